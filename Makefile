@@ -1,0 +1,61 @@
+# SafeBoard: `make run` sets up and serves the demo partnership; `make test` runs the suite.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SAFEBOARD := $(BIN)/safeboard
+ASSETS := var/assets
+PYTEST_ARGS ?=
+
+.PHONY: run test test-fast test-browser bench lint assets install worker clean
+
+$(BIN)/activate:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(ASSETS)/.built: node_modules/.package-lock.json
+	rm -rf $(ASSETS)
+	mkdir -p $(ASSETS)/static/govuk-frontend/dist $(ASSETS)/static/htmx $(ASSETS)/root
+	cp -r node_modules/govuk-frontend/dist/govuk $(ASSETS)/static/govuk-frontend/dist/govuk
+	cp -r node_modules/govuk-frontend/dist/govuk/assets $(ASSETS)/root/assets
+	cp node_modules/htmx.org/dist/htmx.min.js $(ASSETS)/static/htmx/htmx.min.js
+	touch $@
+
+assets: $(ASSETS)/.built
+
+run: install assets
+	$(SAFEBOARD) migrate --no-input
+	$(SAFEBOARD) demo --if-empty
+	@$(SAFEBOARD) db_worker & echo $$! > var/worker.pid; \
+	trap 'kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid' EXIT INT TERM; \
+	echo "SafeBoard is at http://127.0.0.1:8000 (the background worker is running too)"; \
+	$(SAFEBOARD) runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check safeboard tests bench
+	$(BIN)/ruff format --check safeboard tests bench
+
+test: install assets lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: install assets
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install assets
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+bench: install assets
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules var/assets

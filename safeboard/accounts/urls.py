@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("sign-in/", views.LoginView.as_view(), name="login"),
+    path("sign-in/two-factor/", views.TwoFactorView.as_view(), name="two_factor"),
+    path("sign-out/", views.LogoutView.as_view(), name="logout"),
+    path("account/", views.AccountView.as_view(), name="account"),
+    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+]

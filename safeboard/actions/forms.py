@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from safeboard.core.forms import DateInput, GovUKForm
+from safeboard.partnership.models import Agency, Person
+
+from .models import Action
+
+NO_DUE_DATE = "Enter a due date: every action needs one (\u201congoing\u201d is not a due date)."
+
+
+class ActionForm(GovUKForm):
+    """Create or edit an action; the due date is only set here when the action is new."""
+
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    owner_agency = forms.ModelChoiceField(
+        queryset=Agency.objects.filter(is_active=True), label="Owning agency"
+    )
+    owner_person = forms.ModelChoiceField(
+        queryset=Person.objects.filter(is_active=True).select_related("agency"),
+        label="Owner",
+        help_text="The person who will make sure this is done. They must work for the owning agency.",
+    )
+    due_on = forms.DateField(
+        label="Due date", widget=DateInput(), error_messages={"required": NO_DUE_DATE}
+    )
+
+    def __init__(self, *args, with_due_date: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_person"].label_from_instance = lambda p: f"{p.full_name} ({p.agency})"
+        if not with_due_date:
+            del self.fields["due_on"]
+
+
+class ProgressUpdateForm(GovUKForm):
+    submit_label = "Add update"
+    text = forms.CharField(label="What has happened", widget=forms.Textarea(attrs={"rows": 4}))
+    written_on = forms.DateField(
+        label="Date of the update", widget=DateInput(), initial=timezone.localdate
+    )
+
+
+class EvidenceForm(GovUKForm):
+    submit_label = "Add evidence"
+    description = forms.CharField(
+        label="What the evidence shows", widget=forms.Textarea(attrs={"rows": 4})
+    )
+    evidence_dated = forms.DateField(
+        label="Date of the evidence",
+        help_text="When the evidence itself arose (for example the date of a re-audit), not today's date.",
+        widget=DateInput(),
+    )
+    file = forms.FileField(
+        required=False,
+        help_text="Optional. PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG.",
+    )
+
+
+class MoveDueDateForm(GovUKForm):
+    submit_label = "Move the due date"
+    new_due_on = forms.DateField(label="New due date", widget=DateInput())
+    reason = forms.CharField(
+        label="Why the date is moving",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give a reason for moving the due date."},
+    )
+
+
+class CompleteActionForm(GovUKForm):
+    submit_label = "Mark as complete"
+    completed_on = forms.DateField(
+        label="Date completed", widget=DateInput(), initial=timezone.localdate
+    )
+
+
+STATUS_FILTER_CHOICES = [("", "Any status"), *Action.Status.choices, ("overdue", "Overdue")]
+
+
+class ActionFilterForm(GovUKForm):
+    submit_label = "Apply filters"
+
+    status = forms.ChoiceField(choices=STATUS_FILTER_CHOICES, required=False)
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.all(),
+        required=False,
+        empty_label="Any agency",
+        label="Owning agency",
+    )
+    due_before = forms.DateField(label="Due on or before", required=False, widget=DateInput())
+    search = forms.CharField(label="Words in the title or description", required=False)

@@ -1,0 +1,76 @@
+"""Reads of the action spine for pages, exports and the home page."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from .models import Action
+
+
+@dataclass(frozen=True)
+class ActionFilters:
+    status: str = ""  # one of Action.Status, or "overdue"
+    agency_id: int | None = None
+    owner_person_id: int | None = None
+    due_before: datetime.date | None = None
+    search: str = ""
+
+
+def action_list(*, filters: ActionFilters | None = None) -> QuerySet[Action]:
+    filters = filters or ActionFilters()
+    today = timezone.localdate()
+    actions = Action.objects.select_related("owner_agency", "owner_person", "source_type")
+    if filters.status == "overdue":
+        actions = actions.exclude(status=Action.Status.COMPLETE).filter(due_on__lt=today)
+    elif filters.status:
+        actions = actions.filter(status=filters.status)
+        if filters.status != Action.Status.COMPLETE:
+            actions = actions.filter(due_on__gte=today)
+    if filters.agency_id:
+        actions = actions.filter(owner_agency_id=filters.agency_id)
+    if filters.owner_person_id:
+        actions = actions.filter(owner_person_id=filters.owner_person_id)
+    if filters.due_before:
+        actions = actions.filter(due_on__lte=filters.due_before)
+    if filters.search:
+        actions = actions.filter(
+            Q(title__icontains=filters.search) | Q(description__icontains=filters.search)
+        )
+    return actions.order_by("due_on", "id")
+
+
+def actions_needing_attention(*, person_id: int, within_days: int = 14) -> QuerySet[Action]:
+    """A person's open actions that are overdue or due soon."""
+    horizon = timezone.localdate() + datetime.timedelta(days=within_days)
+    return (
+        Action.objects.select_related("owner_agency", "owner_person")
+        .filter(owner_person_id=person_id, due_on__lte=horizon)
+        .exclude(status=Action.Status.COMPLETE)
+        .order_by("due_on")
+    )
+
+
+def agency_overdue_actions(*, agency_id: int) -> QuerySet[Action]:
+    return (
+        Action.objects.select_related("owner_agency", "owner_person")
+        .filter(owner_agency_id=agency_id, due_on__lt=timezone.localdate())
+        .exclude(status=Action.Status.COMPLETE)
+        .order_by("due_on")
+    )
+
+
+def action_counts() -> dict[str, int]:
+    today = timezone.localdate()
+    open_actions = Action.objects.exclude(status=Action.Status.COMPLETE)
+    return {
+        "open": open_actions.count(),
+        "overdue": open_actions.filter(due_on__lt=today).count(),
+        "due_in_14_days": open_actions.filter(
+            due_on__gte=today, due_on__lte=today + datetime.timedelta(days=14)
+        ).count(),
+        "complete": Action.objects.filter(status=Action.Status.COMPLETE).count(),
+    }

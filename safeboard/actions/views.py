@@ -1,0 +1,302 @@
+"""Thin views over the action spine: parse, call a service or selector, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views import View
+
+from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
+from safeboard.core.views_mixins import RulePermissionMixin
+
+from . import selectors, services
+from .forms import (
+    ActionFilterForm,
+    ActionForm,
+    CompleteActionForm,
+    EvidenceForm,
+    MoveDueDateForm,
+    ProgressUpdateForm,
+)
+from .models import Action, Evidence
+
+PAGE_SIZE = 50
+
+EXPORT_COLUMNS = [
+    Column("Reference", lambda a: a.pk),
+    Column("Title", lambda a: a.title),
+    Column("Owning agency", lambda a: a.owner_agency.name),
+    Column("Owner", lambda a: a.owner_person.full_name),
+    Column("Due date", lambda a: a.due_on),
+    Column("Status", lambda a: a.display_status),
+    Column("Completed on", lambda a: a.completed_on),
+    Column("Source", lambda a: a.source_type.name if a.source_type else ""),
+    Column("Description", lambda a: a.description),
+]
+
+
+class ActionListView(RulePermissionMixin, View):
+    """One list with three scopes: mine, my agency's, and the whole partnership's."""
+
+    scope = "all"
+    permission_required = "actions.list_all_actions"
+    titles = {"mine": "My actions", "agency": "My agency's actions", "all": "All actions"}
+
+    def get(self, request):
+        filter_form = ActionFilterForm(request.GET or None)
+        filters = selectors.ActionFilters()
+        if filter_form.is_valid():
+            data = filter_form.cleaned_data
+            filters = selectors.ActionFilters(
+                status=data["status"],
+                agency_id=data["agency"].pk if data["agency"] else None,
+                due_before=data["due_before"],
+                search=data["search"],
+            )
+        filters = self.scoped(filters)
+        actions = selectors.action_list(filters=filters)
+        export_format = request.GET.get("format")
+        if export_format in EXPORT_FORMATS:
+            return export_response(
+                rows=actions.iterator(chunk_size=500),
+                columns=EXPORT_COLUMNS,
+                file_format=export_format,
+                filename=f"actions-{self.scope}",
+            )
+        page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return render(
+            request,
+            "actions/action_list.html",
+            {
+                "title": self.titles[self.scope],
+                "scope": self.scope,
+                "page": page,
+                "filter_form": filter_form,
+                "query": query.urlencode(),
+                "can_add": request.user.has_perm("actions.add_action"),
+                "can_list_all": request.user.has_perm("actions.list_all_actions"),
+            },
+        )
+
+    def scoped(self, filters: selectors.ActionFilters) -> selectors.ActionFilters:
+        user = self.request.user
+        if self.scope == "mine":
+            return selectors.ActionFilters(
+                **{**filters.__dict__, "owner_person_id": user.person_id}
+            )
+        if self.scope == "agency":
+            return selectors.ActionFilters(**{**filters.__dict__, "agency_id": user.agency_id})
+        return filters
+
+
+class MyActionListView(ActionListView):
+    scope = "mine"
+    permission_required = "actions.list_my_actions"
+
+
+class AgencyActionListView(ActionListView):
+    scope = "agency"
+    permission_required = "actions.list_agency_actions"
+
+
+class ActionObjectMixin(RulePermissionMixin):
+    def get_object(self):
+        if not hasattr(self, "_action"):
+            self._action = get_object_or_404(
+                Action.objects.select_related("owner_agency", "owner_person", "source_type"),
+                pk=self.kwargs["pk"],
+            )
+        return self._action
+
+
+class ActionDetailView(ActionObjectMixin, View):
+    permission_required = "actions.view_action"
+
+    def get(self, request, pk):
+        action = self.get_object()
+        user = request.user
+        return render(
+            request,
+            "actions/action_detail.html",
+            {
+                "action": action,
+                "progress_updates": action.progress_updates.select_related("author__person"),
+                "evidence": action.evidence.all(),
+                "due_date_changes": action.due_date_changes.select_related("changed_by__person"),
+                "source": action.source,
+                "can_update": user.has_perm("actions.update_progress", action),
+                "can_edit": user.has_perm("actions.change_action", action),
+                "crumbs": [
+                    {"text": "Actions", "href": reverse("actions:mine")},
+                    {"text": action.title},
+                ],
+            },
+        )
+
+
+class ActionCreateView(RulePermissionMixin, View):
+    permission_required = "actions.add_action"
+
+    def get(self, request):
+        return self.show(ActionForm())
+
+    def post(self, request):
+        form = ActionForm(request.POST)
+        if form.is_valid():
+            try:
+                action = services.action_create(created_by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                messages.success(request, f"Action \u201c{action.title}\u201d added.")
+                return redirect("actions:detail", pk=action.pk)
+        return self.show(form, status=400)
+
+    def show(self, form, status=200):
+        return render(
+            self.request,
+            "actions/action_form.html",
+            {"form": form, "heading": "Add an action"},
+            status=status,
+        )
+
+
+class ActionFormView(ActionObjectMixin, View):
+    """A form on one action that calls one service; subclasses name the form and service."""
+
+    form_class: type = ActionForm
+    heading = ""
+    success_message = ""
+    with_files = False
+
+    def form_kwargs(self) -> dict:
+        return {}
+
+    def get(self, request, pk):
+        return self.show(self.form_class(**self.form_kwargs()))
+
+    def post(self, request, pk):
+        files = request.FILES if self.with_files else None
+        form = self.form_class(request.POST, files, **self.form_kwargs())
+        if form.is_valid():
+            try:
+                self.call_service(form.cleaned_data)
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                messages.success(request, self.success_message)
+                return redirect("actions:detail", pk=pk)
+        return self.show(form, status=400)
+
+    def call_service(self, data: dict) -> None:
+        raise NotImplementedError
+
+    def show(self, form, status=200):
+        action = self.get_object()
+        return render(
+            self.request,
+            "actions/action_form.html",
+            {
+                "form": form,
+                "action": action,
+                "heading": self.heading,
+                "multipart": self.with_files,
+                "crumbs": [
+                    {"text": "Actions", "href": reverse("actions:mine")},
+                    {"text": action.title, "href": reverse("actions:detail", args=[action.pk])},
+                    {"text": self.heading},
+                ],
+            },
+            status=status,
+        )
+
+
+class ActionEditView(ActionFormView):
+    permission_required = "actions.change_action"
+    heading = "Change the action"
+    success_message = "The action has been changed."
+
+    def get(self, request, pk):
+        action = self.get_object()
+        initial = {
+            "title": action.title,
+            "description": action.description,
+            "owner_agency": action.owner_agency,
+            "owner_person": action.owner_person,
+        }
+        return self.show(ActionForm(initial=initial, with_due_date=False))
+
+    def form_kwargs(self) -> dict:
+        return {"with_due_date": False}
+
+    def call_service(self, data):
+        services.action_update_details(action=self.get_object(), **data)
+
+
+class ProgressUpdateView(ActionFormView):
+    permission_required = "actions.update_progress"
+    form_class = ProgressUpdateForm
+    heading = "Add a progress update"
+    success_message = "Progress update added."
+
+    def call_service(self, data):
+        services.action_add_progress(action=self.get_object(), author=self.request.user, **data)
+
+
+class EvidenceAddView(ActionFormView):
+    permission_required = "actions.update_progress"
+    form_class = EvidenceForm
+    heading = "Add evidence of impact"
+    success_message = "Evidence added."
+    with_files = True
+
+    def call_service(self, data):
+        services.action_add_evidence(action=self.get_object(), added_by=self.request.user, **data)
+
+
+class MoveDueDateView(ActionFormView):
+    permission_required = "actions.move_due_date"
+    form_class = MoveDueDateForm
+    heading = "Move the due date"
+    success_message = "The due date has been moved and the reason recorded."
+
+    def call_service(self, data):
+        services.action_move_due_date(
+            action=self.get_object(), changed_by=self.request.user, **data
+        )
+
+
+class CompleteActionView(ActionFormView):
+    permission_required = "actions.complete_action"
+    form_class = CompleteActionForm
+    heading = "Mark the action as complete"
+    success_message = "The action is complete."
+
+    def call_service(self, data):
+        services.action_complete(action=self.get_object(), **data)
+
+
+class EvidenceFileView(RulePermissionMixin, View):
+    permission_required = "actions.view_action"
+
+    def get_permission_object(self):
+        self.evidence = get_object_or_404(
+            Evidence.objects.select_related("action"), pk=self.kwargs["pk"]
+        )
+        return self.evidence.action
+
+    def get(self, request, pk):
+        if not self.evidence.file:
+            raise Http404("This evidence has no file.")
+        return FileResponse(
+            self.evidence.file.open("rb"),
+            as_attachment=True,
+            filename=self.evidence.file.name.rsplit("/", 1)[-1],
+            content_type=self.evidence.content_type or "application/octet-stream",
+        )

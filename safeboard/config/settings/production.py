@@ -1,0 +1,36 @@
+"""Production settings: refuse to start with anything the demo uses."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from safeboard.core.demo_credentials import DEMO_SECRET_KEY
+
+from .base import *  # noqa: F403
+
+SAFEBOARD_PRODUCTION = True
+DEBUG = False
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY or SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a private random value of at least 50 characters "
+        "in production; the demo key is refused."
+    )
+if "SAFEBOARD_DEMO_PASSWORD" in os.environ:
+    raise ImproperlyConfigured(
+        "SAFEBOARD_DEMO_PASSWORD is set: demo accounts are refused in production."
+    )
+DEMO_PASSWORD = None
+
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("safeboard.core.urls")),
+    path("", include("safeboard.accounts.urls")),
+    path("", include("safeboard.partnership.urls")),
+    path("actions/", include("safeboard.actions.urls")),
+]

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "safeboard.core"
+    label = "core"
+    verbose_name = "SafeBoard core"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the deploy checks)

@@ -1,0 +1,37 @@
+"""Navigation by capability, shown only where the user may go."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+# (label, url name, permission, path prefix that marks the section as current)
+_SECTIONS = [
+    ("Home", "core:home", None, "/"),
+    ("Actions", "actions:mine", "actions.list_my_actions", "/actions/"),
+    ("Meetings", "partnership:meeting_list", "partnership.list_meetings", "/meetings/"),
+    ("Partnership", "partnership:agency_list", "partnership.list_agencies", "/partnership/"),
+    ("Induction", "partnership:induction_list", "partnership.list_induction_plans", "/induction/"),
+    ("Handbook", "partnership:handbook", "partnership.view_handbook", "/handbook/"),
+]
+
+
+def navigation(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"service_navigation": [], "footer_links": _footer_links(signed_in=False)}
+    items = []
+    for label, url_name, permission, prefix in _SECTIONS:
+        if permission and not user.has_perm(permission):
+            continue
+        path = request.path
+        current = path == "/" if prefix == "/" else path.startswith(prefix)
+        items.append({"text": label, "href": reverse(url_name), "active": current})
+    items.append({"text": "Sign out", "href": reverse("accounts:logout"), "active": False})
+    return {"service_navigation": items, "footer_links": _footer_links(signed_in=True)}
+
+
+def _footer_links(*, signed_in: bool) -> list[dict]:
+    links = [{"text": "Accessibility statement", "href": reverse("core:accessibility")}]
+    if signed_in:
+        links.append({"text": "Your account", "href": reverse("accounts:account")})
+    return links

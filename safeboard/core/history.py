@@ -1,0 +1,59 @@
+"""The History tab: every recorded change to a domain record, with who, when and what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: Any
+    who: str
+    kind: str
+    reason: str
+    changes: list[FieldChange]
+
+
+_KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
+
+
+def history_entries(record) -> list[HistoryEntry]:
+    """Newest first; each entry lists the fields that differ from the version before."""
+    versions = list(record.history.select_related("history_user__person").order_by("-history_id"))
+    entries = []
+    for index, version in enumerate(versions):
+        previous = versions[index + 1] if index + 1 < len(versions) else None
+        changes = []
+        if previous is not None:
+            delta = version.diff_against(previous)
+            changes = [
+                FieldChange(
+                    field=_verbose_name(record, change.field), old=change.old, new=change.new
+                )
+                for change in delta.changes
+            ]
+        entries.append(
+            HistoryEntry(
+                when=version.history_date,
+                who=str(version.history_user) if version.history_user else "SafeBoard",
+                kind=_KINDS.get(version.history_type, version.history_type),
+                reason=version.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def _verbose_name(record, field_name: str) -> str:
+    try:
+        return str(record._meta.get_field(field_name).verbose_name).capitalize()
+    except Exception:  # a field since removed from the model
+        return field_name

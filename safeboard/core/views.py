@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.generic import TemplateView
+
+from . import selectors
+from .history import history_entries
+
+# The models whose History tab can be shown, and the rule that guards the record itself.
+HISTORY_VIEW_PERMISSIONS = {
+    "actions.action": "actions.view_action",
+    "partnership.agency": "partnership.view_agency",
+    "partnership.person": "partnership.view_person",
+    "partnership.group": "partnership.view_group",
+    "partnership.meeting": "partnership.view_meeting",
+    "partnership.inductionplan": "partnership.view_induction_plan",
+    "partnership.handbookpage": "partnership.view_handbook",
+}
+
+
+class HomeView(TemplateView):
+    """What needs the user's attention, by the roles they hold."""
+
+    template_name = "core/home.html"
+    permission_required = None  # every signed-in user has a home page
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(selectors.home_panels(user=self.request.user))
+        return context
+
+
+@method_decorator(login_not_required, name="dispatch")
+class AccessibilityView(TemplateView):
+    template_name = "core/accessibility.html"
+
+
+class HistoryView(View):
+    """The History tab of any domain record the user may see."""
+
+    def get(self, request, model: str, pk: int):
+        permission = HISTORY_VIEW_PERMISSIONS.get(model)
+        if permission is None:
+            raise Http404("No history for this kind of record.")
+        model_class = apps.get_model(model)
+        record = get_object_or_404(model_class, pk=pk)
+        if not request.user.has_perm(permission, record):
+            raise PermissionDenied
+        return render(
+            request,
+            "core/history.html",
+            {
+                "record": record,
+                "entries": history_entries(record),
+                "model_name": model_class._meta.verbose_name,
+            },
+        )
