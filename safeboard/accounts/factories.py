@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import factory
+
+from safeboard.partnership.factories import PersonFactory
+
+from .models import RoleAssignment, User
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """An account for a person; pass roles=[Role.X, ...] to grant roles."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    person = factory.SubFactory(PersonFactory)
+    email = factory.LazyAttribute(
+        lambda user: user.person.email if user.person else "x@example.test"
+    )
+    password = factory.django.Password(TEST_PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            RoleAssignment.objects.bulk_create(
+                RoleAssignment(user=self, role=role) for role in extracted
+            )
+            self.__dict__.pop("roles", None)  # forget any cached role set

@@ -1,0 +1,114 @@
+"""Factories for the partnership's records; the tests and the demo partnership both use them."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from . import models
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Agency
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Agency {n}")
+    type = models.Agency.Type.OTHER
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Person
+
+    full_name = factory.Faker("name", locale="en_GB")
+    job_title = factory.Faker("job", locale="en_GB")
+    agency = factory.SubFactory(AgencyFactory)
+    email = factory.Sequence(lambda n: f"person{n}@example.test")
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Group
+
+    name = factory.Sequence(lambda n: f"Subgroup {n}")
+    kind = models.Group.Kind.SUBGROUP
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Membership
+
+    group = factory.SubFactory(GroupFactory)
+    person = factory.SubFactory(PersonFactory)
+    seniority = models.Membership.Seniority.SENIOR
+    started_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=365))
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Meeting
+
+    group = factory.SubFactory(GroupFactory)
+    title = factory.LazyAttribute(lambda meeting: f"{meeting.group.name} meeting")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    location = "Council House, Committee Room 2"
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Faker("sentence", nb_words=4)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Decision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.Faker("sentence", nb_words=10)
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    agency = factory.LazyAttribute(lambda attendance: attendance.person.agency)
+    status = models.Attendance.Status.PRESENT
+
+
+class InductionPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.InductionPlan
+
+    person = factory.SubFactory(PersonFactory)
+    buddy = factory.SubFactory(PersonFactory)
+    started_on = factory.LazyFunction(timezone.localdate)
+    target_completion_on = factory.LazyAttribute(
+        lambda plan: plan.started_on + datetime.timedelta(days=90)
+    )
+
+
+class InductionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.InductionItem
+
+    plan = factory.SubFactory(InductionPlanFactory)
+    title = "Meet the business manager"
+    due_on = factory.LazyAttribute(lambda item: item.plan.started_on + datetime.timedelta(days=30))
+
+
+class HandbookPageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.HandbookPage
+
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    title = factory.Sequence(lambda n: f"Handbook page {n}")
+    body = "What members need to know."

@@ -1,0 +1,64 @@
+"""Shared fixtures: one signed-in account for every role, in two agencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from safeboard.accounts.factories import UserFactory
+from safeboard.accounts.models import User
+from safeboard.accounts.roles import Role
+from safeboard.partnership.factories import AgencyFactory, PersonFactory
+from safeboard.partnership.models import Agency
+
+
+@dataclass
+class Cast:
+    """The people of a small partnership: `home` agency staff in every role, and an outsider."""
+
+    home_agency: Agency
+    other_agency: Agency
+    by_role: dict[str, User]
+    other_agency_lead: User
+    no_role: User
+
+    def __getitem__(self, role: str) -> User:
+        return self.by_role[role]
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    home = AgencyFactory(name="Shire Constabulary", type=Agency.Type.POLICE)
+    other = AgencyFactory(name="Shire NHS Foundation Trust", type=Agency.Type.HEALTH_TRUST)
+    by_role = {
+        role: UserFactory(
+            person=PersonFactory(agency=home, email=f"{role}@home.example.test"), roles=[role]
+        )
+        for role in Role.values
+    }
+    other_lead = UserFactory(
+        person=PersonFactory(agency=other, email="lead@other.example.test"),
+        roles=[Role.AGENCY_LEAD, Role.BOARD_MEMBER],
+    )
+    no_role = UserFactory(person=PersonFactory(agency=home, email="norole@home.example.test"))
+    return Cast(home, other, by_role, other_lead, no_role)
+
+
+def signed_in_client(user: User) -> Client:
+    """A client signed in as `user`, past the second factor where the role needs one."""
+    client = Client()
+    client.force_login(user)
+    if user.requires_two_factor:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def client_for():
+    return signed_in_client
