@@ -41,7 +41,7 @@ def cast(db) -> Cast:
     }
     other_lead = UserFactory(
         person=PersonFactory(agency=other, email="lead@other.example.test"),
-        roles=[Role.AGENCY_LEAD, Role.BOARD_MEMBER],
+        roles=[Role.AGENCY_LEAD],
     )
     no_role = UserFactory(person=PersonFactory(agency=home, email="norole@home.example.test"))
     return Cast(home, other, by_role, other_lead, no_role)

@@ -4,5 +4,6 @@ urlpatterns = [
     path("", include("safeboard.core.urls")),
     path("", include("safeboard.accounts.urls")),
     path("", include("safeboard.partnership.urls")),
+    path("meetings/", include("safeboard.meetings.urls")),
     path("actions/", include("safeboard.actions.urls")),
 ]

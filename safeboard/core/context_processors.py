@@ -8,7 +8,7 @@ from django.urls import reverse
 _SECTIONS = [
     ("Home", "core:home", None, "/"),
     ("Actions", "actions:mine", "actions.list_my_actions", "/actions/"),
-    ("Meetings", "partnership:meeting_list", "partnership.list_meetings", "/meetings/"),
+    ("Meetings", "meetings:list", "meetings.list_meetings", "/meetings/"),
     ("Partnership", "partnership:agency_list", "partnership.list_agencies", "/partnership/"),
     ("Induction", "partnership:induction_list", "partnership.list_induction_plans", "/induction/"),
     ("Handbook", "partnership:handbook", "partnership.view_handbook", "/handbook/"),

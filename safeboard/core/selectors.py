@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from safeboard.actions import selectors as action_selectors
+from safeboard.meetings import selectors as meeting_selectors
 from safeboard.partnership import selectors as partnership_selectors
 
 
@@ -18,7 +19,7 @@ def home_panels(*, user) -> dict:
             action_selectors.agency_overdue_actions(agency_id=user.agency_id)[:20]
         )
         panels["upcoming_meetings"] = list(
-            partnership_selectors.upcoming_meetings_for(person_id=user.person_id)[:5]
+            meeting_selectors.upcoming_meetings_for(person_id=user.person_id)[:5]
         )
         panels["induction_items"] = list(
             partnership_selectors.open_induction_items_for(person_id=user.person_id)

@@ -18,7 +18,7 @@ HISTORY_VIEW_PERMISSIONS = {
     "partnership.agency": "partnership.view_agency",
     "partnership.person": "partnership.view_person",
     "partnership.group": "partnership.view_group",
-    "partnership.meeting": "partnership.view_meeting",
+    "meetings.meeting": "meetings.view_meeting",
     "partnership.inductionplan": "partnership.view_induction_plan",
     "partnership.handbookpage": "partnership.view_handbook",
 }

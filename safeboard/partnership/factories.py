@@ -47,43 +47,6 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     started_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=365))
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = models.Meeting
-
-    group = factory.SubFactory(GroupFactory)
-    title = factory.LazyAttribute(lambda meeting: f"{meeting.group.name} meeting")
-    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
-    location = "Council House, Committee Room 2"
-
-
-class AgendaItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = models.AgendaItem
-
-    meeting = factory.SubFactory(MeetingFactory)
-    position = factory.Sequence(lambda n: n + 1)
-    title = factory.Faker("sentence", nb_words=4)
-
-
-class DecisionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = models.Decision
-
-    meeting = factory.SubFactory(MeetingFactory)
-    text = factory.Faker("sentence", nb_words=10)
-
-
-class AttendanceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = models.Attendance
-
-    meeting = factory.SubFactory(MeetingFactory)
-    person = factory.SubFactory(PersonFactory)
-    agency = factory.LazyAttribute(lambda attendance: attendance.person.agency)
-    status = models.Attendance.Status.PRESENT
-
-
 class InductionPlanFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.InductionPlan

@@ -1,27 +1,14 @@
-"""Who may see and change the partnership's agencies, people, groups, meetings and induction.
+"""Who may see and change the partnership's agencies, people, groups and induction.
 
-The business manager runs the partnership's records. Board business (meetings, papers,
-minutes, decisions) is read by the board's readers and by members of the meeting's group.
-An induction plan is seen by its new member, their buddy and the business manager.
+The business manager runs the partnership's records. An induction plan is seen by its new member, their buddy and the business manager.
 """
 
 import rules
 
 from safeboard.core.predicates import (
-    has_a_person,
-    is_board_business_reader,
     is_business_manager,
-    is_chair,
     is_partnership_team,
 )
-
-
-@rules.predicate
-def is_member_of_meeting_group(user, meeting) -> bool:
-    """The user is (or was) a member of the board or subgroup that holds the meeting."""
-    if meeting is None or not getattr(user, "person_id", None):
-        return False
-    return meeting.group.memberships.filter(person_id=user.person_id).exists()
 
 
 @rules.predicate
@@ -50,8 +37,6 @@ def has_induction_plan_or_buddies(user) -> bool:
     )
 
 
-can_read_meeting = is_board_business_reader | is_member_of_meeting_group
-
 rules.add_perm("partnership.list_agencies", is_partnership_team)
 rules.add_perm("partnership.view_agency", is_partnership_team)
 rules.add_perm("partnership.manage_agencies", is_business_manager)
@@ -60,10 +45,6 @@ rules.add_perm("partnership.manage_people", is_business_manager)
 rules.add_perm("partnership.view_group", is_partnership_team)
 rules.add_perm("partnership.manage_groups", is_business_manager)
 
-rules.add_perm("partnership.list_meetings", is_board_business_reader | has_a_person)
-rules.add_perm("partnership.view_meeting", can_read_meeting)
-rules.add_perm("partnership.manage_meetings", is_business_manager)
-rules.add_perm("partnership.view_attendance_report", is_business_manager | is_chair)
 
 rules.add_perm(
     "partnership.list_induction_plans", is_business_manager | has_induction_plan_or_buddies

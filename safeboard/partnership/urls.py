@@ -5,10 +5,6 @@ from . import views
 app_name = "partnership"
 urlpatterns = [
     path("partnership/agencies/", views.AgencyListView.as_view(), name="agency_list"),
-    path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
     path("induction/", views.InductionPlanListView.as_view(), name="induction_list"),
     path("handbook/", views.HandbookView.as_view(), name="handbook"),
 ]
-urlpatterns.append(
-    path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail")
-)

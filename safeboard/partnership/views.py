@@ -4,19 +4,13 @@ from django.views.generic import ListView
 
 from safeboard.core.views_mixins import RulePermissionMixin
 
-from .models import Agency, HandbookPage, InductionPlan, Meeting
+from .models import Agency, HandbookPage, InductionPlan
 
 
 class AgencyListView(RulePermissionMixin, ListView):
     permission_required = "partnership.list_agencies"
     model = Agency
     template_name = "partnership/agency_list.html"
-
-
-class MeetingListView(RulePermissionMixin, ListView):
-    permission_required = "partnership.list_meetings"
-    model = Meeting
-    template_name = "partnership/meeting_list.html"
 
 
 class InductionPlanListView(RulePermissionMixin, ListView):
@@ -29,9 +23,3 @@ class HandbookView(RulePermissionMixin, ListView):
     permission_required = "partnership.view_handbook"
     model = HandbookPage
     template_name = "partnership/handbook.html"
-
-
-class MeetingDetailView(RulePermissionMixin, ListView):
-    permission_required = "partnership.view_meeting"
-    model = Meeting
-    template_name = "partnership/meeting_list.html"

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "safeboard.core",
     "safeboard.accounts",
     "safeboard.partnership",
+    "safeboard.meetings",
     "safeboard.actions",
 ]
 

@@ -1,0 +1,30 @@
+"""Who may see and run meetings.
+
+Board business (agendas, papers, minutes, decisions) is read by the board's readers and by
+the members of the group that holds the meeting. The business manager runs meetings.
+"""
+
+import rules
+
+from safeboard.core.predicates import (
+    has_a_person,
+    is_board_business_reader,
+    is_business_manager,
+    is_chair,
+)
+
+
+@rules.predicate
+def is_member_of_meeting_group(user, meeting) -> bool:
+    """The user is (or was) a member of the board or subgroup that holds the meeting."""
+    if meeting is None or not getattr(user, "person_id", None):
+        return False
+    return meeting.group.memberships.filter(person_id=user.person_id).exists()
+
+
+can_read_meeting = is_board_business_reader | is_member_of_meeting_group
+
+rules.add_perm("meetings.list_meetings", is_board_business_reader | has_a_person)
+rules.add_perm("meetings.view_meeting", can_read_meeting)
+rules.add_perm("meetings.manage_meetings", is_business_manager)
+rules.add_perm("meetings.view_attendance_report", is_business_manager | is_chair)
