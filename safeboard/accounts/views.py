@@ -72,6 +72,7 @@ class LogoutView(auth_views.LogoutView):
     """Sign out by POST; a GET shows the button (a link must never sign anyone out)."""
 
     template_name = "accounts/logged_out.html"
+    http_method_names = ["get", "post", "options"]
 
     def get(self, request, *args, **kwargs):
         return render(request, "accounts/logout_confirm.html", {"form": LogoutForm()})

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "safeboard.partnership",
     "safeboard.meetings",
     "safeboard.actions",
+    "safeboard.demo",
 ]
 
 MIDDLEWARE = [
