@@ -7,7 +7,7 @@ SAFEBOARD := $(BIN)/safeboard
 ASSETS := var/assets
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-browser bench lint assets install worker clean
+.PHONY: run test test-fast test-browser bench lint assets install chromium clean
 
 $(BIN)/activate:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -33,7 +33,18 @@ $(ASSETS)/.built: node_modules/.package-lock.json
 
 assets: $(ASSETS)/.built
 
+# The browser tests drive Debian's Chromium; install it on a machine that lacks it.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests"
+	@SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium \
+	|| { $$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; }
+
+chromium: $(CHROMIUM)
+
 run: install assets
+	@mkdir -p var
 	$(SAFEBOARD) migrate --no-input
 	$(SAFEBOARD) demo --if-empty
 	@$(SAFEBOARD) db_worker & echo $$! > var/worker.pid; \
@@ -45,13 +56,13 @@ lint: install
 	$(BIN)/ruff check safeboard tests bench
 	$(BIN)/ruff format --check safeboard tests bench
 
-test: install assets lint
+test: install assets lint chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: install assets
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
-test-browser: install assets
+test-browser: install assets chromium
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 bench: install assets
