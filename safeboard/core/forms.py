@@ -32,8 +32,9 @@ class GovUKFormMixin:
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+    def __init__(self, attrs: dict | None = None, **kwargs) -> None:
+        attrs = {"class": "govuk-input govuk-input--width-10", **(attrs or {})}
+        super().__init__(attrs=attrs, format="%Y-%m-%d", **kwargs)
 
 
 class GovUKForm(GovUKFormMixin, forms.Form):

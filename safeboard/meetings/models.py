@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from safeboard.partnership.models import Agency, Group, Person
+
+MINUTES_APPROVED_BEFORE_MEETING = "The minutes cannot be approved before the meeting took place."
+DEPUTY_NAME_REQUIRED = "Enter the name of the deputy."
 
 
 class Meeting(models.Model):
@@ -23,7 +31,19 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["group", "starts_at"])]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.starts_at:%d %b %Y})"
+        return f"{self.title} ({self.held_on:%d %b %Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def held_on(self) -> datetime.date:
+        """The meeting's date where the partnership is, not in UTC."""
+        return timezone.localdate(self.starts_at)
+
+    def clean(self) -> None:
+        if self.minutes_approved_on and self.starts_at and self.minutes_approved_on < self.held_on:
+            raise ValidationError({"minutes_approved_on": MINUTES_APPROVED_BEFORE_MEETING})
 
 
 class AgendaItem(models.Model):
@@ -89,6 +109,11 @@ class Decision(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    def get_absolute_url(self) -> str:
+        # Decisions are read in the context of their meeting, so link to them there.
+        meeting_url = reverse("meetings:detail", args=[self.meeting_id])
+        return f"{meeting_url}#decision-{self.pk}"
+
 
 class Attendance(models.Model):
     class Status(models.TextChoices):
@@ -108,9 +133,17 @@ class Attendance(models.Model):
     class Meta:
         ordering = ["meeting", "person__full_name"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "person"], name="one_attendance_per_person")
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_attendance_per_person"),
+            models.CheckConstraint(
+                condition=~models.Q(status="deputy") | ~models.Q(deputy_name=""),
+                name="attendance_deputy_is_named",
+            ),
         ]
         indexes = [models.Index(fields=["agency", "status"])]
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_status_display()}"
+
+    def clean(self) -> None:
+        if self.status == self.Status.DEPUTY and not self.deputy_name.strip():
+            raise ValidationError({"deputy_name": DEPUTY_NAME_REQUIRED})

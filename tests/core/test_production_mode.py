@@ -17,7 +17,13 @@ def _safeboard(*args: str, tmp_path, **env: str) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "SAFEBOARD_DEMO_PASSWORD"}
+        if key
+        not in {
+            "DJANGO_SETTINGS_MODULE",
+            "SECRET_KEY",
+            "SAFEBOARD_DEMO_PASSWORD",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment.update(
         SAFEBOARD_ENV="production",

@@ -1,0 +1,2 @@
+"""Views split by who uses them: reading (members and readers), running (the business
+manager) and reports (the business manager and chair)."""
