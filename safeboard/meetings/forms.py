@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from crispy_forms_gds.layout import Layout, Submit
+from crispy_forms_gds.layout import Div, Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.models import Group, Person
 
-from .layout import revealing_radios
 from .models import Attendance, Meeting
 from .services import AttendanceEntry, DecisionAction, attendance_field
 
@@ -113,7 +112,12 @@ class DecisionForm(_MeetingItemsMixin, GovUKForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select yes if this decision needs an action."},
     )
-    action_title = forms.CharField(label="What the action is", max_length=200, required=False)
+    action_title = forms.CharField(
+        label="What the action is",
+        help_text="Only if you answered yes.",
+        max_length=200,
+        required=False,
+    )
     action_owner = PersonChoiceField(
         queryset=_people(),
         required=False,
@@ -129,10 +133,15 @@ class DecisionForm(_MeetingItemsMixin, GovUKForm):
         self.helper.layout = Layout(
             "text",
             "agenda_item",
-            revealing_radios(
-                "needs_action",
-                self.fields["needs_action"].choices,
-                reveal={"yes": ("action_title", "action_owner", "action_due_on")},
+            # Plain fields, not a conditional reveal: GOV.UK Frontend's reveal puts
+            # aria-expanded on radios, which ARIA does not allow (axe: aria-allowed-attr).
+            "needs_action",
+            Fieldset(
+                "action_title",
+                "action_owner",
+                "action_due_on",
+                legend="The action, if the decision needs one",
+                legend_size=Size.SMALL,
             ),
             Submit("submit", self.submit_label),
         )
@@ -183,17 +192,12 @@ class AttendanceForm(GovUKForm):
             )
             self.fields[deputy_name] = forms.CharField(
                 label=f"Name of {person.full_name}\u2019s deputy",
+                help_text="Only if they sent a deputy.",
                 max_length=200,
                 required=False,
                 initial=row.deputy_name if row else "",
             )
-            layout.append(
-                revealing_radios(
-                    status_name,
-                    Attendance.Status.choices,
-                    reveal={Attendance.Status.DEPUTY: (deputy_name,)},
-                )
-            )
+            layout.append(Div(status_name, deputy_name, css_class="safeboard-attendance-member"))
         self.helper.layout = Layout(*layout, Submit("submit", self.submit_label))
         self.helper.inputs = []
 
