@@ -127,3 +127,13 @@ def test_evidence_with_a_disguised_file_is_refused_and_nothing_is_saved():
         uploads.CONTENT_DOES_NOT_MATCH.format(extension=".pdf") in error.value.message_dict["file"]
     )
     assert action.evidence.count() == 0
+
+
+def test_a_reason_is_not_repeated_by_a_later_save(db):
+    action = ActionFactory(due_on=datetime.date(2027, 1, 1))
+    services.action_move_due_date(
+        action=action, new_due_on=datetime.date(2027, 2, 1), reason="Waiting for data"
+    )
+    action.title = "Renamed"
+    action.save()
+    assert action.history.first().history_change_reason is None

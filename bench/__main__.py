@@ -1,0 +1,29 @@
+"""`python -m bench`: set up a throwaway SafeBoard, build the demo, time, print a table."""
+
+from __future__ import annotations
+
+import shutil
+
+from .environment import set_up_django
+
+
+def main() -> None:
+    folder = set_up_django()
+    try:
+        from . import actions, demo
+        from .timing import table
+
+        results = [demo.bench_demo_build()]
+
+        from safeboard.demo.build import build_demo
+
+        build_demo()
+        actions.scale_actions()
+        results += [actions.bench_action_list(), actions.bench_action_export()]
+        print(table(results))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""(a) The "all actions" list and (b) its CSV export, over thousands of actions."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import random
+
+from django.utils import timezone
+
+from .timing import Result, median_seconds
+
+SCALED_ACTIONS = 5_000
+LIST_RUNS = 21
+EXPORT_RUNS = 5
+PAGE_SIZE = 50
+
+
+def scale_actions(total: int = SCALED_ACTIONS, seed: int = 5) -> int:
+    """Copy the demo's actions, in bulk and without history, until there are `total`."""
+    from safeboard.actions.models import Action
+
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    templates = list(Action.objects.all())
+    copies = []
+    for number in range(total - len(templates)):
+        model = rng.choice(templates)
+        done = rng.random() < 0.3
+        copies.append(
+            Action(
+                title=f"{model.title} ({number + 1})",
+                description=model.description,
+                owner_agency_id=model.owner_agency_id,
+                owner_person_id=model.owner_person_id,
+                due_on=today + datetime.timedelta(days=rng.randint(-200, 200)),
+                status=Action.Status.COMPLETE
+                if done
+                else rng.choice([Action.Status.NOT_STARTED, Action.Status.IN_PROGRESS]),
+                completed_on=today - datetime.timedelta(days=rng.randint(0, 200)) if done else None,
+                source_type_id=model.source_type_id,
+                source_id=model.source_id,
+            )
+        )
+    Action.objects.bulk_create(copies, batch_size=500)
+    return Action.objects.count()
+
+
+def bench_action_list() -> Result:
+    from safeboard.actions.models import Action
+    from safeboard.actions.selectors import action_list
+
+    def selector() -> None:
+        actions = action_list()
+        list(actions[:PAGE_SIZE])
+        actions.count()
+
+    def baseline() -> None:
+        list(Action.objects.all()[:PAGE_SIZE])
+        Action.objects.all().count()
+
+    return Result(
+        f"all actions: page of {PAGE_SIZE} + count",
+        LIST_RUNS,
+        median_seconds(selector, LIST_RUNS),
+        median_seconds(baseline, LIST_RUNS),
+    )
+
+
+def bench_action_export() -> Result:
+    from safeboard.actions.models import Action
+    from safeboard.actions.selectors import action_list
+    from safeboard.actions.views import EXPORT_COLUMNS
+    from safeboard.core.exports import export_response
+
+    def export() -> None:
+        response = export_response(
+            rows=action_list().iterator(chunk_size=500),
+            columns=EXPORT_COLUMNS,
+            file_format="csv",
+            filename="actions-all",
+        )
+        b"".join(response.streaming_content)
+
+    def baseline() -> None:
+        rows = Action.objects.order_by("due_on", "id").values_list(
+            "pk",
+            "title",
+            "owner_agency__name",
+            "owner_person__full_name",
+            "due_on",
+            "status",
+            "completed_on",
+            "source_type__model",
+            "description",
+        )
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([column.heading for column in EXPORT_COLUMNS])
+        writer.writerows(rows.iterator(chunk_size=500))
+        buffer.getvalue().encode("utf-8")
+
+    return Result(
+        f"CSV export of all {Action.objects.count():,} actions",
+        EXPORT_RUNS,
+        median_seconds(export, EXPORT_RUNS),
+        median_seconds(baseline, EXPORT_RUNS),
+    )

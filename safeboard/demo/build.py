@@ -1,0 +1,187 @@
+"""Build the demo partnership: a fictional county's safeguarding children partnership.
+
+Everything is invented and made from a fixed seed, so the same seed gives the same
+partnership; dates are relative to the day it is built.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from safeboard.accounts.roles import Role
+from safeboard.actions.models import Action
+from safeboard.core.demo_credentials import DEFAULT_DEMO_PASSWORD
+from safeboard.meetings.models import Attendance, Decision, Meeting
+from safeboard.partnership.models import (
+    Agency,
+    Group,
+    HandbookPage,
+    InductionPlan,
+    Membership,
+    Person,
+)
+
+from .actions import build_actions
+from .governance import build_groups, build_induction_plans
+from .handbook import build_handbook
+from .meetings import build_meetings
+from .names import PARTNERSHIP_NAME
+from .people import Directory, build_people
+from .timeline import Clock
+
+DEFAULT_SEED = 2019  # the year boards became safeguarding children partnerships
+
+PRODUCTION_REFUSED = (
+    "The demo partnership is never built in production: its accounts share a public "
+    "password and public two-factor secrets."
+)
+NOT_EMPTY = (
+    "The database already holds a partnership; the demo is only built into an empty one. "
+    "Use --if-empty to skip quietly, or start from a fresh database."
+)
+
+# The accounts to show someone trying the demo: one for each kind of user.
+SHOWCASE = (
+    "manager",
+    "chair",
+    "police.board",
+    "police.lead",
+    "community.hv",
+    "lay.1",
+    "auditor",
+    "learning",
+    "la.lead_member",
+)
+
+
+class DemoRefused(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Login:
+    role: str
+    email: str
+    name: str
+    agency: str
+    totp_secret: str = ""
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    seed: int
+    password: str
+    logins: list[Login]
+    counts: dict[str, int]
+
+
+def demo_password() -> str:
+    return getattr(settings, "DEMO_PASSWORD", None) or DEFAULT_DEMO_PASSWORD
+
+
+def refuse_in_production() -> None:
+    if getattr(settings, "SAFEBOARD_PRODUCTION", False):
+        raise DemoRefused(PRODUCTION_REFUSED)
+
+
+def has_partnership() -> bool:
+    return Agency.objects.exists()
+
+
+def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> DemoResult:
+    refuse_in_production()
+    password = password or demo_password()
+    with transaction.atomic():
+        if has_partnership():
+            raise DemoRefused(NOT_EMPTY)
+        rng = random.Random(seed)
+        clock = Clock(timezone.localdate())
+        directory = build_people(rng=rng, clock=clock, password=password)
+        groups = build_groups(clock=clock, directory=directory)
+        build_induction_plans(rng=rng, clock=clock, directory=directory)
+        build_handbook(clock=clock, directory=directory)
+        decisions = build_meetings(rng=rng, clock=clock, directory=directory, groups=groups)
+        build_actions(rng=rng, clock=clock, directory=directory, decisions=decisions)
+    return DemoResult(
+        seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()
+    )
+
+
+def _showcase(directory: Directory) -> list[Login]:
+    logins = []
+    for key in SHOWCASE:
+        spec, person = directory.specs[key], directory.people[key]
+        logins.append(
+            Login(
+                role=Role(spec.role).label,
+                email=directory.users[key].email,
+                name=person.full_name,
+                agency=directory.agencies[spec.agency].short_name,
+                totp_secret=directory.totp_secrets.get(key, ""),
+            )
+        )
+    return logins
+
+
+def demo_counts() -> dict[str, int]:
+    today = timezone.localdate()
+    open_actions = Action.objects.exclude(status=Action.Status.COMPLETE)
+    return {
+        "agencies": Agency.objects.count(),
+        "people": Person.objects.count(),
+        "groups": Group.objects.count(),
+        "memberships": Membership.objects.count(),
+        "ended memberships": Membership.objects.filter(ended_on__isnull=False).count(),
+        "meetings held": Meeting.objects.filter(starts_at__date__lt=today).count(),
+        "meetings to come": Meeting.objects.filter(starts_at__date__gte=today).count(),
+        "attendance records": Attendance.objects.count(),
+        "decisions": Decision.objects.count(),
+        "induction plans": InductionPlan.objects.count(),
+        "handbook pages": HandbookPage.objects.count(),
+        "actions": Action.objects.count(),
+        "not started": open_actions.filter(
+            status=Action.Status.NOT_STARTED, due_on__gte=today
+        ).count(),
+        "in progress": open_actions.filter(
+            status=Action.Status.IN_PROGRESS, due_on__gte=today
+        ).count(),
+        "complete": Action.objects.filter(status=Action.Status.COMPLETE).count(),
+        "overdue": open_actions.filter(due_on__lt=today).count(),
+    }
+
+
+def summary_lines(result: DemoResult) -> list[str]:
+    c = result.counts
+    return [
+        f"Built the {PARTNERSHIP_NAME} (seed {result.seed}):",
+        f"  {c['agencies']} agencies, {c['people']} people with accounts, {c['groups']} groups "
+        f"({c['memberships']} memberships, {c['ended memberships']} ended)",
+        f"  {c['meetings held']} meetings held and {c['meetings to come']} to come, "
+        f"{c['attendance records']} attendance records, {c['decisions']} decisions",
+        f"  {c['actions']} actions: {c['not started']} not started, {c['in progress']} in "
+        f"progress, {c['complete']} complete, {c['overdue']} overdue",
+        f"  {c['induction plans']} induction plans, {c['handbook pages']} handbook pages",
+    ]
+
+
+def login_table(result: DemoResult) -> list[str]:
+    rows = [("Role", "Sign in as", "Name", "Agency", "TOTP secret")]
+    rows += [(a.role, a.email, a.name, a.agency, a.totp_secret) for a in result.logins]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines += [
+        "",
+        f"Every demo account's password is: {result.password}",
+        "Accounts with a TOTP secret ask for a code at sign-in: add the secret to an "
+        "authenticator app as a time-based key (6 digits, 30 seconds).",
+    ]
+    return lines
