@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
@@ -37,6 +38,9 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:agency_detail", args=[self.pk])
+
     @property
     def owning_agency_id(self) -> int:
         return self.pk
@@ -58,6 +62,9 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:person_detail", args=[self.pk])
 
     @property
     def owning_agency_id(self) -> int:
@@ -90,6 +97,9 @@ class Group(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:group_detail", args=[self.pk])
 
 
 class Membership(models.Model):
@@ -159,6 +169,9 @@ class InductionPlan(models.Model):
     def __str__(self) -> str:
         return f"Induction plan for {self.person}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:induction_detail", args=[self.pk])
+
     def clean(self) -> None:
         errors = {}
         if (
@@ -199,3 +212,6 @@ class HandbookPage(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:handbook") + f"#{self.slug}"

@@ -1,0 +1,79 @@
+"""What every form page of the partnership does: show a form, call one service, go on."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views import View
+
+from safeboard.core.views_mixins import RulePermissionMixin
+
+
+class RecordMixin:
+    """The record named by the URL's `pk`, read once; the permission is checked against it."""
+
+    model: type[models.Model]
+
+    def get_queryset(self) -> models.QuerySet:
+        return self.model.objects.all()
+
+    def get_object(self):
+        if not hasattr(self, "_record"):
+            self._record = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        return self._record
+
+
+class ServiceFormView(RulePermissionMixin, View):
+    """GET shows the form; a valid POST calls one service and redirects to what it made or
+    changed; anything wrong shows the form again with a GOV.UK error summary (status 400)."""
+
+    form_class: type
+    heading = ""
+    template_name = "partnership/form.html"
+
+    def form_kwargs(self) -> dict:
+        return {}
+
+    def initial(self) -> dict:
+        return {}
+
+    def call_service(self, data: dict) -> models.Model:
+        raise NotImplementedError
+
+    def success_message(self, record: models.Model) -> str:
+        raise NotImplementedError
+
+    def success_url(self, record: models.Model) -> str:
+        return record.get_absolute_url()
+
+    def crumbs(self) -> list[dict]:
+        return []
+
+    def page_context(self) -> dict:
+        return {}
+
+    def get(self, request, **kwargs):
+        return self.show(self.form_class(initial=self.initial(), **self.form_kwargs()))
+
+    def post(self, request, **kwargs):
+        form = self.form_class(request.POST, **self.form_kwargs())
+        if form.is_valid():
+            try:
+                record = self.call_service(form.cleaned_data)
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                messages.success(request, self.success_message(record))
+                return redirect(self.success_url(record))
+        return self.show(form, status=400)
+
+    def show(self, form, status: int = 200):
+        context = {
+            "form": form,
+            "heading": self.heading,
+            "crumbs": [*self.crumbs(), {"text": self.heading}],
+            **self.page_context(),
+        }
+        return render(self.request, self.template_name, context, status=status)
