@@ -15,6 +15,9 @@ class GovUKFormMixin:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # Templates write their own <form> and {% csrf_token %}; crispy's second token would
+        # duplicate it, and on GET forms put the token into the address bar.
+        self.helper.disable_csrf = True
         self.helper.add_input(Submit("submit", self.submit_label))
 
     def add_service_errors(self, error: ValidationError) -> None:

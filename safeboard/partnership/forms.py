@@ -38,10 +38,6 @@ class FilterForm(GovUKForm):
 
     submit_label = "Apply filters"
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper.disable_csrf = True
-
 
 class AgencyFilterForm(FilterForm):
     submit_label = "Apply filter"
