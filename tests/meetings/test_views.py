@@ -337,3 +337,18 @@ def test_the_meeting_list_is_paginated(cast):
     client = signed_in_client(cast[Role.CHAIR])
     assert "Page 1 of 2" in _text(client.get(reverse("meetings:list")))
     assert "Page 2 of 2" in _text(client.get(reverse("meetings:list"), {"page": 2}))
+
+
+def test_every_error_summary_link_lands_on_a_field_of_the_page(manager):
+    import re
+
+    meeting = MeetingFactory()
+    url, data = _decision_post(meeting, needs_action="", text="")
+    response = manager.post(url, data)
+    assert response.status_code == 400
+    page = _text(response)
+    summary = page.split(ERROR_SUMMARY, 1)[1].split("</ul>", 1)[0]
+    targets = re.findall(r'href="#([^"]+)"', summary)
+    assert "id_needs_action" in targets
+    for target in targets:
+        assert f'id="{target}"' in page, f"the error summary links to #{target}, not on the page"
