@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from safeboard.core.forms import DateInput, GovUKForm
-from safeboard.partnership.models import Agency, Person
+from safeboard.partnership.fields import PersonChoiceField
+from safeboard.partnership.models import Agency
 
 from .models import Action
 
@@ -19,8 +20,7 @@ class ActionForm(GovUKForm):
     owner_agency = forms.ModelChoiceField(
         queryset=Agency.objects.filter(is_active=True), label="Owning agency"
     )
-    owner_person = forms.ModelChoiceField(
-        queryset=Person.objects.filter(is_active=True).select_related("agency"),
+    owner_person = PersonChoiceField(
         label="Owner",
         help_text="The person who will make sure this is done. They must work for the owning agency.",
     )
@@ -30,7 +30,6 @@ class ActionForm(GovUKForm):
 
     def __init__(self, *args, with_due_date: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_person"].label_from_instance = lambda p: f"{p.full_name} ({p.agency})"
         if not with_due_date:
             del self.fields["due_on"]
 

@@ -9,7 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from safeboard.core.forms import DateInput, GovUKForm
-from safeboard.partnership.models import Group, Person
+from safeboard.partnership.fields import PersonChoiceField, active_people
+from safeboard.partnership.models import Group
 
 from .models import Attendance, Meeting
 from .services import AttendanceEntry, DecisionAction, attendance_field
@@ -20,17 +21,6 @@ TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M"]
 def _date_input() -> DateInput:
     # The shared DateInput renders without GOV.UK's input class; give it one here.
     return DateInput(attrs={"class": "govuk-input govuk-input--width-10"})
-
-
-def _people():
-    return Person.objects.filter(is_active=True).select_related("agency")
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    """People named with their agency, so two people of the same name can be told apart."""
-
-    def label_from_instance(self, person: Person) -> str:
-        return f"{person.full_name} ({person.agency})"
 
 
 class MeetingForm(GovUKForm):
@@ -74,7 +64,7 @@ class MeetingForm(GovUKForm):
 class AgendaItemForm(GovUKForm):
     title = forms.CharField(max_length=200)
     presenter = PersonChoiceField(
-        queryset=_people(), required=False, empty_label="No presenter", label="Presenter"
+        queryset=active_people(), required=False, empty_label="No presenter", label="Presenter"
     )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
@@ -119,7 +109,7 @@ class DecisionForm(_MeetingItemsMixin, GovUKForm):
         required=False,
     )
     action_owner = PersonChoiceField(
-        queryset=_people(),
+        queryset=active_people(),
         required=False,
         label="Owner",
         empty_label="Choose a person",

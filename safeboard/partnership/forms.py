@@ -7,7 +7,8 @@ from django import forms
 from safeboard.accounts.roles import Role
 from safeboard.core.forms import DateInput, GovUKForm
 
-from .models import Agency, Group, Membership, Person
+from .fields import PersonChoiceField, active_people
+from .models import Agency, Group, Membership
 
 # Agencies ----------------------------------------------------------------------------------
 
@@ -127,8 +128,7 @@ class GroupForm(GovUKForm):
 
 class MembershipForm(GovUKForm):
     submit_label = "Add member"
-    person = forms.ModelChoiceField(
-        queryset=Person.objects.filter(is_active=True).select_related("agency"),
+    person = PersonChoiceField(
         error_messages={"required": "Select the person joining the group."},
     )
     role = forms.ChoiceField(
@@ -148,10 +148,6 @@ class MembershipForm(GovUKForm):
         },
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].label_from_instance = lambda p: f"{p.full_name} ({p.agency})"
-
 
 class MembershipEndForm(GovUKForm):
     submit_label = "End membership"
@@ -170,15 +166,12 @@ class MembershipEndForm(GovUKForm):
 
 class InductionPlanForm(GovUKForm):
     submit_label = "Create plan"
-    person = forms.ModelChoiceField(
-        queryset=Person.objects.filter(is_active=True, induction_plan__isnull=True).select_related(
-            "agency"
-        ),
+    person = PersonChoiceField(
+        queryset=active_people().filter(induction_plan__isnull=True),
         label="New member",
         help_text="Lay members (by their group membership or account role) get extra items.",
     )
-    buddy = forms.ModelChoiceField(
-        queryset=Person.objects.filter(is_active=True).select_related("agency"),
+    buddy = PersonChoiceField(
         required=False,
         empty_label="No buddy yet",
         help_text="An experienced member who helps the new member settle in.",
@@ -199,11 +192,6 @@ class InductionPlanForm(GovUKForm):
             "invalid": "Enter a real target date.",
         },
     )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("person", "buddy"):
-            self.fields[name].label_from_instance = lambda p: f"{p.full_name} ({p.agency})"
 
 
 # Handbook ----------------------------------------------------------------------------------
