@@ -6,4 +6,8 @@ urlpatterns = [
     path("", include("safeboard.partnership.urls")),
     path("meetings/", include("safeboard.meetings.urls")),
     path("actions/", include("safeboard.actions.urls")),
+    path("priorities/", include("safeboard.priorities.urls")),
+    path("risks/", include("safeboard.risks.urls")),
+    path("challenges/", include("safeboard.challenges.urls")),
+    path("reminders/", include("safeboard.reminders.urls")),
 ]

@@ -21,6 +21,10 @@ HISTORY_VIEW_PERMISSIONS = {
     "meetings.meeting": "meetings.view_meeting",
     "partnership.inductionplan": "partnership.view_induction_plan",
     "partnership.handbookpage": "partnership.view_handbook",
+    "priorities.businessplan": "priorities.view_plan",
+    "priorities.priority": "priorities.view_priority",
+    "risks.risk": "risks.view_risk",
+    "challenges.challenge": "challenges.view_challenge",
 }
 
 

@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "safeboard.partnership",
     "safeboard.meetings",
     "safeboard.actions",
+    "safeboard.priorities",
+    "safeboard.risks",
+    "safeboard.challenges",
+    "safeboard.reminders",
     "safeboard.demo",
 ]
 
