@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "safeboard.risks",
     "safeboard.challenges",
     "safeboard.reminders",
+    "safeboard.scorecard",
     "safeboard.demo",
 ]
 
