@@ -1,0 +1,148 @@
+"""Forms for the challenge log: each parses input for one service in services.py."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from safeboard.core.forms import DateInput, GovUKForm
+from safeboard.partnership.fields import PersonChoiceField
+from safeboard.partnership.models import Agency
+from safeboard.priorities.models import Priority
+
+from . import services
+from .models import ChallengeResponse
+from .selectors import State
+
+NO_RESPONSE_DUE = "Enter the date the agency must respond by."
+NO_ACTION_DUE_DATE = "Enter a due date for the action: every action needs one."
+
+
+class ChallengeRaiseForm(GovUKForm):
+    submit_label = "Raise the challenge"
+
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.filter(is_active=True),
+        label="Agency challenged",
+        empty_label="Choose an agency",
+    )
+    title = forms.CharField(max_length=200, help_text="A short name for the challenge.")
+    issue = forms.CharField(
+        label="The issue",
+        help_text="What the board is asking the agency to account for.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    evidence = forms.CharField(
+        help_text="What the challenge rests on: figures, audit findings, a case review.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    raised_by = PersonChoiceField(label="Raised by", empty_label="Choose a person")
+    raised_on = forms.DateField(label="Date raised", widget=DateInput(), initial=timezone.localdate)
+    response_due_on = forms.DateField(
+        label="Response due",
+        help_text="On or after the date raised.",
+        widget=DateInput(),
+        error_messages={"required": NO_RESPONSE_DUE},
+    )
+    priority = forms.ModelChoiceField(
+        queryset=Priority.objects.filter(status=Priority.Status.ACTIVE),
+        required=False,
+        label="Linked priority",
+        empty_label="No linked priority",
+        help_text="Optional: the board priority this challenge is about.",
+    )
+
+
+class ChallengeResponseForm(GovUKForm):
+    submit_label = "Send the response"
+
+    text = forms.CharField(
+        label="Your agency\u2019s response",
+        help_text="What the agency has found and what it is doing about it.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": services.RESPONSE_REQUIRED},
+    )
+
+
+class JudgementForm(GovUKForm):
+    submit_label = "Record the judgement"
+
+    judgement = forms.ChoiceField(
+        label="The board\u2019s judgement of the response",
+        choices=ChallengeResponse.Judgement.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": services.JUDGEMENT_REQUIRED},
+    )
+    reason = forms.CharField(
+        label="Reason for the judgement",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": services.JUDGEMENT_REASON_REQUIRED},
+    )
+    # Always shown, never revealed by a radio (docs/decisions/0004); the service refuses a
+    # further challenge or escalation without it.
+    new_response_due_on = forms.DateField(
+        label="New response due date",
+        help_text="Needed for further challenge or escalation: when the agency must respond by.",
+        required=False,
+        widget=DateInput(),
+    )
+
+
+class ChallengeCloseForm(GovUKForm):
+    submit_label = "Close the challenge"
+
+    outcome = forms.CharField(
+        help_text="What the challenge achieved, and what was agreed.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": services.OUTCOME_REQUIRED},
+    )
+    impact_evidence = forms.CharField(
+        label="Evidence of impact",
+        help_text="Optional: what changed for children as a result. You can add it later.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+    closed_on = forms.DateField(label="Date closed", widget=DateInput(), initial=timezone.localdate)
+
+
+class ImpactForm(GovUKForm):
+    submit_label = "Save the evidence of impact"
+
+    impact_evidence = forms.CharField(
+        label="Evidence of impact",
+        help_text="What changed as a result of the challenge: an indicator that moved, a re-audit.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": services.IMPACT_REQUIRED},
+    )
+
+
+class ChallengeActionForm(GovUKForm):
+    submit_label = "Add the action"
+
+    title = forms.CharField(label="What the action is", max_length=200)
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    owner_person = PersonChoiceField(
+        label="Owner",
+        empty_label="Choose a person",
+        help_text="The person who will make sure this is done. Their agency owns the action.",
+    )
+    due_on = forms.DateField(
+        label="Due date", widget=DateInput(), error_messages={"required": NO_ACTION_DUE_DATE}
+    )
+
+
+class ChallengeFilterForm(GovUKForm):
+    submit_label = "Apply filters"
+
+    state = forms.ChoiceField(choices=[("", "Any state"), *State.choices], required=False)
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.all(), required=False, empty_label="Any agency"
+    )
+    search = forms.CharField(
+        label="Words in the reference, title, issue or evidence", required=False
+    )
+
+    def __init__(self, *args, every_agency: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not every_agency:
+            del self.fields["agency"]
