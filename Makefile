@@ -47,6 +47,7 @@ run: install assets
 	@mkdir -p var
 	$(SAFEBOARD) migrate --no-input
 	$(SAFEBOARD) demo --if-empty
+	$(SAFEBOARD) reminders schedule
 	@$(SAFEBOARD) db_worker & echo $$! > var/worker.pid; \
 	trap 'kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid' EXIT INT TERM; \
 	echo "SafeBoard is at http://127.0.0.1:8000 (the background worker is running too)"; \

@@ -10,7 +10,7 @@ from .environment import set_up_django
 def main() -> None:
     folder = set_up_django()
     try:
-        from . import actions, demo
+        from . import actions, demo, reminders, spc
         from .timing import table
 
         results = [demo.bench_demo_build()]
@@ -20,6 +20,8 @@ def main() -> None:
         build_demo()
         actions.scale_actions()
         results += [actions.bench_action_list(), actions.bench_action_export()]
+        results.append(reminders.bench_daily_reminders())
+        results.append(spc.bench_spc())
         print(table(results))
     finally:
         shutil.rmtree(folder, ignore_errors=True)

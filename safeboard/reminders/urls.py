@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reminders"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.DigestListView.as_view(), name="list"),
+    path("<int:pk>/", views.DigestDetailView.as_view(), name="detail"),
+]

@@ -175,6 +175,15 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() in {"1", "true", "yes"}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SafeBoard <safeboard@localhost>")
 
+# Links in emails sent by the background worker, which has no request to take the host from.
+SAFEBOARD_SITE_URL = os.environ.get("SAFEBOARD_SITE_URL", "http://127.0.0.1:8000")
+# The daily reminder run: the hour (local time) it runs at.
+SAFEBOARD_REMINDER_HOUR = int(os.environ.get("SAFEBOARD_REMINDER_HOUR", "7"))
+# Calendar days a challenge may stay unanswered past its due date before it escalates.
+SAFEBOARD_CHALLENGE_ESCALATION_DAYS = int(
+    os.environ.get("SAFEBOARD_CHALLENGE_ESCALATION_DAYS", "10")
+)
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REST_FRAMEWORK = {
