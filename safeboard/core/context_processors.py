@@ -8,6 +8,9 @@ from django.urls import reverse
 _SECTIONS = [
     ("Home", "core:home", None, "/"),
     ("Actions", "actions:mine", "actions.list_my_actions", "/actions/"),
+    ("Priorities", "priorities:plan_list", "priorities.list_plans", "/priorities/"),
+    ("Risks", "risks:list", "risks.list_risks", "/risks/"),
+    ("Challenges", "challenges:list", "challenges.list_challenges", "/challenges/"),
     ("Meetings", "meetings:list", "meetings.list_meetings", "/meetings/"),
     ("Partnership", "partnership:agency_list", "partnership.list_agencies", "/partnership/"),
     ("Induction", "partnership:induction_list", "partnership.list_induction_plans", "/induction/"),
@@ -34,4 +37,5 @@ def _footer_links(*, signed_in: bool) -> list[dict]:
     links = [{"text": "Accessibility statement", "href": reverse("core:accessibility")}]
     if signed_in:
         links.append({"text": "Your account", "href": reverse("accounts:account")})
+        links.append({"text": "Reminders sent to you", "href": reverse("reminders:list")})
     return links

@@ -17,6 +17,14 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+PROGRESS_TAG_COLOURS = {
+    "on_track": "green",
+    "some_concerns": "yellow",
+    "off_track": "red",
+    "not_assessed": "grey",
+}
+STATUS_TAG_COLOURS = {"active": "blue", "achieved": "green", "withdrawn": "grey"}
+
 
 class BusinessPlan(models.Model):
     title = models.CharField(max_length=200)
@@ -121,6 +129,14 @@ class Priority(models.Model):
         today = today or timezone.localdate()
         return self.status == self.Status.ACTIVE and self.review_date < today
 
+    @property
+    def status_tag_colour(self) -> str:
+        return STATUS_TAG_COLOURS[self.status]
+
+    @property
+    def progress_tag_colour(self) -> str:
+        return PROGRESS_TAG_COLOURS[self.progress]
+
 
 class PriorityReview(models.Model):
     """A review of a priority: who reviewed it, what they found and what changed."""
@@ -147,6 +163,10 @@ class PriorityReview(models.Model):
 
     def __str__(self) -> str:
         return f"Review of {self.priority} on {self.reviewed_on}"
+
+    @property
+    def progress_tag_colour(self) -> str:
+        return PROGRESS_TAG_COLOURS[self.progress]
 
 
 class PriorityMeasure(models.Model):

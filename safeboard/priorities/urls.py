@@ -1,4 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import managing, reading
 
 app_name = "priorities"
-urlpatterns: list = []
+urlpatterns = [
+    path("", reading.PlanListView.as_view(), name="plan_list"),
+    path("plans/new/", managing.PlanCreateView.as_view(), name="plan_create"),
+    path("plans/<int:pk>/", reading.PlanDetailView.as_view(), name="plan_detail"),
+    path("plans/<int:pk>/change/", managing.PlanEditView.as_view(), name="plan_edit"),
+    path("plans/<int:pk>/priorities/new/", managing.PriorityCreateView.as_view(), name="create"),
+    path("<int:pk>/", reading.PriorityDetailView.as_view(), name="detail"),
+    path("<int:pk>/change/", managing.PriorityEditView.as_view(), name="edit"),
+    path("<int:pk>/review/", managing.PriorityReviewView.as_view(), name="review"),
+    path("<int:pk>/measures/new/", managing.MeasureAddView.as_view(), name="measure_add"),
+    path("measures/<int:pk>/remove/", managing.MeasureRemoveView.as_view(), name="measure_remove"),
+    path("<int:pk>/actions/new/", managing.PriorityActionAddView.as_view(), name="action_add"),
+]

@@ -1,0 +1,75 @@
+"""The evidence sections priorities provides itself: the actions that deliver a priority,
+and the risks and challenges linked to it. Other modules add theirs (see extensions.py)."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from safeboard.actions.models import Action
+
+from .extensions import EvidenceSection, register_evidence_section
+from .models import Priority
+
+
+def priority_actions(priority: Priority) -> QuerySet[Action]:
+    """The actions on the action spine whose source is this priority, soonest due first."""
+    return (
+        Action.objects.select_related("owner_agency", "owner_person")
+        .filter(source_type=ContentType.objects.get_for_model(Priority), source_id=priority.pk)
+        .order_by("due_on", "pk")
+    )
+
+
+def summarise_actions(actions: list[Action]) -> str:
+    today = timezone.localdate()
+    complete = sum(1 for action in actions if action.status == Action.Status.COMPLETE)
+    overdue = sum(1 for action in actions if action.is_overdue(today))
+    total = len(actions)
+    return f"{total} action{'s' if total != 1 else ''}: {complete} complete, {overdue} overdue."
+
+
+def _linked_risks(priority: Priority) -> QuerySet:
+    return priority.risks.select_related("owner_agency").order_by("reference")
+
+
+def _linked_challenges(priority: Priority) -> QuerySet:
+    return priority.challenges.select_related("agency").order_by("-raised_on", "-pk")
+
+
+BUILT_IN_SECTIONS = [
+    EvidenceSection(
+        key="actions",
+        heading="Actions",
+        template_name="priorities/evidence/actions.html",
+        records=priority_actions,
+        view_permission="actions.view_action",
+        empty_text="No actions deliver this priority yet.",
+        summarise=summarise_actions,
+        order=10,
+    ),
+    EvidenceSection(
+        key="risks",
+        heading="Risks",
+        template_name="priorities/evidence/risks.html",
+        records=_linked_risks,
+        view_permission="risks.view_risk",
+        empty_text="No risks on the register are linked to this priority.",
+        order=20,
+    ),
+    EvidenceSection(
+        key="challenges",
+        heading="Challenges",
+        template_name="priorities/evidence/challenges.html",
+        records=_linked_challenges,
+        view_permission="challenges.view_challenge",
+        empty_text="No challenges are linked to this priority.",
+        order=30,
+    ),
+]
+
+
+def register_built_in_sections() -> None:
+    for section in BUILT_IN_SECTIONS:
+        register_evidence_section(section)

@@ -1,0 +1,141 @@
+"""Reads of the business plan for pages, reminders, the home page and reports."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from .extensions import EvidenceSection, evidence_sections
+from .models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
+
+
+def too_many_active_priorities(*, plan: BusinessPlan, active_count: int) -> bool:
+    """More active priorities than the plan allows: the board has lost focus.
+
+    Good boards keep a few clearly defined priorities; the business manager is warned
+    (never stopped) when a plan holds more active ones than its `max_active_priorities`.
+    """
+    return active_count > plan.max_active_priorities
+
+
+def active_priority_count(*, plan: BusinessPlan) -> int:
+    return plan.priorities.filter(status=Priority.Status.ACTIVE).count()
+
+
+def plan_list(*, today: datetime.date | None = None) -> list[BusinessPlan]:
+    """Every plan, latest first, each with `active_count`, `overdue_count` and `too_many_active`."""
+    today = today or timezone.localdate()
+    active = Q(priorities__status=Priority.Status.ACTIVE)
+    plans = list(
+        BusinessPlan.objects.annotate(
+            active_count=Count("priorities", filter=active),
+            overdue_count=Count("priorities", filter=active & Q(priorities__review_date__lt=today)),
+        ).order_by("-starts_on", "-pk")
+    )
+    for plan in plans:
+        plan.too_many_active = too_many_active_priorities(plan=plan, active_count=plan.active_count)
+    return plans
+
+
+@dataclass
+class PlanPage:
+    plan: BusinessPlan
+    priorities: list[Priority]
+    active_count: int
+    overdue_count: int
+    too_many_active: bool
+
+
+def plan_page(*, plan: BusinessPlan, today: datetime.date | None = None) -> PlanPage:
+    """A plan and its priorities in plan order, in a fixed number of queries."""
+    today = today or timezone.localdate()
+    priorities = list(
+        plan.priorities.select_related("lead_agency", "lead_person").order_by("number", "pk")
+    )
+    active_count = sum(1 for p in priorities if p.status == Priority.Status.ACTIVE)
+    return PlanPage(
+        plan=plan,
+        priorities=priorities,
+        active_count=active_count,
+        overdue_count=sum(1 for p in priorities if p.is_review_overdue(today)),
+        too_many_active=too_many_active_priorities(plan=plan, active_count=active_count),
+    )
+
+
+@dataclass
+class GatheredSection:
+    """One module's evidence about a priority, as far as the user may see it."""
+
+    key: str
+    heading: str
+    template_name: str
+    rows: list[Any]
+    empty_text: str
+    summary: str = ""
+    hidden_count: int = 0  # linked records the user may not see
+
+
+@dataclass
+class PriorityEvidence:
+    """Everything known about a priority: its measures, its reviews and every module's
+    section (actions, risks, challenges and whatever later modules register)."""
+
+    priority: Priority
+    measures: list[PriorityMeasure]
+    reviews: list[PriorityReview]
+    sections: list[GatheredSection] = field(default_factory=list)
+
+    def section(self, key: str) -> GatheredSection | None:
+        return next((section for section in self.sections if section.key == key), None)
+
+
+def _gather(section: EvidenceSection, priority: Priority, user) -> GatheredSection:
+    rows = list(section.records(priority))
+    visible = rows
+    if user is not None and section.view_permission:
+        visible = [row for row in rows if user.has_perm(section.view_permission, row)]
+    return GatheredSection(
+        key=section.key,
+        heading=section.heading,
+        template_name=section.template_name,
+        rows=visible,
+        empty_text=section.empty_text,
+        summary=section.summarise(visible) if section.summarise and visible else "",
+        hidden_count=len(rows) - len(visible),
+    )
+
+
+def priority_evidence(priority: Priority, *, user=None) -> PriorityEvidence:
+    """What the priority's page (and the annual report) shows about one priority.
+
+    With a `user`, each section keeps only the records the user may see by that record's
+    own rule; without one (a report, a job), everything is kept.
+    """
+    measures = list(
+        priority.measures.select_related("target_type").prefetch_related("target").order_by("pk")
+    )
+    reviews = list(
+        priority.reviews.select_related("reviewed_by__person").order_by("-reviewed_on", "-pk")
+    )
+    return PriorityEvidence(
+        priority=priority,
+        measures=measures,
+        reviews=reviews,
+        sections=[_gather(section, priority, user) for section in evidence_sections()],
+    )
+
+
+def priorities_with_review_due(
+    *, today: datetime.date, within_days: int = 14
+) -> QuerySet[Priority]:
+    """Active priorities whose review falls before `within_days` from today (or is overdue)."""
+    horizon = today + datetime.timedelta(days=within_days)
+    return (
+        Priority.objects.select_related("plan", "lead_agency", "lead_person")
+        .filter(status=Priority.Status.ACTIVE, review_date__lt=horizon)
+        .order_by("review_date", "plan_id", "number")
+    )

@@ -1,0 +1,46 @@
+"""What the business plan's views share: the breadcrumbs and the focus warning."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from .. import selectors
+from ..models import BusinessPlan, Priority
+
+FORM_TEMPLATE = "priorities/form.html"
+
+
+def plan_crumbs(plan: BusinessPlan | None = None) -> list[dict]:
+    crumbs = [{"text": "Business plans", "href": reverse("priorities:plan_list")}]
+    if plan is not None:
+        crumbs.append({"text": plan.title, "href": plan.get_absolute_url()})
+    return crumbs
+
+
+def priority_crumbs(priority: Priority) -> list[dict]:
+    return [
+        *plan_crumbs(priority.plan),
+        {"text": f"Priority {priority.number}", "href": priority.get_absolute_url()},
+    ]
+
+
+def current_page(crumbs: list[dict]) -> list[dict]:
+    """The last crumb names the page itself, so it is not a link."""
+    return [*crumbs[:-1], {"text": crumbs[-1]["text"]}]
+
+
+def focus_warning(plan: BusinessPlan, active_count: int) -> str:
+    """The GOV.UK warning text for a plan with too many active priorities."""
+    return (
+        f"This plan has {active_count} active priorities, more than the "
+        f"{plan.max_active_priorities} it allows before the board loses focus. Consider which "
+        "priorities to achieve, withdraw or combine."
+    )
+
+
+def with_focus_warning(message: str, plan: BusinessPlan) -> str:
+    """Add the warning to a success message when the plan now has too many active priorities."""
+    count = selectors.active_priority_count(plan=plan)
+    if not selectors.too_many_active_priorities(plan=plan, active_count=count):
+        return message
+    return f"{message} Warning: {focus_warning(plan, count)}"

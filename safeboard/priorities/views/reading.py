@@ -1,0 +1,80 @@
+"""Pages for the partnership team: the business plans, a plan, and a priority's evidence."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.views import View
+
+from safeboard.core.views_mixins import RulePermissionMixin
+from safeboard.partnership.views.base import RecordMixin
+
+from .. import selectors
+from ..models import BusinessPlan, Priority
+from .common import current_page, focus_warning, plan_crumbs, priority_crumbs
+
+
+class PlanListView(RulePermissionMixin, View):
+    permission_required = "priorities.list_plans"
+
+    def get(self, request):
+        return render(
+            request,
+            "priorities/plan_list.html",
+            {
+                "plans": selectors.plan_list(),
+                "can_add": request.user.has_perm("priorities.add_plan"),
+            },
+        )
+
+
+class PlanDetailView(RecordMixin, RulePermissionMixin, View):
+    permission_required = "priorities.view_plan"
+    model = BusinessPlan
+
+    def get(self, request, pk):
+        plan = self.get_object()
+        user = request.user
+        page = selectors.plan_page(plan=plan)
+        return render(
+            request,
+            "priorities/plan_detail.html",
+            {
+                "page": page,
+                "focus_warning": focus_warning(plan, page.active_count)
+                if page.too_many_active
+                else "",
+                "plan": plan,
+                "can_change": user.has_perm("priorities.change_plan", plan),
+                "can_add_priority": user.has_perm("priorities.add_priority", plan),
+                "crumbs": current_page(plan_crumbs(plan)),
+            },
+        )
+
+
+class PriorityDetailView(RecordMixin, RulePermissionMixin, View):
+    permission_required = "priorities.view_priority"
+    model = Priority
+
+    def get_queryset(self):
+        return Priority.objects.select_related("plan", "lead_agency", "lead_person")
+
+    def get(self, request, pk):
+        priority = self.get_object()
+        user = request.user
+        plan = priority.plan
+        active_count = selectors.active_priority_count(plan=plan)
+        too_many = selectors.too_many_active_priorities(plan=plan, active_count=active_count)
+        return render(
+            request,
+            "priorities/priority_detail.html",
+            {
+                "priority": priority,
+                "evidence": selectors.priority_evidence(priority, user=user),
+                "focus_warning": focus_warning(plan, active_count) if too_many else "",
+                "can_review": user.has_perm("priorities.review_priority", priority),
+                "can_change": user.has_perm("priorities.change_priority", priority),
+                "can_manage_measures": user.has_perm("priorities.manage_measures", priority),
+                "can_add_action": user.has_perm("priorities.add_action", priority),
+                "crumbs": current_page(priority_crumbs(priority)),
+            },
+        )
