@@ -16,7 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from .scoring import Band, band_for
+
 SCORE_RANGE = "Score it from 1 (lowest) to 5 (highest)."
+RESIDUAL_ABOVE_INHERENT = (
+    "The residual score cannot be higher than the inherent score: controls do not make a "
+    "risk worse."
+)
 
 
 def score_field(verbose_name: str) -> models.PositiveSmallIntegerField:
@@ -116,9 +122,26 @@ class Risk(models.Model):
     def residual_score(self) -> int:
         return self.residual_likelihood * self.residual_impact
 
+    @property
+    def inherent_band(self) -> Band:
+        return band_for(self.inherent_score)
+
+    @property
+    def residual_band(self) -> Band:
+        return band_for(self.residual_score)
+
     def is_review_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.status != self.Status.CLOSED and self.review_date < today
+
+    # The shared status tag (core/includes/status_tag.html) reads these two.
+    @property
+    def display_status(self) -> str:
+        return self.get_status_display()
+
+    @property
+    def status_tag_colour(self) -> str:
+        return {"open": "blue", "tolerated": "purple", "closed": "grey"}[self.status]
 
     def clean(self) -> None:
         scores = (
@@ -130,12 +153,7 @@ class Risk(models.Model):
         if all(isinstance(score, int) and 1 <= score <= 5 for score in scores) and (
             self.residual_score > self.inherent_score
         ):
-            raise ValidationError(
-                {
-                    "residual_impact": "The residual score cannot be higher than the inherent "
-                    "score: controls do not make a risk worse."
-                }
-            )
+            raise ValidationError({"residual_impact": RESIDUAL_ABOVE_INHERENT})
 
 
 class RiskReview(models.Model):
@@ -168,3 +186,7 @@ class RiskReview(models.Model):
     @property
     def score(self) -> int:
         return self.likelihood * self.impact
+
+    @property
+    def band(self) -> Band:
+        return band_for(self.score)

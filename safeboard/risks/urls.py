@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import register, risk
 
 app_name = "risks"
-urlpatterns: list = []
+urlpatterns = [
+    path("", register.RiskListView.as_view(), name="list"),
+    path("export/", register.RiskExportView.as_view(), name="export"),
+    path("new/", risk.RiskCreateView.as_view(), name="create"),
+    path("<int:pk>/", risk.RiskDetailView.as_view(), name="detail"),
+    path("<int:pk>/change/", risk.RiskEditView.as_view(), name="edit"),
+    path("<int:pk>/review/", risk.RiskReviewView.as_view(), name="review"),
+    path("<int:pk>/actions/new/", risk.RiskActionAddView.as_view(), name="add_action"),
+]

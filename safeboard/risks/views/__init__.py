@@ -1,0 +1,1 @@
+"""Views split by page kind: the register (list, heat map, export) and one risk's pages."""
