@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
 
+from safeboard.core.history import save_with_reason
 from safeboard.core.uploads import validate_upload
 from safeboard.partnership.models import Agency, Person
 
@@ -96,7 +97,7 @@ def action_move_due_date(
     change.full_clean()
     change.save()
     action.due_on = new_due_on
-    _save_with_reason(action, f"Due date moved: {reason}", fields=["due_on"])
+    save_with_reason(action, f"Due date moved: {reason}", fields=["due_on"])
     return change
 
 
@@ -164,14 +165,5 @@ def action_reopen(*, action: Action, reason: str) -> Action:
         raise ValidationError({"reason": "Give a reason for reopening the action."})
     action.status = Action.Status.IN_PROGRESS
     action.completed_on = None
-    _save_with_reason(action, f"Reopened: {reason.strip()}", fields=["status", "completed_on"])
+    save_with_reason(action, f"Reopened: {reason.strip()}", fields=["status", "completed_on"])
     return action
-
-
-def _save_with_reason(action: Action, reason: str, *, fields: list[str]) -> None:
-    """Save with a reason in the history record, then forget it so a later save has none."""
-    action._change_reason = reason
-    try:
-        action.save(update_fields=fields)
-    finally:
-        del action._change_reason

@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
+from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency, Person
 from safeboard.priorities.models import Priority
 
@@ -96,15 +97,6 @@ def _refresh(challenge: Challenge, locked: Challenge) -> None:
         setattr(challenge, field, getattr(locked, field))
 
 
-def _save_with_reason(challenge: Challenge, reason: str, *, fields: list[str]) -> None:
-    """Save with a reason in the history record, then forget it so a later save has none."""
-    challenge._change_reason = reason[:100]
-    try:
-        challenge.save(update_fields=fields)
-    finally:
-        del challenge._change_reason
-
-
 def next_challenge_reference(year: int) -> str:
     """The next reference of the year, "CH-2026-001", "CH-2026-002"... (at least 3 digits)."""
     prefix = REFERENCE_PREFIX.format(year=year)
@@ -179,7 +171,7 @@ def challenge_respond(*, challenge: Challenge, text: str, responded_by=None) -> 
     response.full_clean()
     response.save()
     locked.status = Challenge.Status.RESPONDED
-    _save_with_reason(locked, "The agency responded", fields=["status"])
+    save_with_reason(locked, "The agency responded", fields=["status"])
     _refresh(challenge, locked)
     return response
 
@@ -253,7 +245,7 @@ def challenge_judge(
     locked.status = Challenge.Status.AWAITING_RESPONSE
     locked.response_due_on = new_response_due_on
     locked.full_clean()
-    _save_with_reason(locked, f"Response judged: {response.get_judgement_display()}", fields=fields)
+    save_with_reason(locked, f"Response judged: {response.get_judgement_display()}", fields=fields)
     _refresh(challenge, locked)
     return response
 
@@ -316,9 +308,7 @@ def challenge_close(
     locked.impact_evidence = impact_evidence.strip()
     locked.closed_on = closed_on
     locked.full_clean()
-    _save_with_reason(
-        locked, "Closed", fields=["status", "outcome", "impact_evidence", "closed_on"]
-    )
+    save_with_reason(locked, "Closed", fields=["status", "outcome", "impact_evidence", "closed_on"])
     _refresh(challenge, locked)
     return challenge
 
@@ -333,7 +323,7 @@ def challenge_record_impact(*, challenge: Challenge, impact_evidence: str) -> Ch
     if not impact_evidence:
         raise ValidationError({"impact_evidence": IMPACT_REQUIRED})
     locked.impact_evidence = impact_evidence
-    _save_with_reason(locked, "Evidence of impact recorded", fields=["impact_evidence"])
+    save_with_reason(locked, "Evidence of impact recorded", fields=["impact_evidence"])
     _refresh(challenge, locked)
     return challenge
 
@@ -398,7 +388,7 @@ def escalate_overdue_challenges(*, today: datetime.date) -> list[ChallengeEscala
             _record_escalation(challenge, level=level, on=today, reason=reason, is_automatic=True)
         )
         challenge.escalation_level = level
-        _save_with_reason(
+        save_with_reason(
             challenge, "Escalated automatically: no response", fields=["escalation_level"]
         )
     return escalations

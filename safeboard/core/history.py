@@ -57,3 +57,18 @@ def _verbose_name(record, field_name: str) -> str:
         return str(record._meta.get_field(field_name).verbose_name).capitalize()
     except Exception:  # a field since removed from the model
         return field_name
+
+
+# django-simple-history keeps a change reason in a 100-character column.
+REASON_LENGTH = 100
+
+
+def save_with_reason(record, reason: str, *, fields: list[str] | None = None) -> None:
+    """Save with a reason in the history record, then forget it so a later save has none."""
+    if len(reason) > REASON_LENGTH:
+        reason = reason[: REASON_LENGTH - 1].rstrip() + "…"
+    record._change_reason = reason
+    try:
+        record.save(update_fields=fields)
+    finally:
+        del record._change_reason

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
+from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency, Person
 
 from .models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
@@ -229,11 +230,11 @@ def priority_review_record(
     review.save()
     priority.progress = progress
     priority.review_date = next_on
-    priority._change_reason = f"Reviewed on {reviewed_on.day} {reviewed_on:%B %Y}"
-    try:
-        priority.save(update_fields=["progress", "review_date"])
-    finally:
-        del priority._change_reason
+    save_with_reason(
+        priority,
+        f"Reviewed on {reviewed_on.day} {reviewed_on:%B %Y}",
+        fields=["progress", "review_date"],
+    )
     return review
 
 

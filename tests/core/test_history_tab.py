@@ -46,3 +46,16 @@ def test_an_unknown_kind_of_record_has_no_history_page(cast):
     client = signed_in_client(cast[Role.BUSINESS_MANAGER])
     url = reverse("core:history", kwargs={"model": "accounts.user", "pk": 1})
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_long_reason_is_shortened_to_fit_the_history_column():
+    from safeboard.actions.factories import ActionFactory
+    from safeboard.core.history import REASON_LENGTH, save_with_reason
+
+    action = ActionFactory()
+    save_with_reason(action, "Reviewed: " + "much was found " * 20, fields=["title"])
+
+    reason = action.history.latest().history_change_reason
+    assert len(reason) == REASON_LENGTH and reason.endswith("…")
+    assert not hasattr(action, "_change_reason")
