@@ -13,7 +13,15 @@ from django.db import connection, transaction
 from .timing import Result, median_seconds
 
 RUNS = 3
-SAFEBOARD_APPS = ("accounts", "partnership", "meetings", "actions")
+SAFEBOARD_APPS = (
+    "accounts",
+    "partnership",
+    "meetings",
+    "actions",
+    "priorities",
+    "risks",
+    "challenges",
+)
 
 
 class _RollBack(Exception):

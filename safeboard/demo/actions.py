@@ -2,7 +2,8 @@
 
 Each action's life is planned first (when it was raised, its due dates, its updates,
 evidence and completion), then replayed in date order through `safeboard.actions.services`,
-and finally dated to the days it would have happened.
+and finally dated to the days it would have happened. The business plan's actions come
+from the priority they deliver, when their theme is one of the plan's priorities.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime
 import random
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from safeboard.accounts.models import User
@@ -18,6 +20,7 @@ from safeboard.actions import services
 from safeboard.actions.models import Action
 from safeboard.meetings.models import Decision
 from safeboard.partnership.models import Person
+from safeboard.priorities.models import Priority
 
 from . import action_texts
 from .meetings import DecisionForAction
@@ -70,7 +73,7 @@ class Plan:
     created_on: datetime.date
     fate: str
     creator: User
-    source: Decision | None = None
+    source: Decision | Priority | None = None
 
 
 @dataclass(frozen=True, order=True)
@@ -87,15 +90,17 @@ def build_actions(
     clock: Clock,
     directory: Directory,
     decisions: list[DecisionForAction],
+    priorities: Mapping[str, Priority],
 ) -> list[Action]:
-    plans = _plans(rng, clock, directory, decisions)
+    """`priorities` maps an action theme (action_texts) to the priority that it delivers."""
+    plans = _plans(rng, clock, directory, decisions, priorities)
     backdater = Backdater()
     actions = [_replay(rng, clock, directory, plan, backdater) for plan in plans]
     backdater.apply()
     return actions
 
 
-def _plans(rng, clock, directory, decisions) -> list[Plan]:
+def _plans(rng, clock, directory, decisions, priorities) -> list[Plan]:
     plans = []
     for made in decisions:
         age = (clock.today - made.decided_on).days
@@ -115,18 +120,26 @@ def _plans(rng, clock, directory, decisions) -> list[Plan]:
     ):
         owner = directory.people[spec.owner] if spec.owner else _owner(rng, directory, spec.agency)
         low, high = AGE_RANGE[fate]
+        priority = priorities.get(spec.priority)
         plans.append(
             Plan(
                 title=spec.title,
-                description=f"Business plan priority: {spec.priority}.",
+                description=_business_plan_description(spec, priority),
                 owner=owner,
                 created_on=clock.days_ago(rng.randint(low, high)),
                 fate=fate,
                 creator=directory.manager if rng.random() < 0.7 else directory.user_of(owner),
+                source=priority,
             )
         )
     plans.sort(key=lambda plan: plan.created_on)
     return plans
+
+
+def _business_plan_description(spec: action_texts.ActionSpec, priority: Priority | None) -> str:
+    if priority is None:
+        return f"The partnership's core work: {spec.priority.lower()}."
+    return f"Delivers priority {priority.number} of the business plan: {priority.title}."
 
 
 def _fate_for_age(rng: random.Random, age: int) -> str:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from safeboard.accounts.roles import Role
 from safeboard.actions.models import Action
+from safeboard.challenges.models import Challenge
 from safeboard.core.demo_credentials import DEFAULT_DEMO_PASSWORD
 from safeboard.meetings.models import Attendance, Decision, Meeting
 from safeboard.partnership.models import (
@@ -25,13 +26,18 @@ from safeboard.partnership.models import (
     Membership,
     Person,
 )
+from safeboard.priorities.models import BusinessPlan, Priority
+from safeboard.risks.models import Risk, RiskReview
 
 from .actions import build_actions
+from .challenges import build_challenges
 from .governance import build_groups, build_induction_plans
 from .handbook import build_handbook
 from .meetings import build_meetings
 from .names import PARTNERSHIP_NAME
 from .people import Directory, build_people
+from .plan import build_plan
+from .risks import build_risks
 from .timeline import Clock
 
 DEFAULT_SEED = 2019  # the year boards became safeguarding children partnerships
@@ -106,7 +112,18 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         build_induction_plans(rng=rng, clock=clock, directory=directory)
         build_handbook(clock=clock, directory=directory)
         decisions = build_meetings(rng=rng, clock=clock, directory=directory, groups=groups)
-        build_actions(rng=rng, clock=clock, directory=directory, decisions=decisions)
+        # The registers draw on their own stream, so adding them left the rest unchanged.
+        registers_rng = random.Random(f"{seed}-registers")
+        plan = build_plan(rng=registers_rng, clock=clock, directory=directory)
+        build_actions(
+            rng=rng,
+            clock=clock,
+            directory=directory,
+            decisions=decisions,
+            priorities=plan.by_theme,
+        )
+        build_risks(rng=registers_rng, clock=clock, directory=directory, plan=plan)
+        build_challenges(rng=registers_rng, clock=clock, directory=directory, plan=plan)
     return DemoResult(
         seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()
     )
@@ -152,6 +169,11 @@ def demo_counts() -> dict[str, int]:
         ).count(),
         "complete": Action.objects.filter(status=Action.Status.COMPLETE).count(),
         "overdue": open_actions.filter(due_on__lt=today).count(),
+        "business plans": BusinessPlan.objects.count(),
+        "priorities": Priority.objects.count(),
+        "risks": Risk.objects.count(),
+        "risk reviews": RiskReview.objects.count(),
+        "challenges": Challenge.objects.count(),
     }
 
 
@@ -166,6 +188,8 @@ def summary_lines(result: DemoResult) -> list[str]:
         f"  {c['actions']} actions: {c['not started']} not started, {c['in progress']} in "
         f"progress, {c['complete']} complete, {c['overdue']} overdue",
         f"  {c['induction plans']} induction plans, {c['handbook pages']} handbook pages",
+        f"  {c['business plans']} business plan with {c['priorities']} priorities, "
+        f"{c['risks']} risks ({c['risk reviews']} reviews), {c['challenges']} challenges",
     ]
 
 

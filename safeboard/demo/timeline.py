@@ -7,7 +7,10 @@ record (created_at, changed_at...) and in its History tab (history_date, history
 
 from __future__ import annotations
 
+import calendar
+import copy
 import datetime
+import random
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -33,6 +36,29 @@ class Clock:
         while day.weekday() >= 5:
             day += datetime.timedelta(days=1)
         return day
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later (or earlier), or the month's last day when it is shorter."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return day.replace(year=year, month=month + 1, day=min(day.day, last_day))
+
+
+def review_days(
+    rng: random.Random, clock: Clock, *, count: int, interval_months: int, next_due_in: int
+) -> list[datetime.date]:
+    """The days of `count` reviews held about every `interval_months`, oldest first.
+
+    The last review is one interval before the next one falls due, `next_due_in` days from
+    today (negative when it is overdue); the earlier ones fall on weekdays, a few days either
+    side of their date.
+    """
+    days = [add_months(clock.days_ahead(next_due_in), -interval_months)]
+    for _ in range(count - 1):
+        earlier = add_months(days[-1], -interval_months)
+        days.append(Clock.weekday_on_or_after(earlier + datetime.timedelta(rng.randint(-6, 6))))
+    return days[::-1]
 
 
 def as_of(record: models.Model, when: datetime.datetime, user) -> None:
@@ -79,3 +105,55 @@ class Backdater:
         for entry in entries:
             entry.history_date, entry.history_user = by_id[entry.id]
         history_model.objects.bulk_update(entries, ["history_date", "history_user"], batch_size=500)
+
+
+class Versions:
+    """The History tab of records written in bulk: how each looked after each change, and when.
+
+    The demo builds a record's whole life in memory, taking a version after each change
+    (`created`, then `changed`), saves the final records in bulk, then `write` saves every
+    version as a dated history entry. Returns the entries made, by model.
+    """
+
+    def __init__(self) -> None:
+        self._versions: dict[type[models.Model], list[tuple]] = defaultdict(list)
+
+    def created(self, record: models.Model, *, when: datetime.datetime, user, reason: str = ""):
+        self._take(record, "+", when, user, reason)
+
+    def changed(self, record: models.Model, *, when: datetime.datetime, user, reason: str = ""):
+        self._take(record, "~", when, user, reason)
+
+    def _take(self, record, history_type, when, user, reason) -> None:
+        version = copy.copy(record)
+        version._history_date = when
+        version._history_user = user
+        version._change_reason = reason
+        self._versions[type(record)].append((record, history_type, version))
+
+    def write(self) -> dict[type[models.Model], list[models.Model]]:
+        written = {}
+        for model, versions in self._versions.items():
+            stamped = [
+                field.attname
+                for field in model._meta.concrete_fields
+                if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+            ]
+            for record, _, version in versions:
+                version.pk = record.pk
+                # Related records saved since the version was taken now have their ids.
+                version._prepare_related_fields_for_save(operation_name="history")
+                for attname in stamped:  # stamped when saved: dated on the record by then
+                    if getattr(version, attname) is None:
+                        setattr(version, attname, getattr(record, attname))
+            written[model] = [
+                entry
+                for history_type in ("+", "~")
+                for entry in model.history.bulk_history_create(
+                    [version for _, kind, version in versions if kind == history_type],
+                    update=history_type == "~",
+                    batch_size=500,
+                )
+            ]
+        self._versions.clear()
+        return written

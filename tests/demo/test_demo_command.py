@@ -14,10 +14,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from safeboard.accounts.models import User
 from safeboard.accounts.services import hex_key_from_base32
 from safeboard.actions.models import Action
+from safeboard.challenges.models import Challenge
 from safeboard.demo import build
 from safeboard.demo.people import TOTP_SECRETS
 from safeboard.meetings.models import Attendance
 from safeboard.partnership.models import Agency, Person
+from safeboard.priorities.models import Priority
+from safeboard.risks.models import Risk, RiskReview
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +55,8 @@ def test_the_demo_builds_into_an_empty_database_and_summarises_it():
     assert Agency.objects.count() == 15
     assert "15 agencies, 60 people" in output
     assert "80 actions" in output and "overdue" in output
+    assert "1 business plan with 3 priorities, 12 risks" in output
+    assert "20 challenges" in output
 
 
 def test_if_empty_builds_when_the_database_is_empty():
@@ -135,6 +140,18 @@ def test_the_same_seed_builds_the_same_partnership():
             list(
                 Attendance.objects.order_by("meeting__starts_at", "person__email").values_list(
                     "person__email", "status"
+                )
+            ),
+            list(Priority.objects.values_list("number", "title", "review_date")),
+            list(Risk.objects.values_list("reference", "title", "review_date")),
+            list(
+                RiskReview.objects.order_by("risk__reference", "reviewed_on").values_list(
+                    "risk__reference", "reviewed_on", "likelihood", "impact"
+                )
+            ),
+            list(
+                Challenge.objects.order_by("reference").values_list(
+                    "reference", "title", "status", "response_due_on", "escalation_level"
                 )
             ),
         )

@@ -1,0 +1,127 @@
+"""The business plan: three priorities, each reviewed on its date, with measures and actions.
+
+The plan runs for three years from the 1 April at least 400 days before the build, so it is
+always current and each priority has had its reviews. One priority's review is overdue.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from safeboard.priorities.models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
+
+from .checks import validate
+from .people import Directory
+from .plan_texts import PLAN_SUMMARY, PRIORITIES, PrioritySpec
+from .timeline import Clock, Versions, add_months, review_days
+
+MAX_ACTIVE_PRIORITIES = 4
+PLAN_YEARS = 3
+AGREED_DAYS_BEFORE_START = 21
+
+
+@dataclass(frozen=True)
+class BuiltPlan:
+    plan: BusinessPlan
+    priorities: dict[str, Priority]  # by PrioritySpec.key
+    by_theme: dict[str, Priority]  # an action's theme (action_texts) → the priority it delivers
+
+
+def plan_start(today: datetime.date) -> datetime.date:
+    """The 1 April, the start of a financial year, at least 400 days before today."""
+    earliest = today - datetime.timedelta(days=400)
+    year = earliest.year if earliest >= datetime.date(earliest.year, 4, 1) else earliest.year - 1
+    return datetime.date(year, 4, 1)
+
+
+def build_plan(*, rng: random.Random, clock: Clock, directory: Directory) -> BuiltPlan:
+    starts_on = plan_start(clock.today)
+    ends_on = add_months(starts_on, 12 * PLAN_YEARS) - datetime.timedelta(days=1)
+    plan = BusinessPlan(
+        title=f"Business plan {starts_on.year}–{ends_on.year}",
+        starts_on=starts_on,
+        ends_on=ends_on,
+        summary=PLAN_SUMMARY,
+        max_active_priorities=MAX_ACTIVE_PRIORITIES,
+    )
+    versions = Versions()
+    agreed = clock.at(starts_on - datetime.timedelta(days=AGREED_DAYS_BEFORE_START), hour=11)
+    versions.created(plan, when=agreed, user=directory.manager)
+    priorities, reviewed_at, measures = {}, [], []
+    for number, spec in enumerate(PRIORITIES, start=1):
+        priority, priority_reviews = _priority(rng, clock, directory, plan, number, spec, versions)
+        priorities[spec.key] = priority
+        reviewed_at += priority_reviews
+        measures += [PriorityMeasure(priority=priority, description=text) for text in spec.measures]
+    for measure in measures:
+        versions.created(measure, when=clock.at(starts_on, hour=9), user=directory.manager)
+    reviews = [review for review, _ in reviewed_at]
+    validate([plan, *priorities.values(), *reviews, *measures])
+    BusinessPlan.objects.bulk_create([plan])
+    Priority.objects.bulk_create(priorities.values())
+    PriorityReview.objects.bulk_create(reviews)
+    PriorityMeasure.objects.bulk_create(measures)
+    # created_at is stamped on creation; date each review to the day it was held.
+    for review, when in reviewed_at:
+        review.created_at = when
+    PriorityReview.objects.bulk_update(reviews, ["created_at"])
+    versions.write()
+
+    by_theme = {theme: priorities[spec.key] for spec in PRIORITIES for theme in spec.themes}
+    return BuiltPlan(plan=plan, priorities=priorities, by_theme=by_theme)
+
+
+def _priority(
+    rng: random.Random,
+    clock: Clock,
+    directory: Directory,
+    plan: BusinessPlan,
+    number: int,
+    spec: PrioritySpec,
+    versions: Versions,
+) -> tuple[Priority, list[tuple[PriorityReview, datetime.datetime]]]:
+    lead = directory.people[spec.lead]
+    interval = spec.review_interval_months
+    days = review_days(
+        rng,
+        clock,
+        count=len(spec.reviews),
+        interval_months=interval,
+        next_due_in=spec.review_due_in,
+    )
+    priority = Priority(
+        plan=plan,
+        number=number,
+        title=spec.title,
+        description=spec.description,
+        objectives="\n".join(spec.objectives),
+        lead_agency=lead.agency,
+        lead_person=lead,
+        status=Priority.Status.ACTIVE,
+        progress=Priority.Progress.NOT_ASSESSED,
+        review_date=days[0],
+        review_interval_months=interval,
+    )
+    versions.created(priority, when=clock.at(plan.starts_on, hour=9), user=directory.manager)
+    reviewers = (directory.manager, directory.user_of(lead))
+    reviews = []
+    for day, review_spec in zip(days, spec.reviews, strict=True):
+        reviewer = rng.choice(reviewers)
+        when = clock.at(day, hour=rng.randint(10, 15), minute=rng.randint(0, 59))
+        review = PriorityReview(
+            priority=priority,
+            reviewed_on=day,
+            reviewed_by=reviewer,
+            progress=review_spec.progress,
+            summary=review_spec.summary,
+            next_review_date=add_months(day, interval),
+        )
+        versions.created(review, when=when, user=reviewer)
+        reviews.append((review, when))
+        priority.progress = review.progress
+        priority.review_date = review.next_review_date
+        reason = f"Reviewed on {day.day} {day:%B %Y}"  # as the priority services put it
+        versions.changed(priority, when=when, user=reviewer, reason=reason)
+    return priority, reviews
