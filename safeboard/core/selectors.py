@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from safeboard.accounts.roles import Role
 from safeboard.actions import selectors as action_selectors
+from safeboard.challenges import selectors as challenge_selectors
 from safeboard.meetings import selectors as meeting_selectors
 from safeboard.partnership import selectors as partnership_selectors
+from safeboard.priorities import selectors as priority_selectors
+from safeboard.risks import selectors as risk_selectors
+
+REVIEW_HORIZON_DAYS = 14
 
 
 def home_panels(*, user) -> dict:
@@ -24,6 +30,25 @@ def home_panels(*, user) -> dict:
         panels["induction_items"] = list(
             partnership_selectors.open_induction_items_for(person_id=user.person_id)
         )
+        panels["reviews_due"] = _reviews_due_for(user.person_id, panels["today"])
+        if user.has_role(Role.AGENCY_LEAD, Role.BOARD_MEMBER):
+            panels["challenges_to_answer"] = list(
+                challenge_selectors.challenges_awaiting_response(agency_id=user.agency_id)[:20]
+            )
     if user.has_perm("actions.list_all_actions"):
         panels["partnership_counts"] = action_selectors.action_counts()
+    if user.has_perm("challenges.view_summary"):
+        panels["challenge_totals"] = challenge_selectors.summary_totals(
+            challenge_selectors.challenge_summary(today=panels["today"])
+        )
     return panels
+
+
+def _reviews_due_for(person_id: int, today) -> list:
+    """Risks the person owns and priorities they lead whose review falls due within 14 days."""
+    risks = risk_selectors.risks_with_review_due(today=today, within_days=REVIEW_HORIZON_DAYS)
+    priorities = priority_selectors.priorities_with_review_due(
+        today=today, within_days=REVIEW_HORIZON_DAYS
+    )
+    due = [*risks.filter(owner_person_id=person_id), *priorities.filter(lead_person_id=person_id)]
+    return sorted(due, key=lambda record: record.review_date)
