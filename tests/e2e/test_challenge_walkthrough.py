@@ -14,21 +14,16 @@ from safeboard.accounts.roles import Role
 from safeboard.challenges.models import Challenge
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency
-from tests.e2e.conftest import (  # noqa: F401  (the browser fixtures)
-    assert_accessible,
-    browser,
-    page,
-    sign_in,
-    sign_out,
-)
+
+from .conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 TODAY = datetime.date.today()
 
 
 def test_the_chair_raises_the_agency_answers_and_the_chair_accepts(
-    page: Page,  # noqa: F811
-    browser,  # noqa: F811
+    page: Page,
+    browser,
     live_server,
 ):
     team = AgencyFactory(name="Shire Partnership Team")
@@ -98,7 +93,7 @@ def test_the_chair_raises_the_agency_answers_and_the_chair_accepts(
     assert challenge.has_impact
 
 
-def answer_as_agency_lead(page: Page, lead, challenge: Challenge) -> None:  # noqa: F811
+def answer_as_agency_lead(page: Page, lead, challenge: Challenge) -> None:
     sign_in(page, lead.email, TEST_PASSWORD)
     page.get_by_role("link", name="Challenges", exact=True).click()
     assert_accessible(page)

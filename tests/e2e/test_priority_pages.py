@@ -19,10 +19,9 @@ from safeboard.priorities.factories import (
     PriorityMeasureFactory,
     PriorityReviewFactory,
 )
-from tests.e2e.conftest import assert_accessible, browser, sign_in  # noqa: F401
-from tests.e2e.conftest import page as page  # noqa: F401
+from tests.priorities.conftest import linked_challenge, linked_risk
 
-from .conftest import linked_challenge, linked_risk
+from .conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,8 @@ from safeboard.accounts.roles import Role
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.risks import services
 from safeboard.risks.models import Risk
-from tests.e2e.conftest import assert_accessible, browser, page, sign_in  # noqa: F401
+
+from .conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 TODAY = datetime.date.today()
@@ -39,7 +40,7 @@ def _risk(owner, *, title, residual, inherent=(4, 5), days_ago=200, **extra) -> 
     )
 
 
-def test_the_register_pages_are_accessible_and_a_review_shows_in_the_trend(page: Page):  # noqa: F811
+def test_the_register_pages_are_accessible_and_a_review_shows_in_the_trend(page: Page):
     manager = UserFactory(roles=[Role.BUSINESS_MANAGER])
     device = TOTPDevice.objects.create(user=manager, name="phone", confirmed=True)
     owner = PersonFactory(agency=AgencyFactory(name="Shire Constabulary"))
