@@ -256,3 +256,12 @@ def challenge_summary(*, today: datetime.date | None = None) -> list[dict]:
 def summary_totals(rows: list[dict]) -> dict[str, int]:
     """The column totals of the summary, from its rows (no second query)."""
     return {figure: sum(row[figure] for row in rows) for figure in SUMMARY_FIGURES}
+
+
+def responses_awaiting_judgement() -> QuerySet[Challenge]:
+    """Challenges an agency has answered and the board has still to judge, oldest first."""
+    return (
+        Challenge.objects.select_related("agency")
+        .filter(status=Challenge.Status.RESPONDED)
+        .order_by("response_due_on", "id")
+    )

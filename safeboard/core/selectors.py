@@ -37,6 +37,8 @@ def home_panels(*, user) -> dict:
             )
     if user.has_perm("actions.list_all_actions"):
         panels["partnership_counts"] = action_selectors.action_counts()
+    if user.has_perm("challenges.judge_response"):
+        panels["responses_to_judge"] = list(challenge_selectors.responses_awaiting_judgement()[:20])
     if user.has_perm("challenges.view_summary"):
         panels["challenge_totals"] = challenge_selectors.summary_totals(
             challenge_selectors.challenge_summary(today=panels["today"])

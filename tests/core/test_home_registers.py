@@ -70,3 +70,18 @@ def test_owners_see_the_reviews_they_lead_falling_due(cast):
     assert "Reviews you lead, due within 14 days" in page
     assert "Too few foster carers" in page and "Tackling neglect" in page
     assert "Far off" not in page
+
+
+def test_the_chair_sees_the_responses_waiting_for_judgement(cast):
+    from safeboard.challenges.models import Challenge
+
+    ChallengeFactory(
+        agency=cast.other_agency, title="Return-home interviews", status=Challenge.Status.RESPONDED
+    )
+    ChallengeFactory(agency=cast.other_agency, title="Not yet answered")
+
+    page = home(cast[Role.CHAIR])
+
+    assert "Responses waiting for the board's judgement" in page
+    assert "Return-home interviews" in page and "Not yet answered" not in page
+    assert "waiting for the board's judgement" not in home(cast[Role.AGENCY_LEAD])
