@@ -10,4 +10,5 @@ urlpatterns = [
     path("risks/", include("safeboard.risks.urls")),
     path("challenges/", include("safeboard.challenges.urls")),
     path("reminders/", include("safeboard.reminders.urls")),
+    path("scorecard/", include("safeboard.scorecard.urls")),
 ]

@@ -25,6 +25,7 @@ HISTORY_VIEW_PERMISSIONS = {
     "priorities.priority": "priorities.view_priority",
     "risks.risk": "risks.view_risk",
     "challenges.challenge": "challenges.view_challenge",
+    "scorecard.indicator": "scorecard.view_indicator",
 }
 
 

@@ -111,11 +111,17 @@ def test_another_module_can_add_a_section_to_a_priority_s_evidence(monkeypatch):
         heading="Findings",
         template_name="priorities/evidence/actions.html",
         records=lambda p: [f"Finding about {p.title}"],
-        order=40,
+        order=45,
     )
     monkeypatch.setitem(extensions._EVIDENCE_SECTIONS, "findings", section)
     evidence = selectors.priority_evidence(priority)
-    assert [s.key for s in evidence.sections] == ["actions", "risks", "challenges", "findings"]
+    assert [s.key for s in evidence.sections] == [
+        "actions",
+        "risks",
+        "challenges",
+        "indicators",
+        "findings",
+    ]
     assert evidence.section("findings").rows == [f"Finding about {priority.title}"]
 
 

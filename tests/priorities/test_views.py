@@ -226,9 +226,16 @@ def test_the_priority_page_gathers_everything_linked_to_the_priority(cast, manag
     assert reverse("core:history", args=["priorities.priority", priority.pk]) in text
 
 
-def test_the_priority_page_shows_no_section_for_modules_not_yet_built(manager, priority):
+def test_the_priority_page_shows_a_section_for_each_module_built(manager, priority):
     response = manager.get(priority.get_absolute_url())
-    assert _h2s(response) == ["Measures", "Actions", "Risks", "Challenges", "Review history"]
+    assert _h2s(response) == [
+        "Measures",
+        "Actions",
+        "Risks",
+        "Challenges",
+        "Indicators",
+        "Review history",
+    ]
 
 
 def test_an_overdue_review_is_flagged_on_the_priority_page(manager):

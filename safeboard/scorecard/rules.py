@@ -1,0 +1,38 @@
+"""Who may read the scorecard and who may change it.
+
+The business manager keeps the catalogue: indicators, their definitions, targets and
+comparators. Each agency's data contact (the agency lead) submits and revises the figures of
+its own agency's indicators, and of no other agency's: a police data contact never touches
+health's figures. Board business readers read the whole scorecard; a data contact reads the
+catalogue and their own agency's indicators.
+
+Object rules take an Indicator, a Figure or an Agency: each has `owning_agency_id`.
+"""
+
+import rules
+
+from safeboard.accounts.roles import Role
+from safeboard.core.predicates import (
+    has_any_role,
+    is_board_business_reader,
+    is_business_manager,
+    is_staff_of_owning_agency,
+)
+
+is_data_contact = has_any_role(Role.AGENCY_LEAD)
+
+# The agency lead of the agency that owns the indicator (or figure, or the agency itself).
+is_owning_agencys_data_contact = is_data_contact & is_staff_of_owning_agency
+
+can_read_scorecard = is_board_business_reader | is_data_contact
+can_view_indicator = is_board_business_reader | is_owning_agencys_data_contact
+
+rules.add_perm("scorecard.list_indicators", can_read_scorecard)
+rules.add_perm("scorecard.view_indicator", can_view_indicator)
+rules.add_perm("scorecard.add_indicator", is_business_manager)
+rules.add_perm("scorecard.change_indicator", is_business_manager)
+rules.add_perm("scorecard.record_comparators", is_business_manager)
+# Submitting lists the periods of the user's own agency; the object is an Agency.
+rules.add_perm("scorecard.submit_own_figures", is_data_contact)
+rules.add_perm("scorecard.submit_figures", is_owning_agencys_data_contact)
+rules.add_perm("scorecard.revise_figure", is_owning_agencys_data_contact)

@@ -1,0 +1,489 @@
+"""Reading an agency's figures from an uploaded Excel template or CSV file.
+
+The file is checked as a whole and every problem is listed with where it is (sheet, row,
+column) and why, so a data contact can fix them all in one go; nothing is saved unless the
+whole file is valid (services.figures_upload). Workbooks are untrusted input: macro-enabled
+files are refused, and the zip archive is measured before openpyxl opens it, so a "zip bomb"
+(a small file that expands to gigabytes) is refused unread. openpyxl parses the XML through
+defusedxml, which refuses entity expansion.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from openpyxl.utils import get_column_letter
+
+from safeboard.core.uploads import validate_upload
+from safeboard.partnership.models import Agency
+
+from .figure_checks import UNKNOWN_INDICATOR, indicator_problems, value_problem
+from .models import Figure, Indicator, normalise_code
+from .periods import PeriodError, PeriodKey, parse_period
+
+FIGURES_SHEET = "Figures"
+REFERENCE_SHEET = "Reference"
+CODE_HEADING = "Indicator code"
+PERIOD_HEADING = "Period"
+VALUE_HEADING = "Value"
+# Headings a CSV file may use for each column, compared without case, spaces or underscores.
+HEADING_ALIASES = {
+    CODE_HEADING: {"indicatorcode", "code", "indicator"},
+    PERIOD_HEADING: {"period"},
+    VALUE_HEADING: {"value", "figure"},
+}
+
+MACRO_EXTENSIONS = {".xlsm", ".xltm", ".xlsb", ".xlam"}
+OLD_EXCEL_EXTENSIONS = {".xls", ".xlt"}
+ACCEPTED_EXTENSIONS = {".xlsx", ".csv"}
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+# Limits on what an uploaded workbook may expand to, checked before it is opened.
+MAX_ARCHIVE_MEMBERS = 200
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECK_FROM_BYTES = 1024 * 1024  # small members may compress well without harm
+MAX_DATA_ROWS = 1000
+MAX_COLUMNS = 30
+
+# File-level problems.
+WRONG_TYPE = "The selected file must be an Excel workbook (.xlsx) or a CSV file (.csv)."
+MACRO_ENABLED = (
+    "The selected file is a macro-enabled workbook, which SafeBoard does not accept. "
+    "Save it as an Excel Workbook (.xlsx) and upload that."
+)
+OLD_EXCEL = (
+    "The selected file is an old-style Excel file (.xls) or a password-protected workbook. "
+    "Save it as an Excel Workbook (.xlsx) without a password and upload that."
+)
+NOT_A_WORKBOOK = "The selected file is not a valid Excel workbook (.xlsx)."
+ZIP_BOMB = (
+    "The selected workbook expands to far more data than a figures template holds, so "
+    "SafeBoard has not opened it. Upload the template with only your figures in it."
+)
+UNREADABLE_WORKBOOK = "The workbook could not be read. Save it again as an Excel Workbook (.xlsx)."
+NO_FIGURES_SHEET = (
+    "The workbook has no sheet named \u201cFigures\u201d (it has {sheets}). Use the template "
+    "downloaded from SafeBoard, or name the sheet with your figures \u201cFigures\u201d."
+)
+CSV_NOT_UTF8 = (
+    "The CSV file is not UTF-8 text. Save it as \u201cCSV UTF-8\u201d and upload it again."
+)
+CSV_UNREADABLE = "The CSV file could not be read: {problem}."
+MISSING_HEADING = "There is no column headed \u201c{heading}\u201d in the first row."
+TOO_MANY_ROWS = "The file has more than {limit:,} rows of figures; split it."
+NO_FIGURES = "The file holds no figures: enter them in the \u201cValue\u201d column."
+TEMPLATE_FOR_OTHER_AGENCY = "This template is for {theirs}, not {ours}: download your own."
+TEMPLATE_FOR_OTHER_PERIOD = (
+    "This template is for {theirs}, not {ours}: download the template for {ours}."
+)
+# Row-level problems.
+CODE_MISSING = "Enter the indicator code for the figure {value}."
+PERIOD_MISSING = "Enter the period, {period}."
+PERIOD_DOES_NOT_MATCH = "The period is {found}, but this upload is for {period}."
+DUPLICATE_ROW = "{code} for {period} appears more than once: also on row {first}."
+
+
+def _limit(name: str, default: int) -> int:
+    return int(getattr(settings, f"SAFEBOARD_SCORECARD_{name}", default))
+
+
+@dataclass(frozen=True, order=True)
+class UploadError:
+    """One problem with an uploaded file: where it is and what is wrong."""
+
+    sheet: str  # "" for a CSV file, or for the file as a whole
+    row: int | None  # counting from 1, as a spreadsheet does; None for the whole file
+    column: str | None  # the column letter, as a spreadsheet shows it
+    message: str
+
+    @property
+    def location(self) -> str:
+        parts = []
+        if self.sheet:
+            parts.append(f"{self.sheet} sheet")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        text = ", ".join(parts)
+        return text[:1].upper() + text[1:]
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+class UploadRejected(ValidationError):
+    """The file cannot be saved; `errors` lists every problem found in it."""
+
+    def __init__(self, errors: Iterable[UploadError]) -> None:
+        self.errors = sorted(set(errors), key=_error_order)
+        super().__init__([str(error) for error in self.errors])
+
+
+def _error_order(error: UploadError) -> tuple:
+    return (error.sheet, error.row or 0, error.column or "", error.message)
+
+
+@dataclass(frozen=True)
+class SubmissionRow:
+    """One row of figures as read from the file, before any check of its content."""
+
+    sheet: str
+    row: int
+    code: object
+    period: object
+    value: object
+    columns: dict[str, str]  # column letter of each heading
+
+
+@dataclass(frozen=True)
+class TemplateReference:
+    """What the hidden reference sheet of a SafeBoard template says it was made for."""
+
+    agency_id: int | None
+    agency_name: str
+    period: PeriodKey | None
+
+
+@dataclass
+class FileRead:
+    file_format: str = ""  # "xlsx" or "csv"
+    rows: list[SubmissionRow] = field(default_factory=list)
+    reference: TemplateReference | None = None
+    errors: list[UploadError] = field(default_factory=list)
+
+
+@dataclass
+class Submission:
+    """A file's figures once read and checked: {code: value}, and the row each came from."""
+
+    file_format: str
+    values: dict[str, Decimal] = field(default_factory=dict)
+    rows: dict[str, SubmissionRow] = field(default_factory=dict)
+    errors: list[UploadError] = field(default_factory=list)
+
+
+def _whole_file(message: str) -> UploadError:
+    return UploadError("", None, None, message)
+
+
+# ---------------------------------------------------------------------------------------
+# The file: its type, and its rows.
+
+
+def read_file(upload: UploadedFile) -> FileRead:
+    """Check the file's type and safety, then read its rows of figures."""
+    extension = PurePath(upload.name or "").suffix.lower()
+    if extension in MACRO_EXTENSIONS:
+        return FileRead(errors=[_whole_file(MACRO_ENABLED)])
+    if extension in OLD_EXCEL_EXTENSIONS or _starts_with(upload, OLE_SIGNATURE):
+        return FileRead(errors=[_whole_file(OLD_EXCEL)])
+    if extension not in ACCEPTED_EXTENSIONS:
+        return FileRead(errors=[_whole_file(WRONG_TYPE)])
+    try:
+        validate_upload(upload, field="file")
+    except ValidationError as error:
+        return FileRead(errors=[_whole_file(message) for message in error.messages])
+    upload.seek(0)
+    if extension == ".csv":
+        return read_csv(upload.read())
+    return read_xlsx(upload)
+
+
+def _starts_with(upload: UploadedFile, signature: bytes) -> bool:
+    upload.seek(0)
+    head = upload.read(len(signature))
+    upload.seek(0)
+    return head == signature
+
+
+def check_archive(archive_file) -> list[UploadError]:
+    """Refuse a workbook with macros, or one whose members would expand beyond the limits.
+
+    The sizes are those the archive declares; Python's zipfile never yields more than the
+    declared size of a member, so the declared sizes bound what openpyxl can be made to read.
+    """
+    try:
+        with zipfile.ZipFile(archive_file) as archive:
+            members = archive.infolist()
+            if len(members) > _limit("MAX_ARCHIVE_MEMBERS", MAX_ARCHIVE_MEMBERS):
+                return [_whole_file(ZIP_BOMB)]
+            if any(_is_macro_member(member.filename) for member in members):
+                return [_whole_file(MACRO_ENABLED)]
+            total = sum(member.file_size for member in members)
+            if total > _limit("MAX_UNCOMPRESSED_BYTES", MAX_UNCOMPRESSED_BYTES):
+                return [_whole_file(ZIP_BOMB)]
+            ratio = _limit("MAX_COMPRESSION_RATIO", MAX_COMPRESSION_RATIO)
+            for member in members:
+                if member.file_size >= RATIO_CHECK_FROM_BYTES and (
+                    member.file_size > ratio * max(member.compress_size, 1)
+                ):
+                    return [_whole_file(ZIP_BOMB)]
+            if _content_types_declare_macros(archive):
+                return [_whole_file(MACRO_ENABLED)]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        return [_whole_file(NOT_A_WORKBOOK)]
+    finally:
+        if hasattr(archive_file, "seek"):
+            archive_file.seek(0)
+    return []
+
+
+def _is_macro_member(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.endswith("vbaproject.bin") or lowered.endswith("vbadata.xml")
+
+
+def _content_types_declare_macros(archive: zipfile.ZipFile) -> bool:
+    try:
+        info = archive.getinfo("[Content_Types].xml")
+    except KeyError:
+        return False
+    with archive.open(info) as member:
+        text = member.read(1024 * 1024).decode("utf-8", "replace").lower()
+    return "macroenabled" in text or "vbaproject" in text
+
+
+def read_xlsx(upload) -> FileRead:
+    errors = check_archive(upload)
+    if errors:
+        return FileRead("xlsx", errors=errors)
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about features it drops
+            workbook = load_workbook(upload, read_only=True, data_only=True, keep_links=False)
+    except Exception:  # untrusted input: any failure to parse is the file's fault
+        return FileRead("xlsx", errors=[_whole_file(UNREADABLE_WORKBOOK)])
+    try:
+        return _read_workbook(workbook)
+    except Exception:  # a damaged sheet part, found only when its rows are read
+        return FileRead("xlsx", errors=[_whole_file(UNREADABLE_WORKBOOK)])
+    finally:
+        workbook.close()
+
+
+def _read_workbook(workbook) -> FileRead:
+    if FIGURES_SHEET not in workbook.sheetnames:
+        sheets = ", ".join(f"\u201c{name}\u201d" for name in workbook.sheetnames) or "none"
+        return FileRead("xlsx", errors=[_whole_file(NO_FIGURES_SHEET.format(sheets=sheets))])
+    reference = None
+    if REFERENCE_SHEET in workbook.sheetnames:
+        reference = _read_reference(workbook[REFERENCE_SHEET])
+    sheet = workbook[FIGURES_SHEET]
+    sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
+    lines = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+    read = _read_table(FIGURES_SHEET, lines)
+    read.file_format = "xlsx"
+    read.reference = reference
+    return read
+
+
+def _read_reference(sheet) -> TemplateReference | None:
+    entries = {}
+    for line in sheet.iter_rows(max_row=20, max_col=2, values_only=True):
+        if line and line[0]:
+            entries[str(line[0]).strip().lower()] = line[1] if len(line) > 1 else None
+    try:
+        agency_id = int(entries.get("agency reference"))
+    except (TypeError, ValueError):
+        agency_id = None
+    period = None
+    frequency = entries.get("frequency")
+    starts = entries.get("period starts")
+    if frequency and starts:
+        try:
+            period = parse_period(str(starts)[:10], str(frequency))
+        except (PeriodError, ValueError):
+            period = None
+    return TemplateReference(agency_id, str(entries.get("agency") or ""), period)
+
+
+def read_csv(data: bytes) -> FileRead:
+    """Read the rows of a CSV file; any bytes at all give rows or errors, never an exception."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return FileRead("csv", errors=[_whole_file(CSV_NOT_UTF8)])
+    if "\x00" in text:
+        return FileRead("csv", errors=[_whole_file(CSV_NOT_UTF8)])
+    try:
+        lines = list(_csv_lines(text))
+    except csv.Error as problem:
+        return FileRead("csv", errors=[_whole_file(CSV_UNREADABLE.format(problem=problem))])
+    read = _read_table("", iter(lines))
+    read.file_format = "csv"
+    return read
+
+
+def _csv_lines(text: str) -> Iterator[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    for count, line in enumerate(reader):
+        yield line[:MAX_COLUMNS]
+        if count > MAX_DATA_ROWS + 1:
+            return
+
+
+def _heading_key(value: object) -> str:
+    return "".join(ch for ch in str(value or "").lower() if ch.isalnum())
+
+
+def _read_table(sheet: str, lines: Iterator) -> FileRead:
+    read = FileRead()
+    headings = next(lines, None) or ()
+    positions: dict[str, int] = {}
+    for position, heading in enumerate(headings):
+        key = _heading_key(heading)
+        for name, aliases in HEADING_ALIASES.items():
+            if name not in positions and (key in aliases or key == _heading_key(name)):
+                positions[name] = position
+    missing = [name for name in HEADING_ALIASES if name not in positions]
+    if missing:
+        read.errors = [
+            UploadError(sheet, 1, None, MISSING_HEADING.format(heading=name)) for name in missing
+        ]
+        return read
+    columns = {name: get_column_letter(position + 1) for name, position in positions.items()}
+    for number, line in enumerate(lines, start=2):
+        if number - 1 > MAX_DATA_ROWS:
+            read.errors.append(_whole_file(TOO_MANY_ROWS.format(limit=MAX_DATA_ROWS)))
+            break
+        cells = [
+            _cell(line, positions[name]) for name in (CODE_HEADING, PERIOD_HEADING, VALUE_HEADING)
+        ]
+        if all(cell is None for cell in cells):
+            continue
+        read.rows.append(SubmissionRow(sheet, number, *cells, columns=columns))
+    return read
+
+
+def _cell(line, position: int) -> object:
+    value = line[position] if line is not None and position < len(line) else None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+# ---------------------------------------------------------------------------------------
+# The rows: whose indicators, which period, what figures.
+
+
+def read_submission(upload: UploadedFile, *, agency: Agency, period: PeriodKey) -> Submission:
+    """Read and check a whole file of an agency's figures for a period; nothing is saved."""
+    read = read_file(upload)
+    submission = Submission(read.file_format, errors=list(read.errors))
+    if read.errors:
+        return submission
+    if read.reference is not None:
+        submission.errors += check_reference(read.reference, agency=agency, period=period)
+    check_rows(read.rows, agency=agency, period=period, into=submission)
+    if not submission.values and not submission.errors:
+        submission.errors.append(_whole_file(NO_FIGURES))
+    return submission
+
+
+def check_reference(
+    reference: TemplateReference, *, agency: Agency, period: PeriodKey
+) -> list[UploadError]:
+    errors = []
+    if reference.agency_id is not None and reference.agency_id != agency.pk:
+        theirs = reference.agency_name or "another agency"
+        errors.append(
+            _whole_file(TEMPLATE_FOR_OTHER_AGENCY.format(theirs=theirs, ours=agency.name))
+        )
+    if reference.period is not None and reference.period != period:
+        errors.append(
+            _whole_file(TEMPLATE_FOR_OTHER_PERIOD.format(theirs=reference.period, ours=period))
+        )
+    return errors
+
+
+def check_rows(
+    rows: list[SubmissionRow], *, agency: Agency, period: PeriodKey, into: Submission
+) -> None:
+    """Check each row against the catalogue and the upload's agency and period."""
+    codes = {normalise_code(str(row.code)) for row in rows if row.code is not None}
+    indicators = {
+        indicator.code: indicator
+        for indicator in Indicator.objects.select_related("owning_agency").filter(code__in=codes)
+    }
+    held = set(
+        Figure.objects.filter(
+            indicator__code__in=codes,
+            period__frequency=period.frequency,
+            period__starts_on=period.starts_on,
+        ).values_list("indicator__code", flat=True)
+    )
+    first_row: dict[str, int] = {}
+    for row in rows:
+        code = normalise_code(str(row.code)) if row.code is not None else ""
+        problems, value = _row_problems(
+            row, agency=agency, period=period, indicator=indicators.get(code), held=held
+        )
+        if code in first_row:
+            duplicate = DUPLICATE_ROW.format(code=code, period=period, first=first_row[code])
+            problems.append((row.columns[CODE_HEADING], duplicate))
+        elif code:
+            first_row[code] = row.row
+        if problems:
+            into.errors += [UploadError(row.sheet, row.row, col, msg) for col, msg in problems]
+        elif value is not None:
+            into.values[code] = value
+            into.rows[code] = row
+
+
+def _row_problems(
+    row: SubmissionRow,
+    *,
+    agency: Agency,
+    period: PeriodKey,
+    indicator: Indicator | None,
+    held: set[str],
+) -> tuple[list[tuple[str, str]], Decimal | None]:
+    """What is wrong with a row, each with its column; and its figure, if it has a good one."""
+    code_column = row.columns[CODE_HEADING]
+    if row.code is None:
+        if row.value is None:
+            return [], None  # a note or a blank line beside the table
+        return [(code_column, CODE_MISSING.format(value=row.value))], None
+    if indicator is None:
+        return [(code_column, UNKNOWN_INDICATOR.format(code=row.code))], None
+    has_figure = indicator.code in held
+    problems = [
+        (code_column, message)
+        for message in indicator_problems(
+            indicator, agency=agency, period=period, has_figure=has_figure or row.value is None
+        )
+    ]
+    if row.value is None:
+        return problems, None  # a template row left blank: no figure this time
+    problems += _period_problems(row, period, row.columns[PERIOD_HEADING])
+    value, problem = value_problem(indicator, row.value)
+    if problem:
+        problems.append((row.columns[VALUE_HEADING], problem))
+    return problems, value
+
+
+def _period_problems(row: SubmissionRow, period: PeriodKey, column: str) -> list[tuple[str, str]]:
+    if row.period is None:
+        return [(column, PERIOD_MISSING.format(period=period))]
+    try:
+        found = parse_period(row.period, period.frequency)
+    except PeriodError as problem:
+        return [(column, str(problem))]
+    if found != period:
+        return [(column, PERIOD_DOES_NOT_MATCH.format(found=found, period=period))]
+    return []
