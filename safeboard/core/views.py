@@ -26,6 +26,7 @@ HISTORY_VIEW_PERMISSIONS = {
     "risks.risk": "risks.view_risk",
     "challenges.challenge": "challenges.view_challenge",
     "scorecard.indicator": "scorecard.view_indicator",
+    "scorecard.indicatorquery": "scorecard.view_query",
 }
 
 

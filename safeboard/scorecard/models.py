@@ -8,6 +8,8 @@ revision is kept. Comparators (England, region, statistical neighbours) sit besi
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -106,6 +108,20 @@ class Indicator(models.Model):
         default=False,
         help_text="Leave unusually large moving ranges out of the chart's limits (NHSRplotthedots).",
     )
+    # The analyst's choice of baseline for the chart's limits (default: every point), and a
+    # known step change from which the limits are calculated afresh.
+    spc_baseline_from = models.DateField(
+        "baseline starts", null=True, blank=True, help_text="The first period of the baseline."
+    )
+    spc_baseline_to = models.DateField(
+        "baseline ends", null=True, blank=True, help_text="The last period of the baseline."
+    )
+    spc_recalculate_from = models.DateField(
+        "limits recalculated from",
+        null=True,
+        blank=True,
+        help_text="A known change in the process (e.g. a new front door): limits start afresh here.",
+    )
     priorities = models.ManyToManyField(
         "priorities.Priority", blank=True, related_name="indicators"
     )
@@ -153,6 +169,12 @@ class Indicator(models.Model):
                 fields=["census_key"],
                 condition=~models.Q(census_key=""),
                 name="indicator_census_key_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(spc_baseline_from__isnull=True)
+                | models.Q(spc_baseline_to__isnull=True)
+                | models.Q(spc_baseline_to__gte=models.F("spc_baseline_from")),
+                name="indicator_spc_baseline_in_order",
             ),
         ]
 
@@ -343,3 +365,94 @@ class Comparator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period} {self.get_source_display()}: {self.value}"
+
+
+class QueryTrigger(models.TextChoices):
+    CONCERN = "concern", "Special cause variation of concern"
+    TARGET_MISSED = "target_missed", "Target missed"
+    RAISED = "raised", "Raised by the board"
+
+
+class IndicatorQuery(models.Model):
+    """A question put to an indicator's owning agency: why did this figure move?
+
+    Opened by the scorecard when a new figure shows special-cause variation of concern or
+    misses the target (once per indicator, period and trigger), or by hand; the agency
+    answers with an explanation and, where needed, actions; the performance subgroup (the
+    business manager or chair for it) accepts the answer or challenges it, which opens it again.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Awaiting an answer"
+        ANSWERED = "answered", "Answered"
+        ACCEPTED = "accepted", "Accepted"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="queries")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="queries")
+    agency = models.ForeignKey(
+        "partnership.Agency", on_delete=models.PROTECT, related_name="indicator_queries"
+    )
+    trigger = models.CharField(max_length=16, choices=QueryTrigger.choices)
+    signals = models.CharField(
+        max_length=100, blank=True, help_text="The SPC signals that opened it, comma-separated."
+    )
+    question = models.TextField()
+    opened_on = models.DateField()
+    response_due_on = models.DateField("answer due")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    explanation = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_on = models.DateField(null=True, blank=True)
+    judgement_reason = models.TextField(blank=True)
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    judged_on = models.DateField(null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty when the scorecard opened it.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-opened_on", "-id"]
+        indexes = [
+            models.Index(fields=["agency", "status", "response_due_on"]),
+            models.Index(fields=["status", "response_due_on"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period", "trigger"],
+                condition=~models.Q(trigger="raised"),
+                name="one_automatic_query_per_indicator_period_trigger",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(response_due_on__gte=models.F("opened_on")),
+                name="indicator_query_due_after_opened",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["open", "answered", "accepted"]),
+                name="indicator_query_status_known",
+            ),
+        ]
+        verbose_name_plural = "indicator queries"
+
+    def __str__(self) -> str:
+        return f"Query on {self.indicator.code} for {self.period}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("scorecard:query_detail", kwargs={"pk": self.pk})
+
+    @property
+    def owning_agency_id(self) -> int:
+        return self.agency_id
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.status == self.Status.OPEN and self.response_due_on < today

@@ -183,6 +183,8 @@ SAFEBOARD_REMINDER_HOUR = int(os.environ.get("SAFEBOARD_REMINDER_HOUR", "7"))
 SAFEBOARD_CHALLENGE_ESCALATION_DAYS = int(
     os.environ.get("SAFEBOARD_CHALLENGE_ESCALATION_DAYS", "10")
 )
+# Calendar days an agency has to answer a query on one of its indicators.
+SAFEBOARD_QUERY_RESPONSE_DAYS = int(os.environ.get("SAFEBOARD_QUERY_RESPONSE_DAYS", "20"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
