@@ -21,6 +21,7 @@ SAFEBOARD_APPS = (
     "priorities",
     "risks",
     "challenges",
+    "scorecard",
 )
 
 

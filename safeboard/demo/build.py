@@ -28,6 +28,7 @@ from safeboard.partnership.models import (
 )
 from safeboard.priorities.models import BusinessPlan, Priority
 from safeboard.risks.models import Risk, RiskReview
+from safeboard.scorecard.models import Figure, FigureRevision, Indicator
 
 from .actions import build_actions
 from .challenges import build_challenges
@@ -38,6 +39,7 @@ from .names import PARTNERSHIP_NAME
 from .people import Directory, build_people
 from .plan import build_plan
 from .risks import build_risks
+from .scorecard import build_demo_scorecard
 from .timeline import Clock
 
 DEFAULT_SEED = 2019  # the year boards became safeguarding children partnerships
@@ -124,6 +126,9 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         )
         build_risks(rng=registers_rng, clock=clock, directory=directory, plan=plan)
         build_challenges(rng=registers_rng, clock=clock, directory=directory, plan=plan)
+        build_demo_scorecard(
+            rng=random.Random(f"{seed}-scorecard"), clock=clock, directory=directory, plan=plan
+        )
     return DemoResult(
         seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()
     )
@@ -174,6 +179,9 @@ def demo_counts() -> dict[str, int]:
         "risks": Risk.objects.count(),
         "risk reviews": RiskReview.objects.count(),
         "challenges": Challenge.objects.count(),
+        "indicators": Indicator.objects.count(),
+        "figures": Figure.objects.count(),
+        "figure revisions": FigureRevision.objects.count(),
     }
 
 
@@ -190,6 +198,8 @@ def summary_lines(result: DemoResult) -> list[str]:
         f"  {c['induction plans']} induction plans, {c['handbook pages']} handbook pages",
         f"  {c['business plans']} business plan with {c['priorities']} priorities, "
         f"{c['risks']} risks ({c['risk reviews']} reviews), {c['challenges']} challenges",
+        f"  {c['indicators']} scorecard indicators with {c['figures']} figures "
+        f"({c['figure revisions']} revised)",
     ]
 
 

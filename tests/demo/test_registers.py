@@ -334,3 +334,15 @@ def test_the_counts_report_the_registers(demo_db):
     assert counts["risks"] == 12
     assert counts["risk reviews"] == RiskReview.objects.count() >= 36
     assert counts["challenges"] == 20
+
+
+def test_the_demo_scorecard_links_indicators_to_the_plan_and_its_data_contacts(demo_db):
+    from safeboard.scorecard.models import Figure, Indicator
+
+    assert Indicator.objects.count() >= 40
+    assert Indicator.objects.values("owning_agency").distinct().count() >= 6
+    assert Indicator.objects.filter(priorities__isnull=False).exists()
+    submitted_by = Figure.objects.exclude(source="census").values_list(
+        "submitted_by__person__agency", "indicator__owning_agency"
+    )
+    assert all(by_agency == owner for by_agency, owner in submitted_by if by_agency is not None)
