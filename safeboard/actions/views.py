@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views import View
 
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
+from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from . import selectors, services
@@ -105,14 +106,11 @@ class AgencyActionListView(ActionListView):
     permission_required = "actions.list_agency_actions"
 
 
-class ActionObjectMixin(RulePermissionMixin):
-    def get_object(self):
-        if not hasattr(self, "_action"):
-            self._action = get_object_or_404(
-                Action.objects.select_related("owner_agency", "owner_person", "source_type"),
-                pk=self.kwargs["pk"],
-            )
-        return self._action
+class ActionObjectMixin(RecordMixin, RulePermissionMixin):
+    model = Action
+
+    def get_queryset(self):
+        return Action.objects.select_related("owner_agency", "owner_person", "source_type")
 
 
 class ActionDetailView(ActionObjectMixin, View):
@@ -167,70 +165,37 @@ class ActionCreateView(RulePermissionMixin, View):
         )
 
 
-class ActionFormView(ActionObjectMixin, View):
+class ActionFormView(ActionObjectMixin, ServiceFormView):
     """A form on one action that calls one service; subclasses name the form and service."""
 
     form_class: type = ActionForm
-    heading = ""
-    success_message = ""
+    template_name = "actions/action_form.html"
     with_files = False
 
-    def form_kwargs(self) -> dict:
-        return {}
-
-    def get(self, request, pk):
-        return self.show(self.form_class(**self.form_kwargs()))
-
-    def post(self, request, pk):
-        files = request.FILES if self.with_files else None
-        form = self.form_class(request.POST, files, **self.form_kwargs())
-        if form.is_valid():
-            try:
-                self.call_service(form.cleaned_data)
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, self.success_message)
-                return redirect("actions:detail", pk=pk)
-        return self.show(form, status=400)
-
-    def call_service(self, data: dict) -> None:
-        raise NotImplementedError
-
-    def show(self, form, status=200):
+    def crumbs(self):
         action = self.get_object()
-        return render(
-            self.request,
-            "actions/action_form.html",
-            {
-                "form": form,
-                "action": action,
-                "heading": self.heading,
-                "multipart": self.with_files,
-                "crumbs": [
-                    {"text": "Actions", "href": reverse("actions:mine")},
-                    {"text": action.title, "href": reverse("actions:detail", args=[action.pk])},
-                    {"text": self.heading},
-                ],
-            },
-            status=status,
-        )
+        return [
+            {"text": "Actions", "href": reverse("actions:mine")},
+            {"text": action.title, "href": reverse("actions:detail", args=[action.pk])},
+        ]
+
+    def page_context(self):
+        return {"action": self.get_object(), "multipart": self.with_files}
 
 
 class ActionEditView(ActionFormView):
     permission_required = "actions.change_action"
     heading = "Change the action"
-    success_message = "The action has been changed."
+    success_text = "The action has been changed."
 
-    def get(self, request, pk):
+    def initial(self):
         action = self.get_object()
-        initial = {
+        return {
             "title": action.title,
             "description": action.description,
             "owner_agency": action.owner_agency,
             "owner_person": action.owner_person,
         }
-        return self.show(ActionForm(initial=initial, with_due_date=False))
 
     def form_kwargs(self) -> dict:
         return {"with_due_date": False}
@@ -243,7 +208,7 @@ class ProgressUpdateView(ActionFormView):
     permission_required = "actions.update_progress"
     form_class = ProgressUpdateForm
     heading = "Add a progress update"
-    success_message = "Progress update added."
+    success_text = "Progress update added."
 
     def call_service(self, data):
         services.action_add_progress(action=self.get_object(), author=self.request.user, **data)
@@ -253,7 +218,7 @@ class EvidenceAddView(ActionFormView):
     permission_required = "actions.update_progress"
     form_class = EvidenceForm
     heading = "Add evidence of impact"
-    success_message = "Evidence added."
+    success_text = "Evidence added."
     with_files = True
 
     def call_service(self, data):
@@ -264,7 +229,7 @@ class MoveDueDateView(ActionFormView):
     permission_required = "actions.move_due_date"
     form_class = MoveDueDateForm
     heading = "Move the due date"
-    success_message = "The due date has been moved and the reason recorded."
+    success_text = "The due date has been moved and the reason recorded."
 
     def call_service(self, data):
         services.action_move_due_date(
@@ -276,7 +241,7 @@ class CompleteActionView(ActionFormView):
     permission_required = "actions.complete_action"
     form_class = CompleteActionForm
     heading = "Mark the action as complete"
-    success_message = "The action is complete."
+    success_text = "The action is complete."
 
     def call_service(self, data):
         services.action_complete(action=self.get_object(), **data)

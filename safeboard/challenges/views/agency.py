@@ -12,7 +12,7 @@ class ChallengeRespondView(ChallengeFormView):
     form_class = ChallengeResponseForm
     heading = "Respond to the challenge"
     intro = "The board will judge your response: it may accept it, challenge further or escalate."
-    success_message = "Your response has been sent to the board."
+    success_text = "Your response has been sent to the board."
 
     def call_service(self, data):
         services.challenge_respond(

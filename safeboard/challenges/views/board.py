@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
-from django.views import View
-
-from safeboard.core.views_mixins import RulePermissionMixin
+from safeboard.core.service_views import ServiceFormView
 
 from .. import selectors, services
 from ..forms import (
@@ -21,50 +16,41 @@ from ..models import ChallengeResponse
 from .common import FORM_TEMPLATE, ChallengeFormView, log_crumb
 
 
-class ChallengeRaiseView(RulePermissionMixin, View):
+class ChallengeRaiseView(ServiceFormView):
     permission_required = "challenges.raise_challenge"
+    form_class = ChallengeRaiseForm
     heading = "Raise a challenge"
+    template_name = FORM_TEMPLATE
 
-    def get(self, request):
-        return self.show(ChallengeRaiseForm(initial={"raised_by": request.user.person}))
+    def initial(self):
+        return {"raised_by": self.request.user.person}
 
-    def post(self, request):
-        form = ChallengeRaiseForm(request.POST)
-        if form.is_valid():
-            try:
-                challenge = services.challenge_raise(created_by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, f"Challenge {challenge.reference} raised.")
-                return redirect(challenge)
-        return self.show(form, status=400)
+    def call_service(self, data):
+        return services.challenge_raise(created_by=self.request.user, **data)
 
-    def show(self, form, status=200):
-        context = {
-            "form": form,
-            "heading": self.heading,
-            "crumbs": [log_crumb(), {"text": self.heading}],
-        }
-        return render(self.request, FORM_TEMPLATE, context, status=status)
+    def success_message(self, record):
+        return f"Challenge {record.reference} raised."
+
+    def crumbs(self):
+        return [log_crumb()]
 
 
 class JudgementView(ChallengeFormView):
     permission_required = "challenges.judge_response"
     form_class = JudgementForm
     heading = "Judge the response"
-    success_message = "The judgement has been recorded."
+    success_text = "The judgement has been recorded."
 
-    def extra_context(self):
+    def page_context(self):
         response = selectors.latest_unjudged_response(challenge=self.get_object())
-        return {"response": response, "judging": True}
+        return {**super().page_context(), "response": response, "judging": True}
 
     def call_service(self, data):
         response = services.challenge_judge(
             challenge=self.get_object(), judged_by=self.request.user, **data
         )
         if response.judgement == ChallengeResponse.Judgement.ACCEPTED:
-            self.success_message = (
+            self.success_text = (
                 "The response has been accepted. Close the challenge when you have its outcome."
             )
 
@@ -73,7 +59,7 @@ class ChallengeCloseView(ChallengeFormView):
     permission_required = "challenges.close_challenge"
     form_class = ChallengeCloseForm
     heading = "Close the challenge"
-    success_message = "The challenge is closed."
+    success_text = "The challenge is closed."
 
     def call_service(self, data):
         services.challenge_close(challenge=self.get_object(), **data)
@@ -84,7 +70,7 @@ class ImpactView(ChallengeFormView):
     form_class = ImpactForm
     heading = "Evidence of impact"
     intro = "What changed as a result of the challenge. It shows in the log as closed with impact."
-    success_message = "The evidence of impact has been saved."
+    success_text = "The evidence of impact has been saved."
 
     def initial(self):
         return {"impact_evidence": self.get_object().impact_evidence}
@@ -98,7 +84,7 @@ class ChallengeActionAddView(ChallengeFormView):
     form_class = ChallengeActionForm
     heading = "Add an action"
     intro = "The action joins the partnership\u2019s action plan, linked to this challenge."
-    success_message = "Action added."
+    success_text = "Action added."
 
     def call_service(self, data):
         services.challenge_add_action(

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views import View
 
+from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from ..models import Challenge
@@ -19,66 +16,25 @@ def log_crumb() -> dict:
     return {"text": "Challenge log", "href": reverse("challenges:list")}
 
 
-class ChallengeObjectMixin(RulePermissionMixin):
+class ChallengeObjectMixin(RecordMixin, RulePermissionMixin):
     """Checks the view's rule against the challenge named in the URL."""
 
-    def get_object(self) -> Challenge:
-        if not hasattr(self, "_challenge"):
-            self._challenge = get_object_or_404(
-                Challenge.objects.select_related("agency", "raised_by__agency", "priority"),
-                pk=self.kwargs["pk"],
-            )
-        return self._challenge
+    model = Challenge
 
-    def challenge_crumbs(self, *, current: str | None = None) -> list[dict]:
+    def get_queryset(self):
+        return Challenge.objects.select_related("agency", "raised_by__agency", "priority")
+
+    def crumbs(self) -> list[dict]:
+        """The log and the challenge, both links: a page about the challenge comes after."""
         challenge = self.get_object()
-        crumbs = [log_crumb(), {"text": challenge.reference, "href": challenge.get_absolute_url()}]
-        if current:
-            crumbs.append({"text": current})
-        else:
-            del crumbs[-1]["href"]
-        return crumbs
+        return [log_crumb(), {"text": challenge.reference, "href": challenge.get_absolute_url()}]
 
 
-class ChallengeFormView(ChallengeObjectMixin, View):
+class ChallengeFormView(ChallengeObjectMixin, ServiceFormView):
     """A form on one challenge that calls one service; subclasses name the form and service."""
 
-    form_class: type
-    heading = ""
     intro = ""
-    success_message = ""
+    template_name = FORM_TEMPLATE
 
-    def initial(self) -> dict:
-        return {}
-
-    def extra_context(self) -> dict:
-        return {}
-
-    def get(self, request, pk):
-        return self.show(self.form_class(initial=self.initial()))
-
-    def post(self, request, pk):
-        form = self.form_class(request.POST)
-        if form.is_valid():
-            try:
-                self.call_service(form.cleaned_data)
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, self.success_message)
-                return redirect(self.get_object())
-        return self.show(form, status=400)
-
-    def call_service(self, data: dict) -> None:
-        raise NotImplementedError
-
-    def show(self, form, status=200):
-        context = {
-            "form": form,
-            "challenge": self.get_object(),
-            "heading": self.heading,
-            "intro": self.intro,
-            "crumbs": self.challenge_crumbs(current=self.heading),
-            **self.extra_context(),
-        }
-        return render(self.request, FORM_TEMPLATE, context, status=status)
+    def page_context(self) -> dict:
+        return {"challenge": self.get_object(), "intro": self.intro}

@@ -163,6 +163,6 @@ class ChallengeDetailView(ChallengeObjectMixin, View):
                 "can_record_impact": not is_open
                 and user.has_perm("challenges.record_impact", challenge),
                 "can_add_action": user.has_perm("challenges.add_action", challenge),
-                "crumbs": self.challenge_crumbs(),
+                "crumbs": [log_crumb(), {"text": challenge.reference}],
             },
         )

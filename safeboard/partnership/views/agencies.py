@@ -6,12 +6,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors, services
 from ..forms import AgencyFilterForm, AgencyForm
 from ..models import Agency
-from .base import RecordMixin, ServiceFormView
 
 AGENCY_FIELDS = ("name", "short_name", "type", "is_statutory_partner", "is_active")
 

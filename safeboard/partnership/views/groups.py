@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views import View
 
+from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors, services
 from ..forms import GroupForm, MembershipEndForm, MembershipForm
 from ..models import Group, Membership
-from .base import RecordMixin, ServiceFormView
 
 
 def _crumbs(group: Group | None = None) -> list[dict]:

@@ -6,12 +6,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors, services
 from ..forms import HandbookPageForm
 from ..models import HandbookPage
-from .base import RecordMixin, ServiceFormView
 
 
 def _crumbs() -> list[dict]:

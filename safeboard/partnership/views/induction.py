@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
+from safeboard.core.service_views import ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import induction_services, selectors
 from ..forms import InductionPlanForm
 from ..models import InductionItem, InductionPlan
-from .base import ServiceFormView
 
 CHECKLIST_TEMPLATE = "partnership/includes/induction_checklist.html"
 

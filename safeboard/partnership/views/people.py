@@ -7,12 +7,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import account_services, selectors, services
 from ..forms import AccountForm, PersonFilterForm, PersonForm
 from ..models import Person
-from .base import RecordMixin, ServiceFormView
 
 PAGE_SIZE = 50
 PERSON_FIELDS = ("full_name", "job_title", "agency", "email", "phone", "is_active")

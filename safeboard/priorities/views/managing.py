@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.formats import date_format
 
-from safeboard.partnership.views.base import RecordMixin, ServiceFormView
+from safeboard.core.service_views import RecordMixin, ServiceFormView
 
 from .. import services
 from ..forms import (
@@ -147,13 +147,11 @@ class MeasureAddView(PriorityRecordMixin, ServiceFormView):
     permission_required = "priorities.manage_measures"
     form_class = MeasureForm
     heading = "Add a measure"
+    success_text = "Measure added."
     template_name = FORM_TEMPLATE
 
     def call_service(self, data):
         return services.measure_add(priority=self.get_object(), **data)
-
-    def success_message(self, record):
-        return "Measure added."
 
     def success_url(self, record):
         return record.priority.get_absolute_url() + "#measures"
@@ -164,6 +162,7 @@ class MeasureRemoveView(RecordMixin, ServiceFormView):
     model = PriorityMeasure
     form_class = MeasureRemoveForm
     heading = "Remove a measure"
+    success_text = "Measure removed."
     template_name = FORM_TEMPLATE
 
     def get_queryset(self):
@@ -176,9 +175,6 @@ class MeasureRemoveView(RecordMixin, ServiceFormView):
         measure = self.get_object()
         services.measure_remove(measure=measure)
         return measure.priority
-
-    def success_message(self, record):
-        return "Measure removed."
 
     def success_url(self, record):
         return record.get_absolute_url() + "#measures"

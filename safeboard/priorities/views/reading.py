@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views import View
 
+from safeboard.core.service_views import RecordMixin
 from safeboard.core.views_mixins import RulePermissionMixin
-from safeboard.partnership.views.base import RecordMixin
 
 from .. import selectors
 from ..models import BusinessPlan, Priority

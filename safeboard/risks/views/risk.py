@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views import View
 
 from safeboard.actions.forms import ActionForm
+from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors, services
@@ -19,28 +18,25 @@ from ..trend import residual_trend_chart
 FORM_TEMPLATE = "risks/risk_form.html"
 
 
-class RiskObjectMixin(RulePermissionMixin):
+class RiskObjectMixin(RecordMixin, RulePermissionMixin):
     """Checks the view's rule against the risk named in the URL."""
 
-    def get_object(self) -> Risk:
-        if not hasattr(self, "_risk"):
-            self._risk = get_object_or_404(
-                Risk.objects.select_related("owner_agency", "owner_person"), pk=self.kwargs["pk"]
-            )
-        return self._risk
+    model = Risk
 
-    def crumbs(self, current: str | None = None) -> list[dict]:
-        risk = self.get_object()
+    def get_queryset(self):
+        return Risk.objects.select_related("owner_agency", "owner_person")
+
+    def register_crumb(self) -> dict:
         register = {"text": "Risk register"}
         # A risk's owner may have no right to the register, only to the risks they own.
         if self.request.user.has_perm("risks.list_risks"):
             register["href"] = reverse("risks:list")
-        crumbs = [register, {"text": risk.reference, "href": risk.get_absolute_url()}]
-        if current:
-            crumbs.append({"text": current})
-        else:
-            del crumbs[-1]["href"]
-        return crumbs
+        return register
+
+    def crumbs(self) -> list[dict]:
+        """The register and the risk, the risk a link: a page about the risk comes after."""
+        risk = self.get_object()
+        return [self.register_crumb(), {"text": risk.reference, "href": risk.get_absolute_url()}]
 
 
 class RiskDetailView(RiskObjectMixin, View):
@@ -64,7 +60,7 @@ class RiskDetailView(RiskObjectMixin, View):
                 "can_review": user.has_perm("risks.review_risk", risk),
                 "can_change": user.has_perm("risks.change_risk", risk),
                 "can_add_action": user.has_perm("risks.add_risk_action", risk),
-                "crumbs": self.crumbs(),
+                "crumbs": [self.register_crumb(), {"text": risk.reference}],
             },
         )
 
@@ -77,86 +73,45 @@ def _url_or_none(record) -> str | None:
         return None
 
 
-def _show_form(request, form, *, heading: str, risk: Risk | None = None, crumbs=None, status=200):
-    return render(
-        request,
-        FORM_TEMPLATE,
-        {"form": form, "heading": heading, "risk": risk, "crumbs": crumbs},
-        status=status,
-    )
-
-
-class RiskCreateView(RulePermissionMixin, View):
+class RiskCreateView(ServiceFormView):
     permission_required = "risks.add_risk"
+    form_class = RiskForm
     heading = "Add a risk"
+    template_name = FORM_TEMPLATE
 
-    def get(self, request):
-        return self.show(RiskForm())
+    def call_service(self, data):
+        return services.risk_create(created_by=self.request.user, **data)
 
-    def post(self, request):
-        form = RiskForm(request.POST)
-        if form.is_valid():
-            try:
-                risk = services.risk_create(created_by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, f"Risk {risk.reference} added to the register.")
-                return redirect(risk)
-        return self.show(form, status=400)
+    def success_message(self, record):
+        return f"Risk {record.reference} added to the register."
 
-    def show(self, form, status=200):
-        crumbs = [{"text": "Risk register", "href": reverse("risks:list")}, {"text": self.heading}]
-        return _show_form(self.request, form, heading=self.heading, crumbs=crumbs, status=status)
+    def crumbs(self):
+        return [{"text": "Risk register", "href": reverse("risks:list")}]
+
+    def page_context(self):
+        return {"risk": None}
 
 
-class RiskFormView(RiskObjectMixin, View):
+class RiskFormView(RiskObjectMixin, ServiceFormView):
     """A form on one risk that calls one service; subclasses name the form and service."""
 
-    heading = ""
-    success_message = ""
+    template_name = FORM_TEMPLATE
 
-    def make_form(self, data=None):
-        raise NotImplementedError
-
-    def call_service(self, data: dict) -> None:
-        raise NotImplementedError
-
-    def get(self, request, pk):
-        return self.show(self.make_form())
-
-    def post(self, request, pk):
-        form = self.make_form(request.POST)
-        if form.is_valid():
-            try:
-                self.call_service(form.cleaned_data)
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, self.success_message)
-                return redirect(self.get_object())
-        return self.show(form, status=400)
-
-    def show(self, form, status=200):
-        return _show_form(
-            self.request,
-            form,
-            heading=self.heading,
-            risk=self.get_object(),
-            crumbs=self.crumbs(self.heading),
-            status=status,
-        )
+    def page_context(self):
+        return {"risk": self.get_object()}
 
 
 class RiskEditView(RiskFormView):
     permission_required = "risks.change_risk"
+    form_class = RiskForm
     heading = "Change the risk"
-    success_message = "The risk has been changed."
+    success_text = "The risk has been changed."
 
-    def make_form(self, data=None):
-        risk = self.get_object()
-        initial = None if data is not None else RiskForm.initial_for(risk)
-        return RiskForm(data, initial=initial, risk=risk)
+    def initial(self):
+        return RiskForm.initial_for(self.get_object())
+
+    def form_kwargs(self):
+        return {"risk": self.get_object()}
 
     def call_service(self, data):
         services.risk_update(risk=self.get_object(), **data)
@@ -164,13 +119,16 @@ class RiskEditView(RiskFormView):
 
 class RiskReviewView(RiskFormView):
     permission_required = "risks.review_risk"
+    form_class = RiskReviewForm
     heading = "Record a review"
-    success_message = "The review has been recorded."
+    success_text = "The review has been recorded."
 
-    def make_form(self, data=None):
+    def initial(self):
         risk = self.get_object()
-        initial = {"likelihood": risk.residual_likelihood, "impact": risk.residual_impact}
-        return RiskReviewForm(data, risk=risk, initial=initial)
+        return {"likelihood": risk.residual_likelihood, "impact": risk.residual_impact}
+
+    def form_kwargs(self):
+        return {"risk": self.get_object()}
 
     def call_service(self, data):
         services.risk_review(risk=self.get_object(), reviewed_by=self.request.user, **data)
@@ -178,13 +136,13 @@ class RiskReviewView(RiskFormView):
 
 class RiskActionAddView(RiskFormView):
     permission_required = "risks.add_risk_action"
+    form_class = ActionForm
     heading = "Add an action to reduce the risk"
-    success_message = "Action added."
+    success_text = "Action added."
 
-    def make_form(self, data=None):
+    def initial(self):
         risk = self.get_object()
-        initial = {"owner_agency": risk.owner_agency, "owner_person": risk.owner_person}
-        return ActionForm(data, initial=initial)
+        return {"owner_agency": risk.owner_agency, "owner_person": risk.owner_person}
 
     def call_service(self, data):
         services.risk_add_action(risk=self.get_object(), created_by=self.request.user, **data)

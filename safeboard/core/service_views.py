@@ -1,4 +1,4 @@
-"""What every form page of the partnership does: show a form, call one service, go on."""
+"""What every form page does: show a form, call one service, go on."""
 
 from __future__ import annotations
 
@@ -27,11 +27,16 @@ class RecordMixin:
 
 class ServiceFormView(RulePermissionMixin, View):
     """GET shows the form; a valid POST calls one service and redirects to what it made or
-    changed; anything wrong shows the form again with a GOV.UK error summary (status 400)."""
+    changed; anything wrong shows the form again with a GOV.UK error summary (status 400).
+
+    A service that returns nothing changed the page's own record, so the view goes back to it.
+    A fixed success message can be set as `success_text`; one worded from the record overrides
+    `success_message()`."""
 
     form_class: type
     heading = ""
-    template_name = "partnership/form.html"
+    success_text = ""
+    template_name = "core/form.html"
 
     def form_kwargs(self) -> dict:
         return {}
@@ -39,14 +44,20 @@ class ServiceFormView(RulePermissionMixin, View):
     def initial(self) -> dict:
         return {}
 
-    def call_service(self, data: dict) -> models.Model:
+    def get_form(self, data=None, files=None):
+        """Unbound with its initial values to show, or bound to what was posted."""
+        if data is None:
+            return self.form_class(initial=self.initial(), **self.form_kwargs())
+        return self.form_class(data, files, **self.form_kwargs())
+
+    def call_service(self, data: dict) -> models.Model | None:
         raise NotImplementedError
 
-    def success_message(self, record: models.Model) -> str:
-        raise NotImplementedError
+    def success_message(self, record: models.Model | None) -> str:
+        return self.success_text
 
-    def success_url(self, record: models.Model) -> str:
-        return record.get_absolute_url()
+    def success_url(self, record: models.Model | None) -> str:
+        return (self.get_object() if record is None else record).get_absolute_url()
 
     def crumbs(self) -> list[dict]:
         return []
@@ -55,10 +66,10 @@ class ServiceFormView(RulePermissionMixin, View):
         return {}
 
     def get(self, request, **kwargs):
-        return self.show(self.form_class(initial=self.initial(), **self.form_kwargs()))
+        return self.show(self.get_form())
 
     def post(self, request, **kwargs):
-        form = self.form_class(request.POST, **self.form_kwargs())
+        form = self.get_form(request.POST, request.FILES)
         if form.is_valid():
             try:
                 record = self.call_service(form.cleaned_data)
