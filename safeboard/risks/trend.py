@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from django.utils.dateformat import format as format_date
 from django.utils.safestring import SafeString
 
-from .charts import Point, Zone, line_chart
+from safeboard.core.charts import Point, Zone, line_chart
+
 from .models import Risk, RiskReview
 from .scoring import BANDS, score_range
 

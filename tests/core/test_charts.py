@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from safeboard.risks.charts import MIN_LABEL_GAP, Frame, Point, Zone, label_positions, line_chart
+from safeboard.core.charts import MIN_LABEL_GAP, Frame, Point, Zone, label_positions, line_chart
 from safeboard.risks.factories import RiskFactory, RiskReviewFactory
 from safeboard.risks.trend import residual_trend_chart
 
