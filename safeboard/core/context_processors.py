@@ -11,7 +11,7 @@ _SECTIONS = [
     ("Priorities", "priorities:plan_list", "priorities.list_plans", "/priorities/"),
     ("Risks", "risks:list", "risks.list_risks", "/risks/"),
     ("Challenges", "challenges:list", "challenges.list_challenges", "/challenges/"),
-    ("Scorecard", "scorecard:indicator_list", "scorecard.list_indicators", "/scorecard/"),
+    ("Scorecard", "scorecard:grid", "scorecard.list_indicators", "/scorecard/"),
     ("Meetings", "meetings:list", "meetings.list_meetings", "/meetings/"),
     ("Partnership", "partnership:agency_list", "partnership.list_agencies", "/partnership/"),
     ("Induction", "partnership:induction_list", "partnership.list_induction_plans", "/induction/"),

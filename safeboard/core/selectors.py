@@ -11,6 +11,7 @@ from safeboard.meetings import selectors as meeting_selectors
 from safeboard.partnership import selectors as partnership_selectors
 from safeboard.priorities import selectors as priority_selectors
 from safeboard.risks import selectors as risk_selectors
+from safeboard.scorecard import query_selectors
 
 REVIEW_HORIZON_DAYS = 14
 
@@ -35,10 +36,15 @@ def home_panels(*, user) -> dict:
             panels["challenges_to_answer"] = list(
                 challenge_selectors.challenges_awaiting_response(agency_id=user.agency_id)[:20]
             )
+            panels["queries_to_answer"] = list(
+                query_selectors.queries_awaiting_answer(agency_id=user.agency_id)[:20]
+            )
     if user.has_perm("actions.list_all_actions"):
         panels["partnership_counts"] = action_selectors.action_counts()
     if user.has_perm("challenges.judge_response"):
         panels["responses_to_judge"] = list(challenge_selectors.responses_awaiting_judgement()[:20])
+    if user.has_perm("scorecard.judge_query"):
+        panels["answers_to_judge"] = list(query_selectors.answers_awaiting_judgement()[:20])
     if user.has_perm("challenges.view_summary"):
         panels["challenge_totals"] = challenge_selectors.summary_totals(
             challenge_selectors.challenge_summary(today=panels["today"])

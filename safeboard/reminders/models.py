@@ -21,6 +21,10 @@ class ReminderKind(models.TextChoices):
     CHALLENGE_ESCALATED = "challenge_escalated", "Challenge escalated to you"
     RISK_REVIEW_DUE = "risk_review_due", "Risk review due"
     PRIORITY_REVIEW_DUE = "priority_review_due", "Priority review due"
+    QUERY_ANSWER_DUE = "query_answer_due", "Scorecard query: answer due"
+    QUERY_OVERDUE = "query_overdue", "Scorecard query: answer overdue"
+    FIGURES_DUE = "figures_due", "Scorecard figures due within 7 days"
+    FIGURES_LATE = "figures_late", "Scorecard figures late"
 
 
 class ReminderDigest(models.Model):

@@ -22,6 +22,8 @@ ONCE_PER_DUE_DATE = frozenset(
         ReminderKind.ACTION_DUE_SOON,
         ReminderKind.CHALLENGE_RESPONSE_DUE,
         ReminderKind.CHALLENGE_ESCALATED,
+        ReminderKind.QUERY_ANSWER_DUE,
+        ReminderKind.FIGURES_DUE,
     }
 )
 WEEKLY_WHILE_DUE = frozenset(
@@ -30,6 +32,8 @@ WEEKLY_WHILE_DUE = frozenset(
         ReminderKind.CHALLENGE_OVERDUE,
         ReminderKind.RISK_REVIEW_DUE,
         ReminderKind.PRIORITY_REVIEW_DUE,
+        ReminderKind.QUERY_OVERDUE,
+        ReminderKind.FIGURES_LATE,
     }
 )
 

@@ -119,7 +119,7 @@ def _send_digest(recipient: User, items: list[Due], *, today: datetime.date) -> 
                     item_id=due.record.pk,
                     due_on=due.due_on,
                     text=due.text[:400],
-                    url=due.record.get_absolute_url(),
+                    url=due.url,
                 )
                 for due in items
             )
@@ -137,9 +137,7 @@ def _subject(count: int, today: datetime.date) -> str:
 def _sections(items: list[Due]) -> list[dict]:
     sections: dict[ReminderKind, list[dict]] = {}
     for due in items:
-        sections.setdefault(due.kind, []).append(
-            {"text": due.text, "url": site_url(due.record.get_absolute_url())}
-        )
+        sections.setdefault(due.kind, []).append({"text": due.text, "url": site_url(due.url)})
     return [
         {"heading": ReminderKind(kind).label, "items": entries}
         for kind, entries in sections.items()

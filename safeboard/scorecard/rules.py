@@ -7,6 +7,11 @@ health's figures. Board business readers read the whole scorecard; a data contac
 catalogue and their own agency's indicators.
 
 Object rules take an Indicator, a Figure or an Agency: each has `owning_agency_id`.
+
+Queries about an indicator's figures (an IndicatorQuery, whose `owning_agency_id` is the
+agency asked) are read by board business readers and by the asked agency's representatives
+(its leads and its board member), who alone answer them and add actions; the business
+manager and the chair raise queries by hand and accept or challenge the answers.
 """
 
 import rules
@@ -14,8 +19,10 @@ import rules
 from safeboard.accounts.roles import Role
 from safeboard.core.predicates import (
     has_any_role,
+    is_agency_representative,
     is_board_business_reader,
     is_business_manager,
+    is_chair,
     is_staff_of_owning_agency,
 )
 
@@ -36,3 +43,16 @@ rules.add_perm("scorecard.record_comparators", is_business_manager)
 rules.add_perm("scorecard.submit_own_figures", is_data_contact)
 rules.add_perm("scorecard.submit_figures", is_owning_agencys_data_contact)
 rules.add_perm("scorecard.revise_figure", is_owning_agencys_data_contact)
+
+# Queries to an indicator's owning agency.
+is_performance_judge = is_business_manager | is_chair
+is_representative_of_asked_agency = is_agency_representative & is_staff_of_owning_agency
+
+rules.add_perm("scorecard.list_queries", is_board_business_reader | is_agency_representative)
+# Without this, the list shows only the user's own agency's queries.
+rules.add_perm("scorecard.list_every_agencys_queries", is_board_business_reader)
+rules.add_perm("scorecard.view_query", is_board_business_reader | is_representative_of_asked_agency)
+# Explicitly not the business manager or chair: the board does not answer its own queries.
+rules.add_perm("scorecard.answer_query", is_representative_of_asked_agency & ~is_performance_judge)
+rules.add_perm("scorecard.judge_query", is_performance_judge)
+rules.add_perm("scorecard.raise_query", is_performance_judge)

@@ -3,6 +3,7 @@
 Figures arrive by web form, Excel template, CSV file or the census import; all of them land
 in `figures_record`, which checks the whole batch first and saves all of it or none of it.
 A figure already held changes only by a revision with a reason, and every revision is kept.
+Figures recorded or revised may open queries to the owning agency (query_services).
 The catalogue itself changes through catalogue_services.
 """
 
@@ -21,8 +22,9 @@ from django.utils import timezone
 from safeboard.partnership.models import Agency
 
 from .figure_checks import UNKNOWN_INDICATOR, indicator_problems, value_problem
-from .models import Figure, FigureRevision, Indicator, Period, normalise_code
+from .models import Figure, FigureRevision, Indicator, IndicatorQuery, Period, normalise_code
 from .periods import PeriodKey
+from .query_services import open_queries_for_new_figures
 from .uploads import VALUE_HEADING, UploadError, UploadRejected, read_submission
 from .values import ValueProblem, read_value
 
@@ -67,6 +69,8 @@ class RecordResult:
     created: list[Figure] = field(default_factory=list)
     revised: list[Figure] = field(default_factory=list)
     unchanged: list[Figure] = field(default_factory=list)
+    # Queries the new figures opened to the owning agency (see query_services).
+    queries: list[IndicatorQuery] = field(default_factory=list)
 
     @property
     def saved(self) -> int:
@@ -206,6 +210,9 @@ def figures_record(
                 now=now,
             )
             result.revised.append(planned.current)
+    result.queries = open_queries_for_new_figures(
+        figures=[*result.created, *result.revised], today=timezone.localdate()
+    )
     return result
 
 
@@ -290,7 +297,7 @@ def figure_revise(
     if errors:
         raise ValidationError(errors)
     figure = Figure.objects.select_for_update().get(pk=figure.pk)
-    return _revise(
+    revision = _revise(
         figure,
         value=new_value,
         source=source,
@@ -298,6 +305,8 @@ def figure_revise(
         revised_by=revised_by,
         now=timezone.now(),
     )
+    open_queries_for_new_figures(figures=[figure], today=timezone.localdate())
+    return revision
 
 
 def _revise(

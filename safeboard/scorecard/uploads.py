@@ -1,11 +1,13 @@
 """Reading an agency's figures from an uploaded Excel template or CSV file.
 
-The file is checked as a whole and every problem is listed with where it is (sheet, row,
-column) and why, so a data contact can fix them all in one go; nothing is saved unless the
-whole file is valid (services.figures_upload). Workbooks are untrusted input: macro-enabled
-files are refused, and the zip archive is measured before openpyxl opens it, so a "zip bomb"
-(a small file that expands to gigabytes) is refused unread. openpyxl parses the XML through
-defusedxml, which refuses entity expansion.
+This is the scorecard's one path for a table in an uploaded file: `read_file` checks the
+file and reads the table a TableLayout describes (the figures' unless told otherwise;
+comparator_imports reads comparators through it). The file is checked as a whole and every
+problem is listed with where it is (sheet, row, column) and why, so a data contact can fix
+them all in one go; nothing is saved unless the whole file is valid (services.figures_upload).
+Workbooks are untrusted input: macro-enabled files are refused, and the zip archive is
+measured before openpyxl opens it, so a "zip bomb" (a small file that expands to gigabytes)
+is refused unread. openpyxl parses the XML through defusedxml, which refuses entity expansion.
 """
 
 from __future__ import annotations
@@ -136,15 +138,44 @@ def _error_order(error: UploadError) -> tuple:
 
 
 @dataclass(frozen=True)
-class SubmissionRow:
-    """One row of figures as read from the file, before any check of its content."""
+class Heading:
+    """A column of a table, found by its heading in the first row: by its name or any alias,
+    compared without case, spaces or underscores."""
+
+    name: str
+    aliases: frozenset[str] = frozenset()
+    required: bool = True
+
+    def matches(self, key: str) -> bool:
+        return key == _heading_key(self.name) or key in self.aliases
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """Where a file's table is and which columns it has.
+
+    In a workbook the table is on the sheet named `sheet`; when there is none, `missing_sheet`
+    says so, or, if it is empty, the first sheet is read. A SafeBoard template's hidden
+    `reference_sheet` says what the template was made for.
+    """
+
+    sheet: str
+    headings: tuple[Heading, ...]
+    missing_sheet: str = ""
+    reference_sheet: str = ""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table as read from the file, before any check of its content."""
 
     sheet: str
     row: int
-    code: object
-    period: object
-    value: object
-    columns: dict[str, str]  # column letter of each heading
+    cells: dict[str, object]  # by heading; None for a blank cell or an absent optional column
+    columns: dict[str, str]  # column letter of each heading found
+
+    def __getitem__(self, heading: str) -> object:
+        return self.cells.get(heading)
 
 
 @dataclass(frozen=True)
@@ -159,7 +190,7 @@ class TemplateReference:
 @dataclass
 class FileRead:
     file_format: str = ""  # "xlsx" or "csv"
-    rows: list[SubmissionRow] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
     reference: TemplateReference | None = None
     errors: list[UploadError] = field(default_factory=list)
 
@@ -170,7 +201,7 @@ class Submission:
 
     file_format: str
     values: dict[str, Decimal] = field(default_factory=dict)
-    rows: dict[str, SubmissionRow] = field(default_factory=dict)
+    rows: dict[str, TableRow] = field(default_factory=dict)
     errors: list[UploadError] = field(default_factory=list)
 
 
@@ -178,12 +209,20 @@ def _whole_file(message: str) -> UploadError:
     return UploadError("", None, None, message)
 
 
+FIGURES_TABLE = TableLayout(
+    sheet=FIGURES_SHEET,
+    headings=tuple(Heading(name, frozenset(aliases)) for name, aliases in HEADING_ALIASES.items()),
+    missing_sheet=NO_FIGURES_SHEET,
+    reference_sheet=REFERENCE_SHEET,
+)
+
+
 # ---------------------------------------------------------------------------------------
 # The file: its type, and its rows.
 
 
-def read_file(upload: UploadedFile) -> FileRead:
-    """Check the file's type and safety, then read its rows of figures."""
+def read_file(upload: UploadedFile, layout: TableLayout = FIGURES_TABLE) -> FileRead:
+    """Check the file's type and safety, then read the rows of its table."""
     extension = PurePath(upload.name or "").suffix.lower()
     if extension in MACRO_EXTENSIONS:
         return FileRead(errors=[_whole_file(MACRO_ENABLED)])
@@ -197,8 +236,8 @@ def read_file(upload: UploadedFile) -> FileRead:
         return FileRead(errors=[_whole_file(message) for message in error.messages])
     upload.seek(0)
     if extension == ".csv":
-        return read_csv(upload.read())
-    return read_xlsx(upload)
+        return read_csv(upload.read(), layout)
+    return read_xlsx(upload, layout)
 
 
 def _starts_with(upload: UploadedFile, signature: bytes) -> bool:
@@ -255,7 +294,7 @@ def _content_types_declare_macros(archive: zipfile.ZipFile) -> bool:
     return "macroenabled" in text or "vbaproject" in text
 
 
-def read_xlsx(upload) -> FileRead:
+def read_xlsx(upload, layout: TableLayout = FIGURES_TABLE) -> FileRead:
     errors = check_archive(upload)
     if errors:
         return FileRead("xlsx", errors=errors)
@@ -268,24 +307,29 @@ def read_xlsx(upload) -> FileRead:
     except Exception:  # untrusted input: any failure to parse is the file's fault
         return FileRead("xlsx", errors=[_whole_file(UNREADABLE_WORKBOOK)])
     try:
-        return _read_workbook(workbook)
+        return _read_workbook(workbook, layout)
     except Exception:  # a damaged sheet part, found only when its rows are read
         return FileRead("xlsx", errors=[_whole_file(UNREADABLE_WORKBOOK)])
     finally:
         workbook.close()
 
 
-def _read_workbook(workbook) -> FileRead:
-    if FIGURES_SHEET not in workbook.sheetnames:
+def _read_workbook(workbook, layout: TableLayout) -> FileRead:
+    if layout.sheet in workbook.sheetnames:
+        sheet = workbook[layout.sheet]
+    elif layout.missing_sheet:
         sheets = ", ".join(f"\u201c{name}\u201d" for name in workbook.sheetnames) or "none"
-        return FileRead("xlsx", errors=[_whole_file(NO_FIGURES_SHEET.format(sheets=sheets))])
+        return FileRead("xlsx", errors=[_whole_file(layout.missing_sheet.format(sheets=sheets))])
+    elif workbook.worksheets:
+        sheet = workbook.worksheets[0]
+    else:
+        return FileRead("xlsx", errors=[_whole_file(UNREADABLE_WORKBOOK)])
     reference = None
-    if REFERENCE_SHEET in workbook.sheetnames:
-        reference = _read_reference(workbook[REFERENCE_SHEET])
-    sheet = workbook[FIGURES_SHEET]
+    if layout.reference_sheet and layout.reference_sheet in workbook.sheetnames:
+        reference = _read_reference(workbook[layout.reference_sheet])
     sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
     lines = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-    read = _read_table(FIGURES_SHEET, lines)
+    read = _read_table(sheet.title, lines, layout)
     read.file_format = "xlsx"
     read.reference = reference
     return read
@@ -311,7 +355,7 @@ def _read_reference(sheet) -> TemplateReference | None:
     return TemplateReference(agency_id, str(entries.get("agency") or ""), period)
 
 
-def read_csv(data: bytes) -> FileRead:
+def read_csv(data: bytes, layout: TableLayout = FIGURES_TABLE) -> FileRead:
     """Read the rows of a CSV file; any bytes at all give rows or errors, never an exception."""
     try:
         text = data.decode("utf-8-sig")
@@ -323,7 +367,7 @@ def read_csv(data: bytes) -> FileRead:
         lines = list(_csv_lines(text))
     except csv.Error as problem:
         return FileRead("csv", errors=[_whole_file(CSV_UNREADABLE.format(problem=problem))])
-    read = _read_table("", iter(lines))
+    read = _read_table("", iter(lines), layout)
     read.file_format = "csv"
     return read
 
@@ -340,16 +384,16 @@ def _heading_key(value: object) -> str:
     return "".join(ch for ch in str(value or "").lower() if ch.isalnum())
 
 
-def _read_table(sheet: str, lines: Iterator) -> FileRead:
+def _read_table(sheet: str, lines: Iterator, layout: TableLayout) -> FileRead:
     read = FileRead()
     headings = next(lines, None) or ()
     positions: dict[str, int] = {}
     for position, heading in enumerate(headings):
         key = _heading_key(heading)
-        for name, aliases in HEADING_ALIASES.items():
-            if name not in positions and (key in aliases or key == _heading_key(name)):
-                positions[name] = position
-    missing = [name for name in HEADING_ALIASES if name not in positions]
+        for expected in layout.headings:
+            if expected.name not in positions and expected.matches(key):
+                positions[expected.name] = position
+    missing = [h.name for h in layout.headings if h.required and h.name not in positions]
     if missing:
         read.errors = [
             UploadError(sheet, 1, None, MISSING_HEADING.format(heading=name)) for name in missing
@@ -360,12 +404,10 @@ def _read_table(sheet: str, lines: Iterator) -> FileRead:
         if number - 1 > MAX_DATA_ROWS:
             read.errors.append(_whole_file(TOO_MANY_ROWS.format(limit=MAX_DATA_ROWS)))
             break
-        cells = [
-            _cell(line, positions[name]) for name in (CODE_HEADING, PERIOD_HEADING, VALUE_HEADING)
-        ]
-        if all(cell is None for cell in cells):
+        cells = {name: _cell(line, position) for name, position in positions.items()}
+        if all(cell is None for cell in cells.values()):
             continue
-        read.rows.append(SubmissionRow(sheet, number, *cells, columns=columns))
+        read.rows.append(TableRow(sheet, number, cells, columns))
     return read
 
 
@@ -412,10 +454,12 @@ def check_reference(
 
 
 def check_rows(
-    rows: list[SubmissionRow], *, agency: Agency, period: PeriodKey, into: Submission
+    rows: list[TableRow], *, agency: Agency, period: PeriodKey, into: Submission
 ) -> None:
     """Check each row against the catalogue and the upload's agency and period."""
-    codes = {normalise_code(str(row.code)) for row in rows if row.code is not None}
+    codes = {
+        normalise_code(str(row[CODE_HEADING])) for row in rows if row[CODE_HEADING] is not None
+    }
     indicators = {
         indicator.code: indicator
         for indicator in Indicator.objects.select_related("owning_agency").filter(code__in=codes)
@@ -429,7 +473,7 @@ def check_rows(
     )
     first_row: dict[str, int] = {}
     for row in rows:
-        code = normalise_code(str(row.code)) if row.code is not None else ""
+        code = normalise_code(str(row[CODE_HEADING])) if row[CODE_HEADING] is not None else ""
         problems, value = _row_problems(
             row, agency=agency, period=period, indicator=indicators.get(code), held=held
         )
@@ -446,7 +490,7 @@ def check_rows(
 
 
 def _row_problems(
-    row: SubmissionRow,
+    row: TableRow,
     *,
     agency: Agency,
     period: PeriodKey,
@@ -455,33 +499,34 @@ def _row_problems(
 ) -> tuple[list[tuple[str, str]], Decimal | None]:
     """What is wrong with a row, each with its column; and its figure, if it has a good one."""
     code_column = row.columns[CODE_HEADING]
-    if row.code is None:
-        if row.value is None:
+    code, value = row[CODE_HEADING], row[VALUE_HEADING]
+    if code is None:
+        if value is None:
             return [], None  # a note or a blank line beside the table
-        return [(code_column, CODE_MISSING.format(value=row.value))], None
+        return [(code_column, CODE_MISSING.format(value=value))], None
     if indicator is None:
-        return [(code_column, UNKNOWN_INDICATOR.format(code=row.code))], None
+        return [(code_column, UNKNOWN_INDICATOR.format(code=code))], None
     has_figure = indicator.code in held
     problems = [
         (code_column, message)
         for message in indicator_problems(
-            indicator, agency=agency, period=period, has_figure=has_figure or row.value is None
+            indicator, agency=agency, period=period, has_figure=has_figure or value is None
         )
     ]
-    if row.value is None:
+    if value is None:
         return problems, None  # a template row left blank: no figure this time
     problems += _period_problems(row, period, row.columns[PERIOD_HEADING])
-    value, problem = value_problem(indicator, row.value)
+    value, problem = value_problem(indicator, value)
     if problem:
         problems.append((row.columns[VALUE_HEADING], problem))
     return problems, value
 
 
-def _period_problems(row: SubmissionRow, period: PeriodKey, column: str) -> list[tuple[str, str]]:
-    if row.period is None:
+def _period_problems(row: TableRow, period: PeriodKey, column: str) -> list[tuple[str, str]]:
+    if row[PERIOD_HEADING] is None:
         return [(column, PERIOD_MISSING.format(period=period))]
     try:
-        found = parse_period(row.period, period.frequency)
+        found = parse_period(row[PERIOD_HEADING], period.frequency)
     except PeriodError as problem:
         return [(column, str(problem))]
     if found != period:

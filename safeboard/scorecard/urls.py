@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import catalogue, submission
+from .views import catalogue, comparators, grid, queries, spc, submission
 
 app_name = "scorecard"
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
         catalogue.IndicatorEditView.as_view(),
         name="indicator_edit",
     ),
+    path(
+        "indicators/<int:pk>/chart-settings/",
+        spc.IndicatorSpcSettingsView.as_view(),
+        name="indicator_spc_settings",
+    ),
+    path("grid/", grid.ScorecardGridView.as_view(), name="grid"),
     path("submit/", submission.SubmissionPeriodsView.as_view(), name="submission_periods"),
     path(
         "submit/<int:agency_pk>/<slug:period>/",
@@ -29,4 +35,24 @@ urlpatterns = [
         name="submission_upload",
     ),
     path("figures/<int:pk>/revise/", submission.FigureReviseView.as_view(), name="figure_revise"),
+    path(
+        "indicators/<int:pk>/comparators/new/",
+        comparators.ComparatorAddView.as_view(),
+        name="comparator_add",
+    ),
+    path(
+        "comparators/import/",
+        comparators.ComparatorImportView.as_view(),
+        name="comparator_import",
+    ),
+    path("queries/", queries.QueryListView.as_view(), name="query_list"),
+    path("queries/<int:pk>/", queries.QueryDetailView.as_view(), name="query_detail"),
+    path("queries/<int:pk>/answer/", queries.QueryAnswerView.as_view(), name="query_answer"),
+    path(
+        "queries/<int:pk>/actions/new/",
+        queries.QueryActionAddView.as_view(),
+        name="query_add_action",
+    ),
+    path("queries/<int:pk>/judge/", queries.QueryJudgeView.as_view(), name="query_judge"),
+    path("indicators/<int:pk>/queries/new/", queries.QueryRaiseView.as_view(), name="query_raise"),
 ]

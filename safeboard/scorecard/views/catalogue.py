@@ -11,9 +11,11 @@ from django.views import View
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.views_mixins import RulePermissionMixin
 
-from .. import catalogue_services, selectors
+from .. import catalogue_services, selectors, spc_selectors
 from ..forms import IndicatorFilterForm, IndicatorForm
 from ..models import Indicator
+from ..query_selectors import queries_for_indicator
+from ..spc_charts import xmr_chart_svg
 
 EXPORT_COLUMNS = [
     Column("Code", lambda i: i.code),
@@ -90,14 +92,22 @@ class IndicatorDetailView(IndicatorMixin, View):
 
     def get(self, request, pk):
         indicator = self.get_object()
+        figures = list(selectors.indicator_figures(indicator=indicator))
+        chart = spc_selectors.indicator_spc(
+            indicator=indicator, series=spc_selectors.series_from_figures(figures)
+        )
+        points = {point.period: point for point in chart.points}
         return render(
             request,
             "scorecard/indicator_detail.html",
             {
                 "indicator": indicator,
                 "priorities": indicator.priorities.select_related("plan"),
-                "figures": selectors.indicator_figures(indicator=indicator),
+                "rows": [(figure, points.get(figure.period.key)) for figure in figures],
+                "chart": chart,
+                "chart_svg": xmr_chart_svg(chart=chart, chart_id=f"indicator-{indicator.pk}-spc"),
                 "comparators": selectors.indicator_comparators(indicator=indicator),
+                "queries": queries_for_indicator(indicator),
                 "can_edit": request.user.has_perm("scorecard.change_indicator", indicator),
                 "can_revise": request.user.has_perm("scorecard.revise_figure", indicator),
                 "crumbs": _crumbs({"text": indicator.code}),
