@@ -28,7 +28,7 @@ from safeboard.partnership.models import (
 )
 from safeboard.priorities.models import BusinessPlan, Priority
 from safeboard.risks.models import Risk, RiskReview
-from safeboard.scorecard.models import Figure, FigureRevision, Indicator
+from safeboard.scorecard.models import Figure, FigureRevision, Indicator, IndicatorQuery
 
 from .actions import build_actions
 from .challenges import build_challenges
@@ -182,6 +182,7 @@ def demo_counts() -> dict[str, int]:
         "indicators": Indicator.objects.count(),
         "figures": Figure.objects.count(),
         "figure revisions": FigureRevision.objects.count(),
+        "indicator queries": IndicatorQuery.objects.count(),
     }
 
 
@@ -199,7 +200,7 @@ def summary_lines(result: DemoResult) -> list[str]:
         f"  {c['business plans']} business plan with {c['priorities']} priorities, "
         f"{c['risks']} risks ({c['risk reviews']} reviews), {c['challenges']} challenges",
         f"  {c['indicators']} scorecard indicators with {c['figures']} figures "
-        f"({c['figure revisions']} revised)",
+        f"({c['figure revisions']} revised), {c['indicator queries']} queries to agencies",
     ]
 
 

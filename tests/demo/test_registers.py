@@ -346,3 +346,12 @@ def test_the_demo_scorecard_links_indicators_to_the_plan_and_its_data_contacts(d
         "submitted_by__person__agency", "indicator__owning_agency"
     )
     assert all(by_agency == owner for by_agency, owner in submitted_by if by_agency is not None)
+
+
+def test_the_demo_scorecard_has_queries_in_every_state(demo_db):
+    from safeboard.scorecard.models import IndicatorQuery
+
+    statuses = set(IndicatorQuery.objects.values_list("status", flat=True))
+    assert statuses == {"open", "answered", "accepted"}
+    for query in IndicatorQuery.objects.exclude(answered_by=None).select_related("answered_by"):
+        assert query.answered_by.person.agency_id == query.agency_id
