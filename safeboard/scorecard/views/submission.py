@@ -31,7 +31,15 @@ def _saved_message(result: services.RecordResult) -> str:
         parts.append(f"{len(result.revised)} revised")
     if result.unchanged:
         parts.append(f"{len(result.unchanged)} unchanged")
-    return f"Figures for {result.period.label} saved: " + ", ".join(parts) + "."
+    message = f"Figures for {result.period.label} saved: " + ", ".join(parts) + "."
+    if result.queries:
+        codes = ", ".join(sorted({query.indicator.code for query in result.queries}))
+        count = len(result.queries)
+        message += (
+            f" The scorecard has opened {count} quer{'ies' if count != 1 else 'y'} for your "
+            f"agency to answer ({codes}): see Queries."
+        )
+    return message
 
 
 class SubmissionPeriodsView(RulePermissionMixin, View):
