@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from safeboard.core.forms import DateInput, GovUKForm
-from safeboard.partnership.fields import PersonChoiceField
+from safeboard.partnership.fields import PersonChoiceField, active_people
 from safeboard.partnership.models import Agency
 
 from .models import Action
@@ -66,6 +66,27 @@ class MoveDueDateForm(GovUKForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Give a reason for moving the due date."},
     )
+
+
+class SourcedActionForm(GovUKForm):
+    """An action added from the record it answers (a challenge, a query...): the owner's
+    agency owns it, so only the owner is asked for; `agency` narrows the choice of owner."""
+
+    submit_label = "Add the action"
+    owner_help_text = "The person who will make sure this is done. Their agency owns the action."
+
+    title = forms.CharField(label="What the action is", max_length=200)
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    owner_person = PersonChoiceField(label="Owner", empty_label="Choose a person")
+    due_on = forms.DateField(
+        label="Due date", widget=DateInput(), error_messages={"required": NO_DUE_DATE}
+    )
+
+    def __init__(self, *args, agency: Agency | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_person"].help_text = self.owner_help_text
+        if agency is not None:
+            self.fields["owner_person"].queryset = active_people().filter(agency=agency)
 
 
 class CompleteActionForm(GovUKForm):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from safeboard.actions.forms import SourcedActionForm
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.fields import PersonChoiceField
 from safeboard.partnership.models import Agency
@@ -15,7 +16,6 @@ from .models import ChallengeResponse
 from .selectors import State
 
 NO_RESPONSE_DUE = "Enter the date the agency must respond by."
-NO_ACTION_DUE_DATE = "Enter a due date for the action: every action needs one."
 
 
 class ChallengeRaiseForm(GovUKForm):
@@ -116,19 +116,8 @@ class ImpactForm(GovUKForm):
     )
 
 
-class ChallengeActionForm(GovUKForm):
-    submit_label = "Add the action"
-
-    title = forms.CharField(label="What the action is", max_length=200)
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    owner_person = PersonChoiceField(
-        label="Owner",
-        empty_label="Choose a person",
-        help_text="The person who will make sure this is done. Their agency owns the action.",
-    )
-    due_on = forms.DateField(
-        label="Due date", widget=DateInput(), error_messages={"required": NO_ACTION_DUE_DATE}
-    )
+class ChallengeActionForm(SourcedActionForm):
+    pass
 
 
 class ChallengeFilterForm(GovUKForm):

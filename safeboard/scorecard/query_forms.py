@@ -5,15 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from safeboard.actions.forms import SourcedActionForm
 from safeboard.core.forms import DateInput, GovUKForm
-from safeboard.partnership.fields import PersonChoiceField, active_people
 from safeboard.partnership.models import Agency
 
 from . import query_services as services
 from .models import Indicator, Period
 from .query_selectors import QueryState
 
-NO_ACTION_DUE_DATE = "Enter a due date for the action: every action needs one."
 DECISION_REQUIRED = "Choose whether the board accepts or challenges the answer."
 
 
@@ -54,23 +53,8 @@ class QueryAnswerForm(GovUKForm):
     )
 
 
-class QueryActionForm(GovUKForm):
-    submit_label = "Add the action"
-
-    title = forms.CharField(label="What the action is", max_length=200)
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    owner_person = PersonChoiceField(
-        label="Owner",
-        empty_label="Choose a person",
-        help_text="The person in your agency who will make sure this is done.",
-    )
-    due_on = forms.DateField(
-        label="Due date", widget=DateInput(), error_messages={"required": NO_ACTION_DUE_DATE}
-    )
-
-    def __init__(self, *args, agency: Agency, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["owner_person"].queryset = active_people().filter(agency=agency)
+class QueryActionForm(SourcedActionForm):
+    owner_help_text = "The person in your agency who will make sure this is done."
 
 
 class QueryJudgementForm(GovUKForm):
