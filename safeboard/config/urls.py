@@ -11,4 +11,5 @@ urlpatterns = [
     path("challenges/", include("safeboard.challenges.urls")),
     path("reminders/", include("safeboard.reminders.urls")),
     path("scorecard/", include("safeboard.scorecard.urls")),
+    path("api/", include("safeboard.scorecard.api_urls")),
 ]

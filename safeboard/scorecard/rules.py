@@ -56,3 +56,14 @@ rules.add_perm("scorecard.view_query", is_board_business_reader | is_representat
 rules.add_perm("scorecard.answer_query", is_representative_of_asked_agency & ~is_performance_judge)
 rules.add_perm("scorecard.judge_query", is_performance_judge)
 rules.add_perm("scorecard.raise_query", is_performance_judge)
+
+
+# A token for the API is a password that never asks for a second factor: the accounts that
+# must prove one at every sign-in (business manager, chair) may not hold one, even when they
+# are also an agency's lead. Checked when a token is made and on every request made with it.
+@rules.predicate
+def signs_in_with_second_factor(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.requires_two_factor)
+
+
+rules.add_perm("scorecard.hold_api_token", is_data_contact & ~signs_in_with_second_factor)

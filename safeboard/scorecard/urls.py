@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import catalogue, comparators, grid, queries, spc, submission
+from .views import api_token, catalogue, comparators, grid, queries, spc, submission
 
 app_name = "scorecard"
 urlpatterns = [
@@ -34,6 +34,8 @@ urlpatterns = [
         submission.SubmissionUploadView.as_view(),
         name="submission_upload",
     ),
+    path("api-token/", api_token.ApiTokenView.as_view(), name="api_token"),
+    path("api-token/revoke/", api_token.ApiTokenRevokeView.as_view(), name="api_token_revoke"),
     path("figures/<int:pk>/revise/", submission.FigureReviseView.as_view(), name="figure_revise"),
     path(
         "indicators/<int:pk>/comparators/new/",

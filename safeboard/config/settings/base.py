@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "safeboard.core",
     "safeboard.accounts",
@@ -191,7 +192,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # DRF's token and session, refused to accounts that need a second factor and lack it.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "safeboard.scorecard.api_auth.ApiTokenAuthentication",
+        "safeboard.scorecard.api_auth.VerifiedSessionAuthentication",
+    ],
 }
 SPECTACULAR_SETTINGS = {"TITLE": "SafeBoard API", "VERSION": "0.1.0"}
 
