@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "safeboard.challenges",
     "safeboard.reminders",
     "safeboard.scorecard",
+    "safeboard.census",
     "safeboard.demo",
 ]
 
