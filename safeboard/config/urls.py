@@ -11,5 +11,6 @@ urlpatterns = [
     path("challenges/", include("safeboard.challenges.urls")),
     path("reminders/", include("safeboard.reminders.urls")),
     path("scorecard/", include("safeboard.scorecard.urls")),
+    path("census/", include("safeboard.census.urls")),
     path("api/", include("safeboard.scorecard.api_urls")),
 ]

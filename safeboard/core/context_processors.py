@@ -12,6 +12,7 @@ _SECTIONS = [
     ("Risks", "risks:list", "risks.list_risks", "/risks/"),
     ("Challenges", "challenges:list", "challenges.list_challenges", "/challenges/"),
     ("Scorecard", "scorecard:grid", "scorecard.list_indicators", "/scorecard/"),
+    ("Census", "census:import_list", "census.list_imports", "/census/"),
     ("Meetings", "meetings:list", "meetings.list_meetings", "/meetings/"),
     ("Partnership", "partnership:agency_list", "partnership.list_agencies", "/partnership/"),
     ("Induction", "partnership:induction_list", "partnership.list_induction_plans", "/induction/"),

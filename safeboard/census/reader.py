@@ -1,0 +1,445 @@
+"""The streaming reader: Children in Need census files (XML) into a `CensusExtract`.
+
+`read_census(sources)` reads one or more census files together (DATA.md, "The Children in Need
+census (XML)"). Each file is parsed streaming with lxml's `iterparse`: only the end of each
+Child and of the Header is handled, and each is cleared with its preceding siblings as soon as
+it is read, so memory stays flat however large the file (real files reach hundreds of MB).
+
+Two kinds of trouble, kept apart:
+- a file that cannot be read as a census (too large, not well-formed, truncated, not a
+  Message, no ReferenceDate, a DOCTYPE or entity declaration) raises `CensusFileError`, naming
+  the file, the line and the problem; nothing from any file is used;
+- a child whose record cannot be used as it stands (a date that is not YYYY-MM-DD, a plan ending
+  before it starts, ...) gives a `RecordProblem`; the caller decides whether to go on with
+  those children left out (`leave_out_problem_children=True`, as the command does and as the
+  web import does once the user has chosen to) or to keep every row (to show the problems).
+
+A census never has a DOCTYPE: any is refused before the parser sees it, so entity expansion
+("billion laughs") and external entities (XXE) are never attempted; the parser is also built
+with entity resolution, DTD loading and network access off, and lxml's huge-tree mode off.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from django.conf import settings
+from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
+
+from safeboard.census.extract import CensusExtract, RecordProblem
+
+DEFAULT_MAX_BYTES = 2 * 1024**3  # 2 GiB; override with settings.SAFEBOARD_CENSUS_MAX_BYTES
+
+ProgressCallback = Callable[[int, int], None]
+Source = str | Path | BinaryIO
+
+# File-level problems (CensusFileError.message).
+TOO_LARGE = "The file is {size:,} bytes, more than the limit of {limit:,} bytes."
+GREW_TOO_LARGE = "The file is more than the limit of {limit:,} bytes."
+EMPTY = "The file is empty."
+NOT_WELL_FORMED = "The file is not well-formed XML: {detail}"
+DOCTYPE_REFUSED = (
+    "The file has a DOCTYPE or entity declaration, which a census never has; "
+    "it is refused without being read further."
+)
+WRONG_ROOT = "The file's root element is <{tag}>, not <Message>: it is not a census file."
+NO_REFERENCE_DATE = "The file has no Header/CollectionDetails/ReferenceDate."
+BAD_REFERENCE_DATE = "The ReferenceDate {value!r} is not a date (YYYY-MM-DD)."
+NOT_READABLE = "The file cannot be read: {detail}"
+
+# Per-child problems (RecordProblem.problem).
+NOT_A_DATE = "not a date (YYYY-MM-DD)"
+NOT_A_BOOLEAN = "not 0, 1, true or false"
+NOT_A_COUNT = "not a whole number of 0 or more"
+NO_CHILD_ID = "the child has no LAchildID"
+CLOSED_BEFORE_REFERRAL = "the referral is closed before its CINreferralDate"
+AUTHORISED_BEFORE_START = "the assessment is authorised before its AssessmentActualStartDate"
+ICPC_BEFORE_S47 = "the initial conference is before its S47ActualStartDate"
+PLAN_ENDS_BEFORE_START = "the plan ends before its CPPstartDate"
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
+# Anything that declares a DTD or entities: refused before the parser sees it.
+_DECLARATION = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_PROLOG_LIMIT = 1024 * 1024
+# lxml ends its messages with ", line L, column C": the error gives those itself.
+_LXML_POSITION = re.compile(r", line \d+, column \d+$")
+
+
+class CensusFileError(Exception):
+    """A census file that cannot be read at all: the import stops.
+
+    `file_name` is the path or upload name, `line` the line where the problem was found (1 for
+    a problem with the file as a whole, such as its size), `message` the problem in words.
+    """
+
+    def __init__(self, file_name: str, line: int, message: str) -> None:
+        super().__init__(f"{file_name}, line {line}: {message}")
+        self.file_name = file_name
+        self.line = line
+        self.message = message
+
+
+def read_census(
+    sources: Sequence[Source],
+    *,
+    leave_out_problem_children: bool = False,
+    progress: ProgressCallback | None = None,
+) -> CensusExtract:
+    """Read census files together into one `CensusExtract`.
+
+    `sources` are paths or binary file objects (an upload: its `.name` and `.size` are used
+    when present). `referral_id` numbers the referrals kept, from 1, across all the files in
+    order; the extract's `reference_date` is the latest ReferenceDate of the files. `children`
+    counts every Child read. Each problem in a child's record is in `problems`; with
+    `leave_out_problem_children` those children contribute no rows and are counted in
+    `children_left_out`, otherwise their rows are kept as far as they could be read (a value
+    that could not be read is None).
+
+    `progress(bytes_read, total_bytes)` is called as the files are read, across all of them;
+    a stream of unknown size adds what has been read of it to the total.
+
+    Raises `CensusFileError` for a file larger than `SAFEBOARD_CENSUS_MAX_BYTES` (checked
+    before parsing and again while reading), not well-formed or truncated, whose root is not
+    Message, which has no ReferenceDate, or which declares a DOCTYPE or entities.
+    """
+    limit = getattr(settings, "SAFEBOARD_CENSUS_MAX_BYTES", DEFAULT_MAX_BYTES)
+    extract = CensusExtract()
+    sizes: list[int | None] = []
+    with _opened_all(sources) as opened:
+        for name, stream in opened:
+            size = _size_of(stream)
+            if size is not None and size > limit:
+                raise CensusFileError(name, 1, TOO_LARGE.format(size=size, limit=limit))
+            sizes.append(size)
+        counter = _Progress(progress, sizes)
+        for index, (name, stream) in enumerate(opened):
+            reader = _CountingReader(stream, name=name, limit=limit, counter=counter, index=index)
+            _read_file(reader, name, extract, leave_out=leave_out_problem_children)
+            extract.files.append(name)
+        counter.finish()
+    return extract
+
+
+@contextmanager
+def _opened_all(sources: Sequence[Source]) -> Iterator[list[tuple[str, BinaryIO]]]:
+    opened: list[tuple[str, BinaryIO]] = []
+    to_close: list[BinaryIO] = []
+    try:
+        for position, source in enumerate(sources, start=1):
+            if isinstance(source, str | Path):
+                try:
+                    stream: BinaryIO = open(source, "rb")  # noqa: SIM115 - closed in finally
+                except OSError as error:
+                    raise CensusFileError(
+                        str(source), 1, NOT_READABLE.format(detail=error.strerror)
+                    ) from error
+                to_close.append(stream)
+                opened.append((str(source), stream))
+            else:
+                opened.append((str(getattr(source, "name", None) or f"file {position}"), source))
+        yield opened
+    finally:
+        for stream in to_close:
+            stream.close()
+
+
+def _size_of(stream: BinaryIO) -> int | None:
+    """The stream's size without reading it: an upload's `.size`, `fstat`, or seek to the end."""
+    size = getattr(stream, "size", None)
+    if isinstance(size, int):
+        return size
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, ValueError):
+        pass
+    try:
+        if stream.seekable():
+            here = stream.tell()
+            end = stream.seek(0, os.SEEK_END)
+            stream.seek(here)
+            return end - here
+    except (AttributeError, OSError, ValueError):
+        pass
+    return None
+
+
+class _Progress:
+    """Bytes read across every file, reported to the caller's callback."""
+
+    def __init__(self, callback: ProgressCallback | None, sizes: list[int | None]) -> None:
+        self.callback = callback
+        self.sizes = sizes
+        self.read = [0] * len(sizes)
+
+    def add(self, index: int, count: int) -> None:
+        self.read[index] += count
+        if self.callback is not None:
+            self.callback(sum(self.read), self._total())
+
+    def finish(self) -> None:
+        if self.callback is not None:
+            total = self._total()
+            self.callback(total, total)
+
+    def _total(self) -> int:
+        return sum(
+            max(size, read) if size is not None else read
+            for size, read in zip(self.sizes, self.read, strict=True)
+        )
+
+
+class _CountingReader:
+    """The file as lxml reads it: counts bytes and lines, enforces the size limit, and refuses
+    any DOCTYPE or entity declaration in the prolog before the parser is given it."""
+
+    def __init__(
+        self, stream: BinaryIO, *, name: str, limit: int, counter: _Progress, index: int
+    ) -> None:
+        self.stream = stream
+        self.name = name
+        self.limit = limit
+        self.counter = counter
+        self.index = index
+        self.bytes_read = 0
+        self.lines_read = 1
+        self.prolog: bytes | None = b""  # None once the root element has started
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        if not data:
+            return b""
+        if self.bytes_read + len(data) > self.limit:
+            raise CensusFileError(
+                self.name, self.lines_read, GREW_TOO_LARGE.format(limit=self.limit)
+            )
+        if self.prolog is not None:
+            self._check_prolog(data)
+        self.bytes_read += len(data)
+        self.lines_read += data.count(b"\n")
+        self.counter.add(self.index, len(data))
+        return data
+
+    def _check_prolog(self, data: bytes) -> None:
+        assert self.prolog is not None
+        prolog = self.prolog + data
+        root = _root_start(prolog)
+        declaration = _DECLARATION.search(prolog, 0, root if root is not None else len(prolog))
+        if declaration is not None:
+            line = self.lines_read + prolog.count(b"\n", 0, declaration.start())
+            line -= self.prolog.count(b"\n")
+            raise CensusFileError(self.name, line, DOCTYPE_REFUSED)
+        if root is not None:
+            self.prolog = None
+        elif len(prolog) > _PROLOG_LIMIT:
+            # A census starts with its root element at once; a megabyte of prolog is hostile.
+            raise CensusFileError(self.name, self.lines_read, DOCTYPE_REFUSED)
+        else:
+            self.prolog = prolog
+
+
+def _root_start(prolog: bytes) -> int | None:
+    """Where the root element starts, skipping the XML declaration, PIs and comments; None
+    while more of the file is needed to tell."""
+    position = 0
+    while True:
+        start = prolog.find(b"<", position)
+        if start == -1 or len(prolog) - start < len(b"<!DOCTYPE"):
+            return None
+        if prolog.startswith(b"<?", start):
+            end, skip = prolog.find(b"?>", start), 2
+        elif prolog.startswith(b"<!--", start):
+            end, skip = prolog.find(b"-->", start), 3
+        elif prolog.startswith(b"<!", start):
+            end, skip = start, 2  # a declaration, not the root: refused by the caller
+        else:
+            return start
+        if end == -1:
+            return None
+        position = end + skip
+
+
+def _read_file(
+    reader: _CountingReader, name: str, extract: CensusExtract, *, leave_out: bool
+) -> None:
+    parser_events = etree.iterparse(
+        reader,
+        events=("end",),
+        tag=("Header", "Child"),
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    reference_date: datetime.date | None = None
+    checked_root = False
+    try:
+        for _event, element in parser_events:
+            if not checked_root:
+                _check_root(element.getroottree(), name, element.sourceline or 1)
+                checked_root = True
+            if element.tag == "Header":
+                reference_date = _reference_date(element, name)
+            else:
+                if reference_date is None:
+                    raise CensusFileError(name, element.sourceline or 1, NO_REFERENCE_DATE)
+                _read_child(element, extract, leave_out=leave_out)
+            _forget(element)
+        root = parser_events.root
+    except etree.XMLSyntaxError as error:
+        if reader.bytes_read == 0:
+            raise CensusFileError(name, 1, EMPTY) from error
+        line = error.lineno or reader.lines_read
+        detail = _LXML_POSITION.sub("", error.msg or "")
+        if error.position and error.position[1]:
+            detail += f" (column {error.position[1]})"
+        raise CensusFileError(name, line, NOT_WELL_FORMED.format(detail=detail)) from error
+    if root is not None:
+        _check_root(root.getroottree(), name, root.sourceline or 1)
+    if reference_date is None:
+        raise CensusFileError(name, reader.lines_read, NO_REFERENCE_DATE)
+    if extract.reference_date is None or reference_date > extract.reference_date:
+        extract.reference_date = reference_date
+
+
+def _check_root(tree: etree._ElementTree, name: str, line: int) -> None:
+    # A second guard: a DTD the prolog check could not see (another encoding) is still refused.
+    if tree.docinfo.internalDTD is not None or tree.docinfo.externalDTD is not None:
+        raise CensusFileError(name, 1, DOCTYPE_REFUSED)
+    root = tree.getroot()
+    if root.tag != "Message":
+        raise CensusFileError(name, root.sourceline or line, WRONG_ROOT.format(tag=root.tag))
+
+
+def _forget(element: etree._Element) -> None:
+    """Free what has been read: the element, and every earlier sibling still held."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def _reference_date(header: etree._Element, name: str) -> datetime.date:
+    element = header.find("CollectionDetails/ReferenceDate")
+    text = _text(element)
+    if text is None:
+        raise CensusFileError(name, header.sourceline or 1, NO_REFERENCE_DATE)
+    if not _DATE.fullmatch(text):
+        raise CensusFileError(name, element.sourceline or 1, BAD_REFERENCE_DATE.format(value=text))
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError as error:
+        raise CensusFileError(
+            name, element.sourceline or 1, BAD_REFERENCE_DATE.format(value=text)
+        ) from error
+
+
+def _text(element: etree._Element | None) -> str | None:
+    if element is None or element.text is None:
+        return None
+    text = element.text.strip()
+    return text or None
+
+
+class _ChildRecord:
+    """One child's rows and problems, before they are added to the extract (or left out)."""
+
+    def __init__(self, child_id: str) -> None:
+        self.child_id = child_id
+        self.problems: list[RecordProblem] = []
+
+    def problem(self, element: str, value: str, problem: str) -> None:
+        self.problems.append(RecordProblem(self.child_id, element, value, problem))
+
+    def date(self, parent: etree._Element, tag: str) -> datetime.date | None:
+        text = _text(parent.find(tag))
+        if text is None:
+            return None
+        if _DATE.fullmatch(text):
+            try:
+                return datetime.date.fromisoformat(text)
+            except ValueError:
+                pass
+        self.problem(tag, text, NOT_A_DATE)
+        return None
+
+    def boolean(self, parent: etree._Element, tag: str) -> bool | None:
+        text = _text(parent.find(tag))
+        if text is None:
+            return None
+        value = _BOOLEANS.get(text.lower())
+        if value is None:
+            self.problem(tag, text, NOT_A_BOOLEAN)
+        return value
+
+    def count(self, parent: etree._Element, tag: str) -> int | None:
+        text = _text(parent.find(tag))
+        if text is None:
+            return None
+        if text.isascii() and text.isdigit():
+            return int(text)
+        self.problem(tag, text, NOT_A_COUNT)
+        return None
+
+    def in_order(
+        self, earlier: datetime.date | None, later: datetime.date | None, tag: str, problem: str
+    ) -> None:
+        if earlier is not None and later is not None and later < earlier:
+            self.problem(tag, later.isoformat(), problem)
+
+
+def _read_child(child: etree._Element, extract: CensusExtract, *, leave_out: bool) -> None:
+    extract.children += 1
+    child_id = _text(child.find("ChildIdentifiers/LAchildID"))
+    record = _ChildRecord(child_id or f"(no LAchildID, line {child.sourceline})")
+    if child_id is None:
+        record.problem("LAchildID", "", NO_CHILD_ID)
+
+    referrals: list[tuple] = []
+    assessments: list[tuple] = []
+    section47: list[tuple] = []
+    cp_plans: list[tuple] = []
+    for index, details in enumerate(child.iterfind("CINdetails")):
+        referral_date = record.date(details, "CINreferralDate")
+        closure_date = record.date(details, "CINclosureDate")
+        record.in_order(referral_date, closure_date, "CINclosureDate", CLOSED_BEFORE_REFERRAL)
+        nfa = record.boolean(details, "ReferralNFA")
+        referrals.append((index, record.child_id, referral_date, nfa, closure_date))
+        for assessment in details.iterfind("Assessments"):
+            start = record.date(assessment, "AssessmentActualStartDate")
+            authorised = record.date(assessment, "AssessmentAuthorisationDate")
+            record.in_order(
+                start, authorised, "AssessmentAuthorisationDate", AUTHORISED_BEFORE_START
+            )
+            assessments.append((index, record.child_id, start, authorised))
+        for enquiry in details.iterfind("Section47"):
+            start = record.date(enquiry, "S47ActualStartDate")
+            icpc = record.date(enquiry, "DateOfInitialCPC")
+            record.in_order(start, icpc, "DateOfInitialCPC", ICPC_BEFORE_S47)
+            section47.append((index, record.child_id, start, icpc))
+        for plan in details.iterfind("ChildProtectionPlans"):
+            start = record.date(plan, "CPPstartDate")
+            end = record.date(plan, "CPPendDate")
+            record.in_order(start, end, "CPPendDate", PLAN_ENDS_BEFORE_START)
+            previous = record.count(plan, "NumberOfPreviousCPP")
+            cp_plans.append((index, record.child_id, start, end, previous))
+
+    extract.problems.extend(record.problems)
+    if record.problems and leave_out:
+        extract.children_left_out += 1
+        return
+    first_id = len(extract.rows["referrals"]) + 1
+    rows = extract.rows
+    rows["referrals"].extend((first_id + row[0], *row[1:]) for row in referrals)
+    rows["assessments"].extend((first_id + row[0], *row[1:]) for row in assessments)
+    rows["section47"].extend((first_id + row[0], *row[1:]) for row in section47)
+    rows["cp_plans"].extend((first_id + row[0], *row[1:]) for row in cp_plans)

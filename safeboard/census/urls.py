@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "census"
+urlpatterns = [
+    path("", views.ImportListView.as_view(), name="import_list"),
+    path("upload/", views.ImportUploadView.as_view(), name="import_upload"),
+    path("imports/<int:pk>/", views.ImportDetailView.as_view(), name="import_detail"),
+    path("imports/<int:pk>/progress/", views.ImportProgressView.as_view(), name="import_progress"),
+    path("imports/<int:pk>/decide/", views.ImportDecideView.as_view(), name="import_decide"),
+    path("settings/", views.CensusSettingsView.as_view(), name="settings"),
+]
