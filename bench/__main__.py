@@ -10,7 +10,7 @@ from .environment import set_up_django
 def main() -> None:
     folder = set_up_django()
     try:
-        from . import actions, demo, reminders, scorecard, spc
+        from . import actions, census, demo, reminders, scorecard, spc
         from .timing import table
 
         results = [demo.bench_demo_build()]
@@ -22,6 +22,7 @@ def main() -> None:
         results += [actions.bench_action_list(), actions.bench_action_export()]
         results.append(reminders.bench_daily_reminders())
         results.append(spc.bench_spc())
+        results += census.bench_census()
         results += [scorecard.bench_scorecard_grid(), scorecard.bench_scorecard_grid_rows()]
         print(table(results))
     finally:

@@ -1,9 +1,12 @@
-"""The census indicators the straightforward pandas way: the benchmark's comparison.
+"""The census indicators in pandas on a streaming parse: one of the benchmark's comparisons.
 
 `python -m bench.census_pandas FILE [FILE ...] --population N` prints the same JSON object as
-`safeboard census indicators`. It reads every Child into Python dicts, builds one DataFrame
-per table, and computes each indicator with pandas and numpy, as an analyst might in a
-notebook. It knows nothing of malformed files or problem children: synthetic input only.
+`safeboard census indicators`. It reads every Child with a hand-written lxml `iterparse` into
+Python dicts (the way SafeBoard's own reader streams), builds one DataFrame per table, and
+computes each indicator with pandas and numpy. The straightforward analyst's version, which
+reads the tables with `pandas.read_xml`, is bench/census_pandas_read_xml.py; both share
+`indicators` and `report` here. Neither knows of malformed files or problem children:
+synthetic input only.
 """
 
 from __future__ import annotations
@@ -152,14 +155,10 @@ def rounded(numerator: int, denominator: int, scale: int) -> float | None:
     return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("files", nargs="+")
-    parser.add_argument("--population", type=int, required=True)
-    arguments = parser.parse_args()
-    frames, reference_date = read(arguments.files)
+def report(frames: dict[str, pd.DataFrame], reference_date: datetime.date, population: int) -> dict:
+    """The JSON object `safeboard census indicators` prints, from the four tables."""
     counts = indicators(frames, reference_date)
-    result = {
+    return {
         "period": {
             "start": datetime.date(reference_date.year - 1, 4, 1).isoformat(),
             "end": reference_date.isoformat(),
@@ -174,9 +173,21 @@ def main() -> None:
             counts["cpp_started_second_or_subsequent"], counts["cpp_started"], 100
         ),
         "cpp_ended_2y_plus_pct": rounded(counts["cpp_ended_2y_plus"], counts["cpp_ended"], 100),
-        "cpp_rate_per_10k": rounded(counts["cpp_open_at_end"], arguments.population, 10_000),
+        "cpp_rate_per_10k": rounded(counts["cpp_open_at_end"], population, 10_000),
     }
-    print(json.dumps(result, indent=2))
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("files", nargs="+")
+    parser.add_argument("--population", type=int, required=True)
+    return parser.parse_args()
+
+
+def main() -> None:
+    given = arguments()
+    frames, reference_date = read(given.files)
+    print(json.dumps(report(frames, reference_date, given.population), indent=2))
 
 
 if __name__ == "__main__":

@@ -63,7 +63,9 @@ AUTHORISED_BEFORE_START = "the assessment is authorised before its AssessmentAct
 ICPC_BEFORE_S47 = "the initial conference is before its S47ActualStartDate"
 PLAN_ENDS_BEFORE_START = "the plan ends before its CPPstartDate"
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Distinct date texts remembered per file: a census has a few thousand; the cap keeps a
+# hostile file of every possible date from growing the memo without bound.
+_DATE_MEMO_LIMIT = 100_000
 _BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
 # Anything that declares a DTD or entities: refused before the parser sees it.
 _DECLARATION = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
@@ -281,6 +283,7 @@ def _read_file(
     )
     reference_date: datetime.date | None = None
     checked_root = False
+    dates: dict[str, datetime.date] = {}
     try:
         for _event, element in parser_events:
             if not checked_root:
@@ -291,7 +294,7 @@ def _read_file(
             else:
                 if reference_date is None:
                     raise CensusFileError(name, element.sourceline or 1, NO_REFERENCE_DATE)
-                _read_child(element, extract, leave_out=leave_out)
+                _read_child(element, extract, leave_out=leave_out, dates=dates)
             _forget(element)
         root = parser_events.root
     except etree.XMLSyntaxError as error:
@@ -333,47 +336,85 @@ def _reference_date(header: etree._Element, name: str) -> datetime.date:
     text = _text(element)
     if text is None:
         raise CensusFileError(name, header.sourceline or 1, NO_REFERENCE_DATE)
-    if not _DATE.fullmatch(text):
+    value = _parse_date(text)
+    if value is None:
         raise CensusFileError(name, element.sourceline or 1, BAD_REFERENCE_DATE.format(value=text))
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError as error:
-        raise CensusFileError(
-            name, element.sourceline or 1, BAD_REFERENCE_DATE.format(value=text)
-        ) from error
+    return value
 
 
 def _text(element: etree._Element | None) -> str | None:
-    if element is None or element.text is None:
+    return None if element is None else _stripped(element.text)
+
+
+def _stripped(text: str | None) -> str | None:
+    if text is None:
         return None
-    text = element.text.strip()
+    text = text.strip()
     return text or None
 
 
-class _ChildRecord:
-    """One child's rows and problems, before they are added to the extract (or left out)."""
+def _parse_date(text: str) -> datetime.date | None:
+    """A YYYY-MM-DD date, or None. `fromisoformat` alone would also take 20240501 and week
+    dates (2024-W18-3), so the shape is checked first."""
+    if (
+        len(text) != 10
+        or text[4] != "-"
+        or text[7] != "-"
+        or not text.isascii()
+        or not (text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit())
+    ):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:  # a day that does not exist, such as 2023-02-29
+        return None
 
-    def __init__(self, child_id: str) -> None:
+
+def _first_texts(element: etree._Element) -> dict[object, str | None]:
+    """The text of the first child element with each tag: what `element.find(tag).text` gives,
+    from one walk over the children instead of a search per field. (Walking every child is
+    faster than `iterchildren(*tags)`, which builds a tag matcher on each call.)"""
+    texts: dict[object, str | None] = {}
+    for item in element:
+        if item.tag not in texts:
+            texts[item.tag] = item.text
+    return texts
+
+
+class _ChildRecord:
+    """One child's rows and problems, before they are added to the extract (or left out).
+
+    Values arrive as an element's raw text (None when the element is missing). `dates` maps
+    raw text already read as a date to that date, shared across the file: a census holds a
+    few thousand distinct dates among a million date elements.
+    """
+
+    def __init__(self, child_id: str, dates: dict[str, datetime.date]) -> None:
         self.child_id = child_id
         self.problems: list[RecordProblem] = []
+        self.dates = dates
 
     def problem(self, element: str, value: str, problem: str) -> None:
         self.problems.append(RecordProblem(self.child_id, element, value, problem))
 
-    def date(self, parent: etree._Element, tag: str) -> datetime.date | None:
-        text = _text(parent.find(tag))
+    def date(self, tag: str, raw: str | None) -> datetime.date | None:
+        if raw is None:
+            return None
+        value = self.dates.get(raw)
+        if value is not None:
+            return value
+        text = _stripped(raw)
         if text is None:
             return None
-        if _DATE.fullmatch(text):
-            try:
-                return datetime.date.fromisoformat(text)
-            except ValueError:
-                pass
-        self.problem(tag, text, NOT_A_DATE)
-        return None
+        value = _parse_date(text)
+        if value is None:
+            self.problem(tag, text, NOT_A_DATE)
+        elif len(self.dates) < _DATE_MEMO_LIMIT:
+            self.dates[raw] = value
+        return value
 
-    def boolean(self, parent: etree._Element, tag: str) -> bool | None:
-        text = _text(parent.find(tag))
+    def boolean(self, tag: str, raw: str | None) -> bool | None:
+        text = _stripped(raw)
         if text is None:
             return None
         value = _BOOLEANS.get(text.lower())
@@ -381,8 +422,8 @@ class _ChildRecord:
             self.problem(tag, text, NOT_A_BOOLEAN)
         return value
 
-    def count(self, parent: etree._Element, tag: str) -> int | None:
-        text = _text(parent.find(tag))
+    def count(self, tag: str, raw: str | None) -> int | None:
+        text = _stripped(raw)
         if text is None:
             return None
         if text.isascii() and text.isdigit():
@@ -397,49 +438,105 @@ class _ChildRecord:
             self.problem(tag, later.isoformat(), problem)
 
 
-def _read_child(child: etree._Element, extract: CensusExtract, *, leave_out: bool) -> None:
+def _child_id(child: etree._Element) -> tuple[str | None, list[etree._Element]]:
+    """The child's LAchildID (as `child.find("ChildIdentifiers/LAchildID")` would find it) and
+    its CINdetails, from one walk over the Child's elements."""
+    child_id: str | None = None
+    found = False
+    episodes: list[etree._Element] = []
+    for part in child:
+        tag = part.tag
+        if tag == "CINdetails":
+            episodes.append(part)
+        elif tag == "ChildIdentifiers" and not found:
+            for item in part:
+                if item.tag == "LAchildID":
+                    child_id, found = _stripped(item.text), True
+                    break
+    return child_id, episodes
+
+
+def _read_child(
+    child: etree._Element,
+    extract: CensusExtract,
+    *,
+    leave_out: bool,
+    dates: dict[str, datetime.date],
+) -> None:
     extract.children += 1
-    child_id = _text(child.find("ChildIdentifiers/LAchildID"))
-    record = _ChildRecord(child_id or f"(no LAchildID, line {child.sourceline})")
+    child_id, episodes = _child_id(child)
+    record = _ChildRecord(child_id or f"(no LAchildID, line {child.sourceline})", dates)
     if child_id is None:
         record.problem("LAchildID", "", NO_CHILD_ID)
 
+    rows = extract.rows
+    first_id = len(rows["referrals"]) + 1
     referrals: list[tuple] = []
     assessments: list[tuple] = []
     section47: list[tuple] = []
     cp_plans: list[tuple] = []
-    for index, details in enumerate(child.iterfind("CINdetails")):
-        referral_date = record.date(details, "CINreferralDate")
-        closure_date = record.date(details, "CINclosureDate")
-        record.in_order(referral_date, closure_date, "CINclosureDate", CLOSED_BEFORE_REFERRAL)
-        nfa = record.boolean(details, "ReferralNFA")
-        referrals.append((index, record.child_id, referral_date, nfa, closure_date))
-        for assessment in details.iterfind("Assessments"):
-            start = record.date(assessment, "AssessmentActualStartDate")
-            authorised = record.date(assessment, "AssessmentAuthorisationDate")
-            record.in_order(
-                start, authorised, "AssessmentAuthorisationDate", AUTHORISED_BEFORE_START
-            )
-            assessments.append((index, record.child_id, start, authorised))
-        for enquiry in details.iterfind("Section47"):
-            start = record.date(enquiry, "S47ActualStartDate")
-            icpc = record.date(enquiry, "DateOfInitialCPC")
-            record.in_order(start, icpc, "DateOfInitialCPC", ICPC_BEFORE_S47)
-            section47.append((index, record.child_id, start, icpc))
-        for plan in details.iterfind("ChildProtectionPlans"):
-            start = record.date(plan, "CPPstartDate")
-            end = record.date(plan, "CPPendDate")
-            record.in_order(start, end, "CPPendDate", PLAN_ENDS_BEFORE_START)
-            previous = record.count(plan, "NumberOfPreviousCPP")
-            cp_plans.append((index, record.child_id, start, end, previous))
+    for index, details in enumerate(episodes):
+        referral_id = first_id + index
+        _read_episode(details, record, referral_id, referrals, assessments, section47, cp_plans)
 
     extract.problems.extend(record.problems)
     if record.problems and leave_out:
         extract.children_left_out += 1
         return
-    first_id = len(extract.rows["referrals"]) + 1
-    rows = extract.rows
-    rows["referrals"].extend((first_id + row[0], *row[1:]) for row in referrals)
-    rows["assessments"].extend((first_id + row[0], *row[1:]) for row in assessments)
-    rows["section47"].extend((first_id + row[0], *row[1:]) for row in section47)
-    rows["cp_plans"].extend((first_id + row[0], *row[1:]) for row in cp_plans)
+    rows["referrals"].extend(referrals)
+    rows["assessments"].extend(assessments)
+    rows["section47"].extend(section47)
+    rows["cp_plans"].extend(cp_plans)
+
+
+def _read_episode(
+    details: etree._Element,
+    record: _ChildRecord,
+    referral_id: int,
+    referrals: list[tuple],
+    assessments: list[tuple],
+    section47: list[tuple],
+    cp_plans: list[tuple],
+) -> None:
+    """One CINdetails: its own fields, then its Assessments, Section47 and plans in turn (the
+    order the problems are reported in, whatever the order of the elements)."""
+    fields: dict[object, str | None] = {}
+    parts: dict[object, list[etree._Element]] = {
+        "Assessments": [],
+        "Section47": [],
+        "ChildProtectionPlans": [],
+    }
+    for item in details:
+        tag = item.tag
+        held = parts.get(tag)
+        if held is not None:
+            held.append(item)
+        elif tag not in fields:
+            fields[tag] = item.text
+    child_id = record.child_id
+    referral_date = record.date("CINreferralDate", fields.get("CINreferralDate"))
+    closure_date = record.date("CINclosureDate", fields.get("CINclosureDate"))
+    record.in_order(referral_date, closure_date, "CINclosureDate", CLOSED_BEFORE_REFERRAL)
+    nfa = record.boolean("ReferralNFA", fields.get("ReferralNFA"))
+    referrals.append((referral_id, child_id, referral_date, nfa, closure_date))
+    for assessment in parts["Assessments"]:
+        texts = _first_texts(assessment)
+        start = record.date("AssessmentActualStartDate", texts.get("AssessmentActualStartDate"))
+        authorised = record.date(
+            "AssessmentAuthorisationDate", texts.get("AssessmentAuthorisationDate")
+        )
+        record.in_order(start, authorised, "AssessmentAuthorisationDate", AUTHORISED_BEFORE_START)
+        assessments.append((referral_id, child_id, start, authorised))
+    for enquiry in parts["Section47"]:
+        texts = _first_texts(enquiry)
+        start = record.date("S47ActualStartDate", texts.get("S47ActualStartDate"))
+        icpc = record.date("DateOfInitialCPC", texts.get("DateOfInitialCPC"))
+        record.in_order(start, icpc, "DateOfInitialCPC", ICPC_BEFORE_S47)
+        section47.append((referral_id, child_id, start, icpc))
+    for plan in parts["ChildProtectionPlans"]:
+        texts = _first_texts(plan)
+        start = record.date("CPPstartDate", texts.get("CPPstartDate"))
+        end = record.date("CPPendDate", texts.get("CPPendDate"))
+        record.in_order(start, end, "CPPendDate", PLAN_ENDS_BEFORE_START)
+        previous = record.count("NumberOfPreviousCPP", texts.get("NumberOfPreviousCPP"))
+        cp_plans.append((referral_id, child_id, start, end, previous))
