@@ -63,11 +63,16 @@ def _verbose_name(record, field_name: str) -> str:
 REASON_LENGTH = 100
 
 
+def history_reason(reason: str) -> str:
+    """The reason as it fits the history's column: shortened with an ellipsis if need be."""
+    if len(reason) > REASON_LENGTH:
+        return reason[: REASON_LENGTH - 1].rstrip() + "…"
+    return reason
+
+
 def save_with_reason(record, reason: str, *, fields: list[str] | None = None) -> None:
     """Save with a reason in the history record, then forget it so a later save has none."""
-    if len(reason) > REASON_LENGTH:
-        reason = reason[: REASON_LENGTH - 1].rstrip() + "…"
-    record._change_reason = reason
+    record._change_reason = history_reason(reason)
     try:
         record.save(update_fields=fields)
     finally:

@@ -24,6 +24,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from safeboard.accounts.models import RoleAssignment, User
 from safeboard.accounts.roles import Role
+from safeboard.core.history import history_reason
 
 from .models import Person
 
@@ -70,7 +71,7 @@ def _role_labels(roles: Iterable[str]) -> str:
 def _record_on_person(person: Person, reason: str, changed_by: User | None) -> None:
     """An entry in the person's History tab; the person's own fields are not rewritten."""
     Person.history.bulk_history_create(
-        [person], update=True, default_user=changed_by, default_change_reason=reason
+        [person], update=True, default_user=changed_by, default_change_reason=history_reason(reason)
     )
 
 

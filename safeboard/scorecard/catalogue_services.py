@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 from safeboard.priorities.models import Priority
 
@@ -160,11 +161,7 @@ def indicator_update(
         setattr(indicator, name, value)
     _validate_indicator(indicator)
     if changed:
-        indicator._change_reason = reason
-        try:
-            indicator.save()
-        finally:
-            del indicator._change_reason
+        save_with_reason(indicator, reason)
     if priorities is not None:
         indicator.priorities.set(priorities)
     return indicator

@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 
 from .figure_checks import UNKNOWN_INDICATOR, indicator_problems, value_problem
@@ -329,9 +330,5 @@ def _revise(
     figure.revision_count += 1
     figure.revised_by = revised_by
     figure.revised_at = now
-    figure._change_reason = reason
-    try:
-        figure.save()
-    finally:
-        del figure._change_reason
+    save_with_reason(figure, reason)
     return revision
