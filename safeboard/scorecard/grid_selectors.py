@@ -16,8 +16,6 @@ from decimal import Decimal
 from django.db import models
 from django.utils.safestring import SafeString
 
-from safeboard.core.predicates import is_board_business_reader
-
 from .models import Indicator, Perspective, Polarity
 from .selectors import IndicatorFilters, SeriesPoint, indicator_list, series_for_indicators
 from .spc_charts import sparkline_svg
@@ -185,7 +183,7 @@ def readable_agency_id(user) -> int | None:
     As in rules.can_view_indicator: board business readers read every agency's figures; a
     data contact only their own agency's (an account with no agency, none).
     """
-    if is_board_business_reader(user):
+    if user.has_perm("scorecard.read_every_agencys_figures"):
         return None
     return user.agency_id or 0
 

@@ -36,6 +36,8 @@ can_view_indicator = is_board_business_reader | is_owning_agencys_data_contact
 
 rules.add_perm("scorecard.list_indicators", can_read_scorecard)
 rules.add_perm("scorecard.view_indicator", can_view_indicator)
+# Without this, the grid and the API show only the user's own agency's figures.
+rules.add_perm("scorecard.read_every_agencys_figures", is_board_business_reader)
 rules.add_perm("scorecard.add_indicator", is_business_manager)
 rules.add_perm("scorecard.change_indicator", is_business_manager)
 rules.add_perm("scorecard.record_comparators", is_business_manager)
