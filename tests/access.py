@@ -29,3 +29,6 @@ class AccessCase:
     method: str = "get"
     # Status the allowed roles get (e.g. 302 for a download that redirects).
     allowed_status: int = 200
+    # Status everyone else gets: 404 where even the record's existence is confidential
+    # (a restricted case review).
+    refused_status: int = 403

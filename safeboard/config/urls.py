@@ -12,5 +12,9 @@ urlpatterns = [
     path("reminders/", include("safeboard.reminders.urls")),
     path("scorecard/", include("safeboard.scorecard.urls")),
     path("census/", include("safeboard.census.urls")),
+    path("reviews/", include("safeboard.reviews.urls")),
+    path("audits/", include("safeboard.audits.urls")),
+    path("section-11/", include("safeboard.section11.urls")),
+    path("training/", include("safeboard.learning.urls")),
     path("api/", include("safeboard.scorecard.api_urls")),
 ]

@@ -13,6 +13,8 @@ from safeboard.priorities import selectors as priority_selectors
 from safeboard.risks import selectors as risk_selectors
 from safeboard.scorecard import query_selectors
 
+from .home_panels import extra_panels
+
 REVIEW_HORIZON_DAYS = 14
 
 
@@ -49,6 +51,7 @@ def home_panels(*, user) -> dict:
         panels["challenge_totals"] = challenge_selectors.summary_totals(
             challenge_selectors.challenge_summary(today=panels["today"])
         )
+    panels["extra_panels"] = extra_panels(user=user, today=panels["today"])
     return panels
 
 

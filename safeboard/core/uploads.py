@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Collection
 from pathlib import PurePath
 
 from django.conf import settings
@@ -41,6 +42,28 @@ CONTENT_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
 }
+
+
+_TYPE_NAMES = {
+    ".pdf": "PDF",
+    ".docx": "Word (.docx)",
+    ".xlsx": "Excel (.xlsx)",
+    ".pptx": "PowerPoint (.pptx)",
+    ".odt": "OpenDocument text",
+    ".ods": "OpenDocument spreadsheet",
+    ".odp": "OpenDocument presentation",
+    ".csv": "CSV",
+    ".txt": "plain text",
+    ".png": "PNG",
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+}
+
+
+def only_these_types_message(extensions: Collection[str]) -> str:
+    names = list(dict.fromkeys(_TYPE_NAMES[extension] for extension in sorted(extensions)))
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"The selected file must be a {listed} file."
 
 
 def too_large_message(limit: int) -> str:
@@ -83,14 +106,22 @@ def _content_matches(extension: str, upload: UploadedFile) -> bool:
     return False
 
 
-def validate_upload(upload: UploadedFile, *, field: str = "file") -> str:
-    """Check an uploaded file; return its content type or raise a ValidationError on `field`."""
+def validate_upload(
+    upload: UploadedFile, *, field: str = "file", extensions: Collection[str] | None = None
+) -> str:
+    """Check an uploaded file; return its content type or raise a ValidationError on `field`.
+
+    `extensions` narrows the accepted types (e.g. {".pdf", ".docx"} for a review report); the
+    message then names exactly those types.
+    """
     limit = settings.MAX_UPLOAD_BYTES
     if upload.size is None or upload.size == 0:
         raise ValidationError({field: EMPTY_FILE})
     if upload.size > limit:
         raise ValidationError({field: too_large_message(limit)})
     extension = PurePath(upload.name or "").suffix.lower()
+    if extensions is not None and extension not in extensions:
+        raise ValidationError({field: only_these_types_message(extensions)})
     if extension not in CONTENT_TYPES:
         raise ValidationError({field: NOT_ALLOWED_TYPE})
     if not _content_matches(extension, upload):

@@ -25,6 +25,16 @@ class ReminderKind(models.TextChoices):
     QUERY_OVERDUE = "query_overdue", "Scorecard query: answer overdue"
     FIGURES_DUE = "figures_due", "Scorecard figures due within 7 days"
     FIGURES_LATE = "figures_late", "Scorecard figures late"
+    REVIEW_STEP_DUE = "review_step_due", "Case review step due"
+    REVIEW_STEP_OVERDUE = "review_step_overdue", "Case review step overdue"
+    AUDIT_ANSWERS_DUE = "audit_answers_due", "Case audit answers due"
+    AUDIT_ANSWERS_OVERDUE = "audit_answers_overdue", "Case audit answers overdue"
+    S11_RETURN_DUE = "s11_return_due", "Section 11 return due"
+    S11_RETURN_OVERDUE = "s11_return_overdue", "Section 11 return overdue"
+    S11_EVIDENCE_REQUESTED = "s11_evidence_requested", "Section 11 evidence requested"
+    TRAINING_SESSION_SOON = "training_session_soon", "Training session coming up"
+    TRAINING_EVALUATION_DUE = "training_evaluation_due", "Training evaluation to complete"
+    TRAINING_FOLLOW_UP_DUE = "training_follow_up_due", "Training follow-up survey"
 
 
 class ReminderDigest(models.Model):

@@ -24,6 +24,11 @@ ONCE_PER_DUE_DATE = frozenset(
         ReminderKind.CHALLENGE_ESCALATED,
         ReminderKind.QUERY_ANSWER_DUE,
         ReminderKind.FIGURES_DUE,
+        ReminderKind.REVIEW_STEP_DUE,
+        ReminderKind.AUDIT_ANSWERS_DUE,
+        ReminderKind.S11_RETURN_DUE,
+        ReminderKind.TRAINING_SESSION_SOON,
+        ReminderKind.TRAINING_FOLLOW_UP_DUE,
     }
 )
 WEEKLY_WHILE_DUE = frozenset(
@@ -34,6 +39,11 @@ WEEKLY_WHILE_DUE = frozenset(
         ReminderKind.PRIORITY_REVIEW_DUE,
         ReminderKind.QUERY_OVERDUE,
         ReminderKind.FIGURES_LATE,
+        ReminderKind.REVIEW_STEP_OVERDUE,
+        ReminderKind.AUDIT_ANSWERS_OVERDUE,
+        ReminderKind.S11_RETURN_OVERDUE,
+        ReminderKind.S11_EVIDENCE_REQUESTED,
+        ReminderKind.TRAINING_EVALUATION_DUE,
     }
 )
 

@@ -304,6 +304,17 @@ SOURCES: tuple[Callable[[datetime.date], Iterable[Due]], ...] = (
 )
 
 
+Source = Callable[[datetime.date], Iterable[Due]]
+_registered_sources: list[Source] = []
+
+
+def register_source(source: Source) -> Source:
+    """Add a later module's source (call it from the module's AppConfig.ready)."""
+    if source not in _registered_sources:
+        _registered_sources.append(source)
+    return source
+
+
 def everything_due(today: datetime.date) -> Iterator[Due]:
-    for source in SOURCES:
+    for source in (*SOURCES, *_registered_sources):
         yield from source(today)

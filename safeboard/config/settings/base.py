@@ -63,6 +63,11 @@ INSTALLED_APPS = [
     "safeboard.reminders",
     "safeboard.scorecard",
     "safeboard.census",
+    "safeboard.themes",
+    "safeboard.reviews",
+    "safeboard.audits",
+    "safeboard.section11",
+    "safeboard.learning",
     "safeboard.demo",
 ]
 

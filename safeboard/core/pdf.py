@@ -1,0 +1,49 @@
+"""Printable documents: a template rendered to PDF by WeasyPrint.
+
+The PDF is drawn from the same HTML a browser would show, with a print stylesheet. WeasyPrint
+never fetches anything over the network: the only resources it may load are the project's own
+static files, so a crafted link in user text cannot make the server request a URL.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+STATIC_PREFIX = "safeboard-static:"
+
+
+def _static_only_fetcher(url: str) -> dict:
+    if not url.startswith(STATIC_PREFIX):
+        raise ValueError(f"PDFs may only use the project's static files, not {url!r}")
+    found = finders.find(url.removeprefix(STATIC_PREFIX))
+    if not found:
+        raise ValueError(f"No static file {url!r}")
+    path = Path(found)
+    return {
+        "string": path.read_bytes(),
+        "mime_type": mimetypes.guess_type(path.name)[0] or "application/octet-stream",
+    }
+
+
+def pdf_bytes(template_name: str, context: dict | None = None, *, request=None) -> bytes:
+    """Render `template_name` and return the PDF document's bytes."""
+    from weasyprint import HTML  # imported here: loading WeasyPrint costs a second
+
+    html = render_to_string(template_name, context or {}, request=request)
+    return HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=_static_only_fetcher).write_pdf()
+
+
+def pdf_response(
+    template_name: str, context: dict | None = None, *, filename: str, request=None
+) -> HttpResponse:
+    """A PDF download named `filename` (shown inline, so the browser's viewer can print it)."""
+    response = HttpResponse(
+        pdf_bytes(template_name, context, request=request), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

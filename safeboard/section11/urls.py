@@ -1,0 +1,2 @@
+app_name = "section11"
+urlpatterns: list = []

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ThemesConfig(AppConfig):
+    name = "safeboard.themes"
+    label = "themes"
+    verbose_name = "Practice themes"
