@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -54,10 +55,25 @@ def site_url(path: str) -> str:
     return settings.SAFEBOARD_SITE_URL.rstrip("/") + path
 
 
+# Steps that run before the digests each day and return how many escalations they made
+# (a Section 11 escalation letter, a follow-up survey sent...). Modules register theirs from
+# their AppConfig.ready; each must be idempotent for a day, since a run may be repeated.
+DailyStep = Callable[..., int]
+_daily_steps: list[DailyStep] = []
+
+
+def register_daily_step(step: DailyStep) -> DailyStep:
+    if step not in _daily_steps:
+        _daily_steps.append(step)
+    return step
+
+
 def send_daily_reminders(*, today: datetime.date | None = None) -> RunSummary:
     today = today or timezone.localdate()
     summary = RunSummary(day=today)
     summary.escalations = len(escalate_overdue_challenges(today=today))
+    for step in _daily_steps:
+        summary.escalations += step(today=today)
 
     by_recipient: dict[User, list[Due]] = defaultdict(list)
     for due in still_to_send(everything_due(today), today=today):
