@@ -10,7 +10,7 @@ from .environment import set_up_django
 def main() -> None:
     folder = set_up_django()
     try:
-        from . import actions, census, demo, reminders, scorecard, spc
+        from . import actions, census, demo, learning, reminders, scorecard, spc
         from .timing import table
 
         results = [demo.bench_demo_build()]
@@ -24,6 +24,7 @@ def main() -> None:
         results.append(spc.bench_spc())
         results += census.bench_census()
         results += [scorecard.bench_scorecard_grid(), scorecard.bench_scorecard_grid_rows()]
+        results += learning.bench_learning()  # last: it leaves ten times the training behind
         print(table(results))
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -19,6 +19,9 @@ PUBLIC = {
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "core:accessibility",
+    "learning:register",
+    "learning:register_sent",
+    "learning:register_confirm",
 }
 ANY_SIGNED_IN = {
     "core:home",
@@ -62,7 +65,7 @@ def test_every_url_has_an_access_case():
 
 
 @pytest.mark.parametrize("url_name", sorted(PUBLIC - {"accounts:password_reset_confirm"}))
-def test_public_pages_open_without_signing_in(client, url_name):
+def test_public_pages_open_without_signing_in(client, db, url_name):
     assert client.get(reverse(url_name)).status_code == 200
 
 

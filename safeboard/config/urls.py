@@ -13,6 +13,7 @@ urlpatterns = [
     path("scorecard/", include("safeboard.scorecard.urls")),
     path("census/", include("safeboard.census.urls")),
     path("reviews/", include("safeboard.reviews.urls")),
+    path("themes/", include("safeboard.themes.urls")),
     path("audits/", include("safeboard.audits.urls")),
     path("section-11/", include("safeboard.section11.urls")),
     path("training/", include("safeboard.learning.urls")),

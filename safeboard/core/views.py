@@ -27,6 +27,18 @@ HISTORY_VIEW_PERMISSIONS = {
     "challenges.challenge": "challenges.view_challenge",
     "scorecard.indicator": "scorecard.view_indicator",
     "scorecard.indicatorquery": "scorecard.view_query",
+    "section11.cycle": "section11.view_cycle",
+    "section11.return": "section11.view_return",
+    "learning.course": "learning.view_course",
+    "learning.session": "learning.view_session",
+    "audits.audittool": "audits.view_tools",
+    "audits.auditround": "audits.view_round",
+    "audits.samplecase": "audits.view_case",
+    "audits.assignment": "audits.view_assignment",
+    "audits.finding": "audits.view_finding",
+    "themes.theme": "themes.view_theme",
+    "reviews.review": "reviews.work_on_review",
+    "reviews.decision": "reviews.view_decision",
 }
 
 

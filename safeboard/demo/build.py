@@ -31,15 +31,20 @@ from safeboard.risks.models import Risk, RiskReview
 from safeboard.scorecard.models import Figure, FigureRevision, Indicator, IndicatorQuery
 
 from .actions import build_actions
+from .audits import build_audits
 from .challenges import build_challenges
 from .governance import build_groups, build_induction_plans
 from .handbook import build_handbook
+from .learning import build_learning
 from .meetings import build_meetings
 from .names import PARTNERSHIP_NAME
 from .people import Directory, build_people
 from .plan import build_plan
+from .review_learning import build_review_learning
+from .reviews import build_reviews
 from .risks import build_risks
 from .scorecard import build_demo_scorecard
+from .section11 import build_section11
 from .timeline import Clock
 
 DEFAULT_SEED = 2019  # the year boards became safeguarding children partnerships
@@ -129,6 +134,16 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         build_demo_scorecard(
             rng=random.Random(f"{seed}-scorecard"), clock=clock, directory=directory, plan=plan
         )
+        reviews = build_reviews(clock=clock, directory=directory)  # noqa: F841 - learning follows
+        build_review_learning(
+            rng=random.Random(f"{seed}-review-learning"),
+            clock=clock,
+            directory=directory,
+            reviews=reviews,
+        )
+        build_learning(rng=random.Random(f"{seed}-learning"), clock=clock)
+        build_audits(rng=random.Random(f"{seed}-audits"), clock=clock, directory=directory)
+        build_section11(rng=random.Random(f"{seed}-section11"), clock=clock, directory=directory)
     return DemoResult(
         seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()
     )

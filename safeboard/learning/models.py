@@ -235,6 +235,9 @@ class Booking(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     attendance_marked_at = models.DateTimeField(null=True, blank=True)
+    # The session start a learner without an account was emailed a reminder about: the
+    # reminder job mails them directly, once per start, so a session moved is reminded again.
+    reminded_for = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -243,6 +246,8 @@ class Booking(models.Model):
             models.Index(fields=["session", "status", "booked_at"]),
             models.Index(fields=["learner", "status"]),
             models.Index(fields=["attendance"]),
+            # Reach and training compliance count attended places by session and learner.
+            models.Index(fields=["attendance", "session", "learner"]),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -39,3 +39,63 @@ rules.add_perm("reviews.work_on_review", can_work_on_review)
 rules.add_perm("reviews.sign_off_decision", is_chair)
 rules.add_perm("reviews.view_access_log", is_business_manager)
 rules.add_perm("reviews.manage_frameworks", is_business_manager)
+# Who sits on a review's team, its publication and its quality grade: the business manager
+# and the chair, not the team itself.
+rules.add_perm("reviews.manage_review", is_business_manager | is_chair)
+
+
+@rules.predicate
+def may_work_on_decisions_review(user, decision) -> bool:
+    """For a decision's History tab: the decision is as confidential as its review."""
+    return decision is not None and can_work_on_review.test(user, decision.review)
+
+
+rules.add_perm("reviews.view_decision", may_work_on_decisions_review)
+
+# Learning briefings. A briefing is about one review or one theme. Everyone signed in with a
+# role reads a briefing once it is shared with practitioners, if it is about a theme or about a
+# published review; a review's team, the business manager and the chair read its briefings
+# from the first draft; theme briefings are written by the business manager and the learning
+# and development officers, who also read them before they are shared.
+
+
+@rules.predicate
+def is_shared_briefing(user, briefing) -> bool:
+    return briefing is not None and briefing.shared_on is not None
+
+
+@rules.predicate
+def is_theme_briefing(user, briefing) -> bool:
+    return briefing is not None and briefing.review_id is None
+
+
+@rules.predicate
+def is_briefing_of_published_review(user, briefing) -> bool:
+    return briefing is not None and briefing.review_id is not None and briefing.review.is_published
+
+
+@rules.predicate
+def may_work_on_briefings_review(user, briefing) -> bool:
+    if briefing is None or briefing.review_id is None:
+        return False
+    return can_work_on_review.test(user, briefing.review)
+
+
+can_write_theme_briefings = is_business_manager | has_any_role(Role.LEARNING_OFFICER)
+can_read_briefing = (
+    may_work_on_briefings_review
+    | (is_theme_briefing & (can_write_theme_briefings | is_chair))
+    | (
+        is_signed_in_with_a_role
+        & is_shared_briefing
+        & (is_theme_briefing | is_briefing_of_published_review)
+    )
+)
+can_change_briefing = may_work_on_briefings_review | (is_theme_briefing & can_write_theme_briefings)
+
+rules.add_perm("reviews.list_briefings", is_signed_in_with_a_role)
+rules.add_perm("reviews.view_briefing", can_read_briefing)
+rules.add_perm("reviews.change_briefing", can_change_briefing)
+rules.add_perm("reviews.write_theme_briefing", can_write_theme_briefings)
+# Search reads only the reviews the user may see (see search.py).
+rules.add_perm("reviews.search_findings", is_signed_in_with_a_role)

@@ -8,6 +8,7 @@ found it, through the audits that tested it, to the training that taught it.
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
@@ -26,3 +27,6 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("themes:detail", kwargs={"slug": self.slug})

@@ -1,11 +1,33 @@
-"""Themes offered when tagging findings and courses."""
+"""Themes offered when tagging findings and courses, and what a theme's page shows."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.db.models import QuerySet
 
+from .extensions import ThemeSection, theme_sections
 from .models import Theme
 
 
 def active_themes() -> QuerySet[Theme]:
     return Theme.objects.filter(is_active=True)
+
+
+def retired_themes() -> QuerySet[Theme]:
+    return Theme.objects.filter(is_active=False).order_by("name")
+
+
+@dataclass(frozen=True)
+class ShownSection:
+    section: ThemeSection
+    rows: list[Any]
+
+
+def theme_page_sections(*, theme: Theme, user) -> list[ShownSection]:
+    """Each registered section with the records tagged with `theme` that `user` may see."""
+    return [
+        ShownSection(section=section, rows=list(section.records(theme, user)))
+        for section in theme_sections()
+    ]

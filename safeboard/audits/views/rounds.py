@@ -1,0 +1,147 @@
+"""Audit rounds: the list everyone in audits starts from, and the business manager's set-up."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.views import View
+
+from safeboard.accounts.roles import Role
+from safeboard.core.views_mixins import RulePermissionMixin
+
+from .. import selectors, services
+from ..forms import ConfirmForm, RoundForm
+from ..models import AuditRound
+from .common import AuditFormView, RoundObjectMixin, audits_crumb
+
+
+class RoundListView(RulePermissionMixin, View):
+    permission_required = "audits.list_rounds"
+
+    def get(self, request):
+        user = request.user
+        sees_rounds = user.has_perm("audits.view_round") or user.has_perm(
+            "audits.read_closed_reports"
+        )
+        agency_assignments = []
+        if user.has_role(Role.AGENCY_LEAD):
+            agency_assignments = list(selectors.assignments_of_agency(agency_id=user.agency_id))
+        return render(
+            request,
+            "audits/round_list.html",
+            {
+                "rounds": list(selectors.round_list(user=user)) if sees_rounds else None,
+                "only_closed": not user.has_perm("audits.view_round"),
+                "my_assignments": list(selectors.assignments_of_auditor(person_id=user.person_id)),
+                "agency_assignments": agency_assignments,
+                "can_set_up": user.has_perm("audits.set_up_round"),
+                "can_view_tools": user.has_perm("audits.view_tools"),
+            },
+        )
+
+
+class RoundCreateView(AuditFormView):
+    permission_required = "audits.set_up_round"
+    form_class = RoundForm
+    heading = "Set up an audit round"
+    intro = (
+        "A round audits a sample of cases with one tool. Next you add the cases and an "
+        "auditor for each agency involved, then open the round for answers."
+    )
+
+    def call_service(self, data):
+        return services.round_create(created_by=self.request.user, **data)
+
+    def success_message(self, record):
+        return f"Round {record.reference} set up. Add the cases in its sample."
+
+    def crumbs(self):
+        return [audits_crumb()]
+
+
+class RoundDetailView(RoundObjectMixin, View):
+    permission_required = "audits.view_round"
+
+    def get(self, request, pk):
+        audit_round = self.get_object()
+        user = request.user
+        can_set_up = user.has_perm("audits.set_up_round") and not audit_round.is_closed
+        status = AuditRound.Status
+        return render(
+            request,
+            "audits/round_detail.html",
+            {
+                "audit_round": audit_round,
+                "page": selectors.round_page(audit_round=audit_round),
+                "can_set_up": can_set_up,
+                "can_open": can_set_up and audit_round.status == status.SETTING_UP,
+                "can_close": can_set_up and audit_round.status == status.OPEN,
+                "can_moderate": user.has_perm("audits.moderate_case")
+                and audit_round.status == status.OPEN,
+                "can_write_findings": user.has_perm("audits.write_finding")
+                and audit_round.status != status.SETTING_UP,
+                "crumbs": [audits_crumb(), {"text": audit_round.reference}],
+            },
+        )
+
+
+class RoundFormView(RoundObjectMixin, AuditFormView):
+    def caption(self):
+        return str(self.get_object())
+
+
+class RoundEditView(RoundFormView):
+    permission_required = "audits.set_up_round"
+    form_class = RoundForm
+    heading = "Change the round"
+    success_text = "The round has been changed."
+
+    def form_kwargs(self):
+        return {"with_tool": False}
+
+    def initial(self):
+        audit_round = self.get_object()
+        return {
+            "title": audit_round.title,
+            "theme": audit_round.theme,
+            "sample": audit_round.sample,
+            "answers_due_on": audit_round.answers_due_on,
+            "moderation_on": audit_round.moderation_on,
+        }
+
+    def call_service(self, data):
+        services.round_update(audit_round=self.get_object(), **data)
+
+
+class RoundOpenView(RoundFormView):
+    permission_required = "audits.set_up_round"
+    form_class = ConfirmForm
+    heading = "Open the round for answers"
+    intro = (
+        "Each auditor will see their cases on their home page and be reminded as the due date "
+        "comes. You can still add cases and auditors once the round is open."
+    )
+    success_text = "The round is open for answers."
+
+    def form_kwargs(self):
+        return {"submit_label": "Open the round for answers"}
+
+    def call_service(self, data):
+        services.round_open(audit_round=self.get_object())
+
+
+class RoundCloseView(RoundFormView):
+    permission_required = "audits.set_up_round"
+    form_class = ConfirmForm
+    heading = "Close the round"
+    intro = (
+        "Closing makes the answers and grades final, and the report readable by the board, "
+        "its lay members and the learning and development officer. You can still write "
+        "findings and add actions."
+    )
+    success_text = "The round is closed."
+
+    def form_kwargs(self):
+        return {"submit_label": "Close the round"}
+
+    def call_service(self, data):
+        services.round_close(audit_round=self.get_object())

@@ -1,0 +1,484 @@
+"""Six case reviews of every kind and stage, each made through the review services and dated
+to the days things happened.
+
+- a serious case review of 2012 under Working Together 2010, published and graded;
+- a serious case review of 2014 under Working Together 2013, published;
+- a local child safeguarding practice review of 2021 under Working Together 2018, published;
+- a practice review under way this year (Working Together 2023), with its team and panel,
+  agencies' chronologies (one overdue), events and milestones;
+- a near-miss learning review below the criteria, with the timescale the board set;
+- a case referred a couple of weeks ago, waiting for its decision, its rapid review due soon.
+
+Every child is a pseudonym and every detail invented. The findings, recommendations and
+briefings of these reviews are built after them (review_learning.py), from the dict returned.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from safeboard.reviews import review_services, services
+from safeboard.reviews.factories import edition
+from safeboard.reviews.models import (
+    AgencyContribution,
+    Decision,
+    PractitionerEvent,
+    Review,
+    ReviewDocument,
+    TeamMember,
+)
+from safeboard.reviews.timescales import add_working_days, is_working_day, working_days_between
+
+from .people import Directory
+from .timeline import Clock
+
+D = datetime.date
+Kind = AgencyContribution.Kind
+Event = PractitionerEvent.Kind
+Member = TeamMember.Role
+Doc = ReviewDocument.Kind
+
+MET, NOT_MET, UNCLEAR = "met", "not_met", "unclear"
+DEFAULT_REASONS = {
+    MET: "The information gathered for the decision shows this.",
+    NOT_MET: "Nothing known to the partners points to this.",
+    UNCLEAR: "The agencies' accounts differ; the review will establish it.",
+}
+
+
+@dataclass(frozen=True)
+class Contribution:
+    agency: str
+    kind: str
+    requested_on: D
+    due_on: D
+    received_on: D | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    """One case's life, as the partnership lived it."""
+
+    key: str
+    edition: str
+    pseudonym: str
+    age_band: str
+    agencies: tuple[str, ...]
+    incident: D
+    aware: D
+    summary: str
+    notified: D | None = None
+    rapid_review_sent: D | None = None
+    outcome: str = ""
+    decided_on: D | None = None
+    decided_by: str = "chair"
+    decision_reasons: str = ""
+    answers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    signed_off: bool = True
+    title: str = ""
+    methodology: str = ""
+    lead_reviewer: str = ""
+    started_on: D | None = None
+    due_on: D | None = None  # a learning review's, set by the board
+    family: str = ""
+    team: tuple[tuple[str, str], ...] = ()
+    contributions: tuple[Contribution, ...] = ()
+    events: tuple[tuple[str, D, str, int | None], ...] = ()
+    milestones: tuple[tuple[str, D, D | None], ...] = ()
+    documents: tuple[tuple[str, str, D], ...] = ()
+    published_on: D | None = None
+    grade: str = ""
+
+
+def _past_cases() -> list[Case]:
+    return [
+        Case(
+            key="scr_2012",
+            edition="wt2010",
+            pseudonym="Baby M",
+            age_band=Review.AgeBand.UNDER_1,
+            agencies=("la", "police", "acute", "community", "gp"),
+            incident=D(2012, 2, 10),
+            aware=D(2012, 2, 13),
+            summary="A ten-week-old baby died of a head injury. Both parents had been known "
+            "to services for substance misuse; the family had moved three times in a year.",
+            outcome=Decision.Outcome.SCR,
+            decided_on=D(2012, 3, 2),
+            decision_reasons="Neglect is suspected to have contributed to the baby's death, "
+            "and five agencies were involved with the family.",
+            answers={
+                "M1": (MET, "The post-mortem findings point to a non-accidental injury."),
+                "C5": (MET, "Information about the moves was not passed between areas."),
+            },
+            title="Baby M",
+            methodology=Review.Methodology.TRADITIONAL,
+            lead_reviewer="Margaret Thornbury, independent author",
+            started_on=D(2012, 3, 19),
+            family="The mother met the author once; the father declined to take part.",
+            team=(("manager", Member.SUPPORT), ("chair", Member.PANEL_CHAIR)),
+            contributions=(
+                Contribution("la", Kind.MANAGEMENT_REVIEW, D(2012, 3, 20), D(2012, 5, 18), D(2012, 5, 17)),
+                Contribution("acute", Kind.MANAGEMENT_REVIEW, D(2012, 3, 20), D(2012, 5, 18), D(2012, 5, 25)),
+                Contribution("police", Kind.MANAGEMENT_REVIEW, D(2012, 3, 20), D(2012, 5, 18), D(2012, 5, 16)),
+            ),
+            documents=((Doc.FINAL_REPORT, "Baby M overview report.pdf", D(2012, 9, 28)),),
+            published_on=D(2013, 1, 15),
+            grade=Review.QualityGrade.ADEQUATE,
+        ),
+        Case(
+            key="scr_2014",
+            edition="wt2013",
+            pseudonym="Child J",
+            age_band=Review.AgeBand.AGE_10_15,
+            agencies=("la", "police", "schools", "community", "yjs"),
+            incident=D(2014, 5, 8),
+            aware=D(2014, 5, 12),
+            notified=D(2014, 5, 15),
+            summary="A fourteen-year-old boy was seriously injured in an assault by older "
+            "young people who had been exploiting him. He had been missing from home often.",
+            outcome=Decision.Outcome.SCR,
+            decided_on=D(2014, 5, 30),
+            decision_reasons="Serious harm through exploitation, with concern about how "
+            "agencies shared what they knew of his missing episodes.",
+            answers={
+                "M1": (NOT_MET, "The boy survived."),
+                "M2": (MET, "Return interviews were not shared with his school."),
+                "N1": (MET, "Ofsted was notified on 15 May 2014."),
+            },
+            title="Child J",
+            methodology=Review.Methodology.LEARNING_TOGETHER,
+            lead_reviewer="Daniel Okafor, SCIE-accredited reviewer",
+            started_on=D(2014, 6, 16),
+            family="Child J and his mother met the review team twice.",
+            team=(("manager", Member.SUPPORT), ("chair", Member.PANEL_CHAIR)),
+            events=((Event.PRACTITIONER_EVENT, D(2014, 9, 9), "Practitioner learning event", 14),),
+            documents=((Doc.FINAL_REPORT, "Child J final report.pdf", D(2014, 12, 10)),),
+            published_on=D(2015, 3, 2),
+        ),
+        Case(
+            key="lcspr_2021",
+            edition="wt2018",
+            pseudonym="Child S",
+            age_band=Review.AgeBand.AGE_1_4,
+            agencies=("la", "police", "icb", "community", "harbour"),
+            incident=D(2021, 3, 5),
+            aware=D(2021, 3, 8),
+            notified=D(2021, 3, 10),
+            rapid_review_sent=D(2021, 3, 26),
+            summary="A two-year-old girl suffered serious injuries during lockdown. Domestic "
+            "abuse had been reported to the police twice; health visits were held by video.",
+            outcome=Decision.Outcome.LCSPR,
+            decided_on=D(2021, 3, 26),
+            decided_by="la.board",
+            decision_reasons="The rapid review found that the move to video contacts hid "
+            "what practitioners would have seen at home: learning for every agency.",
+            answers={
+                "N1": (MET, "Serious harm, with abuse suspected."),
+                "C1": (MET, "Home visiting during lockdown needs a safer pattern."),
+                "C3": (MET, "Police reports of domestic abuse did not reach the health visitor."),
+            },
+            title="Child S",
+            methodology=Review.Methodology.HYBRID,
+            lead_reviewer="Ruth Aldington, independent reviewer",
+            started_on=D(2021, 4, 12),
+            family="The mother and maternal grandmother took part; their account is in the report.",
+            team=(("manager", Member.SUPPORT), ("chair", Member.PANEL_CHAIR)),
+            events=((Event.PRACTITIONER_EVENT, D(2021, 6, 22), "Practitioner learning event (online)", 21),),
+            documents=(
+                (Doc.RAPID_REVIEW, "Child S rapid review.pdf", D(2021, 3, 26)),
+                (Doc.FINAL_REPORT, "Child S LCSPR report.pdf", D(2021, 10, 1)),
+            ),
+            published_on=D(2021, 11, 15),
+        ),
+    ]  # fmt: skip
+
+
+def _current_cases(clock: Clock) -> list[Case]:
+    # The practice review: the case came to light some ten weeks ago.
+    aware = clock.weekday_on_or_after(clock.days_ago(72))
+    rapid = add_working_days(aware, 14)
+    started = clock.weekday_on_or_after(rapid + datetime.timedelta(days=7))
+    # The near-miss: four months ago, below the criteria.
+    near_aware = clock.weekday_on_or_after(clock.days_ago(125))
+    near_decided = add_working_days(near_aware, 12)
+    near_due = clock.weekday_on_or_after(clock.days_ahead(20))
+    # The new referral: its rapid review is due in four working days.
+    referral_aware = _working_days_before(clock.today, 11)
+    return [
+        Case(
+            key="learning_review",
+            edition="wt2023",
+            pseudonym="Child L",
+            age_band=Review.AgeBand.AGE_16_17,
+            agencies=("la", "college", "community", "police"),
+            incident=near_aware - datetime.timedelta(days=1),
+            aware=near_aware,
+            summary="A sixteen-year-old girl in care took an overdose and recovered. Her "
+            "college had raised concerns that did not reach her social worker.",
+            outcome=Decision.Outcome.LEARNING_REVIEW,
+            decided_on=near_decided,
+            decided_by="chair",
+            decision_reasons="Below the criteria for a practice review, but the case shows "
+            "how concerns from colleges are heard: a learning review, in three months.",
+            answers={
+                "N1": (NOT_MET, "No abuse or neglect is known or suspected."),
+                "C1": (MET, "Colleges do not use the referral route schools use."),
+            },
+            title="Learning review: Child L",
+            methodology=Review.Methodology.APPRECIATIVE,
+            lead_reviewer="The partnership's quality assurance officer",
+            started_on=add_working_days(near_decided, 3),
+            due_on=near_due,
+            family="Child L chose to tell her story to the reviewer herself.",
+            team=(("auditor", Member.LEAD_REVIEWER), ("la.auditor", Member.REVIEW_TEAM)),
+            events=((Event.PRACTITIONER_EVENT, clock.days_ago(30), "Appreciative inquiry workshop", 11),),
+            milestones=(("Workshop with college staff", clock.days_ago(30), clock.days_ago(30)),),
+            documents=((Doc.DRAFT_REPORT, "Child L draft learning review.pdf", clock.days_ago(12)),),
+        ),
+        Case(
+            key="lcspr_current",
+            edition="wt2023",
+            pseudonym="Child D",
+            age_band=Review.AgeBand.UNDER_1,
+            agencies=("la", "police", "acute", "community", "gp", "harbour"),
+            incident=aware - datetime.timedelta(days=2),
+            aware=aware,
+            notified=add_working_days(aware, 3),
+            rapid_review_sent=rapid,
+            summary="A five-month-old baby was admitted with a fractured skull and older rib "
+            "fractures. The father had recently joined the household and was not known to "
+            "the health visitor.",
+            outcome=Decision.Outcome.LCSPR,
+            decided_on=rapid,
+            decided_by="la.board",
+            decision_reasons="The rapid review found recurrent learning about men in the "
+            "household who are not seen, and about bruising in babies who are not mobile.",
+            answers={
+                "N1": (MET, "Serious harm, non-accidental injury suspected."),
+                "C1": (MET, "The bruising protocol was not followed at a GP appointment."),
+                "C2": (MET, "Unseen men in the household: the third local review to find it."),
+                "C3": (MET, "The police knew of the father's history; health did not."),
+                "C4": (UNCLEAR, "The Panel has not yet replied to the rapid review."),
+            },
+            title="Child D",
+            methodology=Review.Methodology.LEARNING_TOGETHER,
+            lead_reviewer="Helen Marchetti, independent lead reviewer",
+            started_on=started,
+            family="The mother has agreed to meet the lead reviewer; the father has not replied.",
+            team=(
+                ("chair", Member.PANEL_CHAIR),
+                ("manager", Member.SUPPORT),
+                ("auditor", Member.REVIEW_TEAM),
+                ("police.board", Member.PANEL_MEMBER),
+                ("icb.lead", Member.PANEL_MEMBER),
+            ),
+            contributions=(
+                Contribution("police", Kind.CHRONOLOGY, started, started + datetime.timedelta(days=21), started + datetime.timedelta(days=19)),
+                Contribution("community", Kind.CHRONOLOGY, started, started + datetime.timedelta(days=21), started + datetime.timedelta(days=24)),
+                Contribution("gp", Kind.CHRONOLOGY, started, clock.days_ago(6)),
+                Contribution("acute", Kind.AGENCY_REPORT, clock.days_ago(10), clock.days_ahead(18)),
+            ),
+            events=(
+                (Event.PANEL_MEETING, started + datetime.timedelta(days=2), "Panel meeting: terms of reference", 9),
+                (Event.PRACTITIONER_EVENT, clock.days_ago(8), "Practitioner learning event", 16),
+            ),
+            milestones=(
+                ("Terms of reference agreed", started + datetime.timedelta(days=7), started + datetime.timedelta(days=2)),
+                ("Meet the family", clock.weekday_on_or_after(clock.days_ahead(6)), None),
+                ("Draft report to the panel", clock.weekday_on_or_after(clock.days_ahead(40)), None),
+            ),
+            documents=((Doc.RAPID_REVIEW, "Child D rapid review.pdf", rapid),),
+        ),
+        Case(
+            key="referral",
+            edition="wt2023",
+            pseudonym="Child R",
+            age_band=Review.AgeBand.AGE_5_9,
+            agencies=("la", "police", "schools", "acute"),
+            incident=referral_aware - datetime.timedelta(days=1),
+            aware=referral_aware,
+            notified=add_working_days(referral_aware, 2),
+            summary="A seven-year-old boy was found with burns that his school had seen "
+            "signs of earlier. The family had been closed to early help a month before.",
+        ),
+    ]  # fmt: skip
+
+
+def _working_days_before(day: D, n: int) -> D:
+    """The latest working day with n working days after it up to and including `day`."""
+    start = day
+    while working_days_between(start, day) < n or not is_working_day(start):
+        start -= datetime.timedelta(days=1)
+    return start
+
+
+def build_reviews(*, clock: Clock, directory: Directory) -> dict[str, Review]:
+    """Build the six cases; return them by key for the learning built from them."""
+    builder = _Builder(clock, directory)
+    return {case.key: builder.build(case) for case in [*_past_cases(), *_current_cases(clock)]}
+
+
+class _Builder:
+    def __init__(self, clock: Clock, directory: Directory) -> None:
+        self.clock = clock
+        self.directory = directory
+        self.manager = directory.manager
+        self.chair = directory.users["chair"]
+
+    def build(self, case: Case) -> Review:
+        review = services.refer_case(
+            edition=edition(case.edition),
+            child_pseudonym=case.pseudonym,
+            age_band=case.age_band,
+            agencies=[self.directory.agencies[key] for key in case.agencies],
+            incident_date=case.incident,
+            aware_date=case.aware,
+            summary=case.summary,
+            referred_by=self.manager,
+        )
+        Review.objects.filter(pk=review.pk).update(referred_at=self.clock.at(case.aware, 11))
+        self._dated(review, case.aware)
+        for member_key, role in case.team:
+            member = review_services.team_member_add(
+                review=review, user=self.directory.users[member_key], role=role
+            )
+            TeamMember.objects.filter(pk=member.pk).update(added_on=case.aware)
+        if case.notified:
+            services.record_notification_sent(review=review, sent_on=case.notified)
+            self._dated(review, case.notified)
+        if case.rapid_review_sent:
+            services.record_rapid_review_sent(review=review, sent_on=case.rapid_review_sent)
+            self._dated(review, case.rapid_review_sent)
+        if case.outcome:
+            self._decide(review, case)
+        if case.started_on:
+            self._run(review, case)
+        review.refresh_from_db()
+        return review
+
+    def _decide(self, review: Review, case: Case) -> None:
+        criteria = list(review.edition.criteria.order_by("position"))
+        answers = {}
+        for criterion in criteria:
+            answer, reason = case.answers.get(criterion.code, (NOT_MET, ""))
+            answers[criterion.pk] = {"answer": answer, "reason": reason or DEFAULT_REASONS[answer]}
+        decision = services.decision_record(
+            review=review,
+            outcome=case.outcome,
+            reasons=case.decision_reasons,
+            decided_by=self.directory.people[case.decided_by],
+            decided_on=case.decided_on,
+            answers=answers,
+            recorded_by=self.manager,
+        )
+        self._dated(review, case.decided_on)
+        self._dated(decision, case.decided_on)
+        if case.signed_off:
+            services.decision_sign_off(decision=decision, signed_off_by=self.chair)
+            signed_at = self.clock.at(case.decided_on + datetime.timedelta(days=1), 9)
+            type(decision).objects.filter(pk=decision.pk).update(signed_off_at=signed_at)
+            self._dated(
+                decision,
+                case.decided_on + datetime.timedelta(days=1),
+                self.chair,
+                signed_off_at=signed_at,
+            )
+
+    def _run(self, review: Review, case: Case) -> None:
+        review_services.review_set_up(
+            review=review,
+            title=case.title,
+            methodology=case.methodology,
+            lead_reviewer=case.lead_reviewer,
+            started_on=case.started_on,
+            family_involvement=case.family,
+            due_on=case.due_on,
+        )
+        self._dated(review, case.started_on)
+        for item in case.contributions:
+            contribution = review_services.contribution_request(
+                review=review,
+                agency=self.directory.agencies[item.agency],
+                kind=item.kind,
+                requested_on=item.requested_on,
+                due_on=item.due_on,
+            )
+            if item.received_on:
+                review_services.contribution_received(
+                    contribution=contribution, received_on=item.received_on
+                )
+        for kind, held_on, title, attendees in case.events:
+            review_services.event_add(
+                review=review, kind=kind, held_on=held_on, title=title, attendees=attendees
+            )
+        for title, due_on, completed_on in case.milestones:
+            milestone = review_services.milestone_add(review=review, title=title, due_on=due_on)
+            if completed_on:
+                review_services.milestone_complete(milestone=milestone, completed_on=completed_on)
+        for kind, name, uploaded_on in case.documents:
+            self._upload(review, kind, name, uploaded_on)
+        if case.published_on:
+            review_services.review_publish(review=review, published_on=case.published_on)
+            self._dated(review, case.published_on)
+        if case.grade:
+            review_services.review_grade(review=review, quality_grade=case.grade)
+            self._dated(review, case.published_on + datetime.timedelta(days=60))
+
+    def _upload(self, review: Review, kind: str, name: str, uploaded_on: D) -> None:
+        report = SimpleUploadedFile(
+            name, report_pdf(name.removesuffix(".pdf"), review), "application/pdf"
+        )
+        document = review_services.document_upload(
+            review=review, kind=kind, file=report, uploaded_by=self.manager
+        )
+        ReviewDocument.objects.filter(pk=document.pk).update(
+            uploaded_at=self.clock.at(uploaded_on, 15)
+        )
+        if kind == Doc.FINAL_REPORT:
+            self._dated(review, uploaded_on)
+
+    def _dated(self, record, day: D, user=None, **fields) -> None:
+        """Date the record's latest History entry to the day the change happened."""
+        latest = record.history.order_by("-history_id").first()
+        type(latest).objects.filter(pk=latest.pk).update(
+            history_date=self.clock.at(day, 12), history_user=user or self.manager, **fields
+        )
+
+
+def report_pdf(title: str, review: Review) -> bytes:
+    """A one-page PDF standing in for a report: its title and the review's reference."""
+    lines = [title, f"{review.reference}, {review.edition.name}", "Synthetic demo document."]
+    return minimal_pdf(lines)
+
+
+def _pdf_string(text: str) -> str:
+    return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def minimal_pdf(lines: list[str]) -> bytes:
+    """A valid single-page PDF showing a few lines of Helvetica."""
+    text = " ".join(f"{_pdf_string(line)} '" for line in lines)
+    content = f"BT /F1 14 Tf 72 770 Td 20 TL {text} ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+    ]
+    pdf = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(pdf)
+    pdf += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    pdf += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    pdf += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return pdf

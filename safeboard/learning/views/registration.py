@@ -1,0 +1,214 @@
+"""Registering for training (public pages) and the agencies' email domains it relies on."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views import View
+
+from safeboard.core.forms import GovUKForm
+from safeboard.core.views_mixins import RulePermissionMixin
+from safeboard.partnership.models import Agency
+
+from .. import registration
+from ..models import AgencyDomain, JobRole
+
+TOO_MANY_REQUESTS = "Too many registrations have come from your network. Try again in an hour."
+PASSWORDS_DIFFER = "The two passwords must be the same."
+SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+class RegistrationForm(GovUKForm):
+    submit_label = "Send me a link"
+    full_name = forms.CharField(
+        label="Full name", max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label="Work email address",
+        max_length=254,
+        help_text="Your address at the agency you work for. We will send a link to it.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    job_role = forms.ModelChoiceField(
+        queryset=JobRole.objects.all(), label="Your role", empty_label="Choose your role"
+    )
+
+
+class ChoosePasswordForm(GovUKForm):
+    submit_label = "Create my account"
+    password = forms.CharField(
+        label="Choose a password",
+        strip=False,
+        help_text="At least 8 characters. Not a common password, and not only numbers.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_again = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("password") and data.get("password_again") != data["password"]:
+            self.add_error("password_again", PASSWORDS_DIFFER)
+        return data
+
+
+@method_decorator(login_not_required, name="dispatch")
+class RegisterView(View):
+    """Anyone may register with an address at a known agency domain."""
+
+    template_name = "learning/registration/register.html"
+
+    def get(self, request):
+        if request.user.is_authenticated:
+            return redirect("core:home")
+        return render(request, self.template_name, {"form": RegistrationForm()})
+
+    def post(self, request):
+        form = RegistrationForm(request.POST)
+        if not registration.client_within_limit(request.META.get("REMOTE_ADDR", "")):
+            form.is_valid()
+            form.add_error(None, TOO_MANY_REQUESTS)
+            return render(request, self.template_name, {"form": form}, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                registration.registration_request(
+                    full_name=data["full_name"],
+                    email=data["email"],
+                    job_role=data["job_role"],
+                    confirm_url=request.build_absolute_uri(reverse("learning:register_confirm")),
+                    sign_in_url=request.build_absolute_uri(reverse("accounts:login")),
+                )
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                return redirect("learning:register_sent")
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class RegisterSentView(View):
+    def get(self, request):
+        return render(request, "learning/registration/sent.html")
+
+
+@method_decorator(login_not_required, name="dispatch")
+class RegisterConfirmView(View):
+    """The link from the email: choose a password, and the account is made."""
+
+    template_name = "learning/registration/confirm.html"
+
+    def _pending(self, request):
+        token = request.POST.get("token") or request.GET.get("token") or ""
+        try:
+            return token, registration.pending_from_token(token), None
+        except ValidationError as error:
+            return token, None, error
+
+    def _link_problem(self, request, error: ValidationError, status: int):
+        context = {
+            "problem": error.messages[0],
+            "registered": error.code == "registered",
+        }
+        return render(request, "learning/registration/link_problem.html", context, status=status)
+
+    def get(self, request):
+        token, pending, error = self._pending(request)
+        if error is not None:
+            # A page, not an error: someone following an old link needs to know what to do.
+            return self._link_problem(request, error, status=200)
+        return self._show(request, ChoosePasswordForm(), token, pending)
+
+    def post(self, request):
+        token, pending, error = self._pending(request)
+        if error is not None:
+            return self._link_problem(request, error, status=400)
+        form = ChoosePasswordForm(request.POST)
+        if form.is_valid():
+            try:
+                user = registration.registration_confirm(
+                    pending=pending, password=form.cleaned_data["password"]
+                )
+            except ValidationError as problem:
+                form.add_error("password", problem)
+            else:
+                login(request, user, backend=SESSION_BACKEND)
+                messages.success(
+                    request, "Your account is ready. Choose a course and book a place."
+                )
+                return redirect("learning:course_list")
+        return self._show(request, form, token, pending, status=400)
+
+    def _show(self, request, form, token, pending, status=200):
+        context = {"form": form, "token": token, "pending": pending, "agency": pending.agency}
+        return render(request, self.template_name, context, status=status)
+
+
+# ---- agencies' email domains --------------------------------------------------------------
+
+
+class AgencyDomainForm(GovUKForm):
+    submit_label = "Add the domain"
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.filter(is_active=True), empty_label="Choose an agency"
+    )
+    domain = forms.CharField(
+        label="Email domain",
+        max_length=200,
+        help_text="What comes after the @ in the agency's addresses, such as police.example.",
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+
+
+class AgencyDomainListView(RulePermissionMixin, View):
+    permission_required = "learning.manage_agency_domains"
+    template_name = "learning/registration/domains.html"
+
+    def get(self, request):
+        return self._show(request, AgencyDomainForm())
+
+    def post(self, request):
+        form = AgencyDomainForm(request.POST)
+        if form.is_valid():
+            try:
+                record = registration.agency_domain_add(**form.cleaned_data)
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                messages.success(
+                    request, f"Practitioners at {record.domain} can now register for training."
+                )
+                return redirect("learning:agency_domains")
+        return self._show(request, form, status=400)
+
+    def _show(self, request, form, status=200):
+        context = {
+            "form": form,
+            "domains": AgencyDomain.objects.select_related("agency").order_by(
+                "agency__name", "domain"
+            ),
+            "crumbs": [
+                {"text": "Training", "href": reverse("learning:course_list")},
+                {"text": "Agency email domains"},
+            ],
+        }
+        return render(request, self.template_name, context, status=status)
+
+
+class AgencyDomainRemoveView(RulePermissionMixin, View):
+    permission_required = "learning.manage_agency_domains"
+
+    def post(self, request, pk: int):
+        record = get_object_or_404(AgencyDomain, pk=pk)
+        registration.agency_domain_remove(record=record)
+        messages.success(request, f"{record.domain} was removed. Nobody new can register with it.")
+        return redirect("learning:agency_domains")

@@ -1,0 +1,49 @@
+"""Search the findings and recommendations of every review the user may see."""
+
+from __future__ import annotations
+
+from django import forms
+from django.shortcuts import render
+from django.views import View
+
+from safeboard.core.forms import GovUKForm
+from safeboard.core.views_mixins import RulePermissionMixin
+
+from ..search import MAX_RESULTS, search_findings
+from ..search_query import MAX_QUERY_LENGTH
+
+TOO_LONG = f"Search for {MAX_QUERY_LENGTH} characters at most: try fewer words."
+
+
+class SearchForm(GovUKForm):
+    submit_label = "Search"
+
+    q = forms.CharField(
+        label="Words to find",
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+        help_text="Put words in quotes to find them together; put a minus before a word to "
+        "leave out what has it; write \u201cor\u201d between words to find either.",
+    )
+
+
+class SearchView(RulePermissionMixin, View):
+    permission_required = "reviews.search_findings"
+
+    def get(self, request):
+        form = SearchForm(request.GET or None)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        results = search_findings(request.user, query) if query else []
+        return render(
+            request,
+            "reviews/learning/search.html",
+            {
+                "form": form,
+                "query": query,
+                "results": results,
+                "max_results": MAX_RESULTS,
+                "crumbs": [{"text": "Search findings and recommendations"}],
+            },
+            status=400 if form.errors else 200,
+        )

@@ -1,0 +1,83 @@
+"""The demo partnership's six case reviews: every kind and stage, under the right editions."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from safeboard.demo.people import build_people
+from safeboard.demo.reviews import build_reviews
+from safeboard.demo.timeline import Clock
+from safeboard.reviews.models import Decision, Review
+from safeboard.reviews.steps import pending_steps
+from safeboard.reviews.timescales import working_days_between
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def built_once(django_db_setup, django_db_blocker):
+    """Built once for the module, rolled back when it ends."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        clock = Clock(timezone.localdate())
+        directory = build_people(rng=random.Random(2019), clock=clock, password="demo-password")
+        yield clock, directory, build_reviews(clock=clock, directory=directory)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def built(built_once, db):
+    return built_once
+
+
+def test_six_reviews_of_every_kind_and_stage(built):
+    _, _, reviews = built
+    summary = {
+        key: (r.edition.code, r.stage, getattr(getattr(r, "decision", None), "outcome", None))
+        for key, r in reviews.items()
+    }
+    assert summary == {
+        "scr_2012": ("wt2010", Review.Stage.PUBLISHED, Decision.Outcome.SCR),
+        "scr_2014": ("wt2013", Review.Stage.PUBLISHED, Decision.Outcome.SCR),
+        "lcspr_2021": ("wt2018", Review.Stage.PUBLISHED, Decision.Outcome.LCSPR),
+        "learning_review": ("wt2023", Review.Stage.IN_REVIEW, Decision.Outcome.LEARNING_REVIEW),
+        "lcspr_current": ("wt2023", Review.Stage.IN_REVIEW, Decision.Outcome.LCSPR),
+        "referral": ("wt2023", Review.Stage.REFERRED, None),
+    }
+    assert reviews["scr_2012"].quality_grade == Review.QualityGrade.ADEQUATE
+    assert reviews["scr_2012"].reference == "CR-2012-01"
+    assert all(r.documents.exists() for key, r in reviews.items() if key != "referral")
+
+
+def test_the_running_review_has_its_team_and_an_overdue_chronology(built):
+    clock, directory, reviews = built
+    review = reviews["lcspr_current"]
+    team = {member.user for member in review.team.all()}
+    users = directory.users
+    assert {users["manager"], users["chair"], users["auditor"], users["police.board"]} <= team
+    assert not {users["la.lead_member"], users["community.hv"]} & team  # reader@, practitioner@
+    overdue = [
+        c for c in review.contributions.all() if c.received_on is None and c.due_on < clock.today
+    ]
+    assert len(overdue) == 1
+    assert review.events.count() >= 2 and review.milestones.count() >= 3
+
+
+def test_the_new_referral_waits_for_its_decision_with_the_rapid_review_due_soon(built):
+    clock, _, reviews = built
+    steps = {step.key: step for step in pending_steps(reviews["referral"], today=clock.today)}
+    rapid = steps["rapid_review"]
+    assert 0 < working_days_between(clock.today, rapid.due_on) <= 5
+    assert "notification" not in steps  # sent
+
+
+def test_nothing_in_the_finished_reviews_is_left_pending(built):
+    clock, _, reviews = built
+    for key in ("scr_2012", "scr_2014", "lcspr_2021"):
+        assert pending_steps(reviews[key], today=clock.today) == []
+    learning = pending_steps(reviews["learning_review"], today=clock.today)
+    assert [step.key for step in learning] == ["review"]
+    assert not learning[0].is_overdue

@@ -1,0 +1,46 @@
+"""The search page: results the reader may see, with their matches marked."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from django.urls import reverse
+
+from safeboard.accounts.roles import Role
+from safeboard.reviews.views.search import TOO_LONG
+from tests.conftest import signed_in_client
+
+from .learning import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_search_page_lists_matches_the_reader_may_see(cast):
+    published = builders.review(published=True)
+    finding = builders.finding(published, title="Escalation policy unused")
+    builders.finding(builders.review(), title="Escalation in a restricted review")
+    response = signed_in_client(cast[Role.PRACTITIONER]).get(
+        reverse("reviews:search"), {"q": "escalation"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark>Escalation</mark> policy unused" in page
+    assert html.escape(finding.get_absolute_url()) in page
+    assert "restricted review" not in page
+    assert "1 result for" in page
+
+
+def test_search_syntax_in_the_box_is_read_as_words(cast):
+    builders.finding(builders.review(published=True), title="Drift in planning")
+    response = signed_in_client(cast[Role.READER]).get(
+        reverse("reviews:search"), {"q": 'drift" AND (NOT'}
+    )
+    assert response.status_code == 200
+    assert "No results" in response.content.decode()
+
+
+def test_an_over_long_query_is_refused_with_a_message(cast):
+    response = signed_in_client(cast[Role.READER]).get(reverse("reviews:search"), {"q": "x" * 201})
+    assert response.status_code == 400
+    assert TOO_LONG in html.unescape(response.content.decode())
