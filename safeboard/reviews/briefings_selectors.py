@@ -8,6 +8,8 @@ them and the chair.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import F, Q, QuerySet
 
 from safeboard.accounts.roles import Role
@@ -53,4 +55,14 @@ def theme_briefings(*, theme, user) -> QuerySet[Briefing]:
         .filter(Q(theme=theme) | Q(review__in=reviews_on_theme))
         .select_related("review", "theme")
         .order_by(*NEWEST_FIRST)
+    )
+
+
+def recently_shared_briefings(*, user, since: datetime.date, limit: int) -> list[Briefing]:
+    """Briefings `user` may read that were shared on or after `since`, newest first."""
+    return list(
+        visible_briefings(user)
+        .filter(shared_on__gte=since)
+        .select_related("review", "theme")
+        .order_by("-shared_on", "-id")[:limit]
     )

@@ -1,12 +1,15 @@
 """What the review's learning adds to the rest of SafeBoard when the app starts: its sections
-on a theme's page, and the upkeep of the SQLite search index after each migrate."""
+on a theme's page, a home page panel of newly shared briefings, and the upkeep of the SQLite
+search index after each migrate."""
 
 from __future__ import annotations
 
 from django.db.models.signals import post_migrate
 
+from safeboard.core.home_panels import register_home_panel
 from safeboard.themes.extensions import ThemeSection, register_theme_section
 
+from . import briefings_home
 from .briefings_selectors import theme_briefings
 from .findings_selectors import theme_findings
 from .search_index import repair
@@ -41,6 +44,7 @@ def ready(app_config) -> None:
     """Called from ReviewsConfig.ready()."""
     for section in THEME_SECTIONS:
         register_theme_section(section)
+    register_home_panel(briefings_home.TEMPLATE, briefings_home.recent_briefings_panel)
     post_migrate.connect(
         _repair_search_index, sender=app_config, dispatch_uid="reviews-search-index-repair"
     )

@@ -4,11 +4,13 @@ written to the access log, which only the business manager reads."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from safeboard.accounts.roles import Role
-from safeboard.reviews.factories import ReviewFactory, TeamMemberFactory
+from safeboard.reviews.factories import DecisionFactory, ReviewFactory, TeamMemberFactory
 from safeboard.reviews.models import Review, ReviewViewLog
 from tests.conftest import signed_in_client
 
@@ -80,3 +82,30 @@ def test_the_access_log_is_paginated(cast, review, manager_client):
     page = manager_client.get(reverse("reviews:access_log")).content.decode()
     assert "Page 1 of 2" in page
     assert manager_client.get(reverse("reviews:access_log"), {"page": 2}).status_code == 200
+
+
+def test_the_access_log_takes_as_many_queries_for_60_views_as_for_2(
+    cast, review, manager_client, django_assert_num_queries
+):
+    url = reverse("reviews:access_log")
+    chair = cast[Role.CHAIR]
+    ReviewViewLog.objects.create(review=review, user=chair, path="/a/")
+    ReviewViewLog.objects.create(review=review, user=cast[Role.AUDITOR], path="/b/")
+    manager_client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        manager_client.get(url)
+    other = ReviewFactory()
+    ReviewViewLog.objects.bulk_create(
+        ReviewViewLog(review=other if n % 2 else review, user=chair, path=f"/{n}/")
+        for n in range(58)
+    )
+    with django_assert_num_queries(len(context.captured_queries)):
+        assert manager_client.get(url).status_code == 200
+
+
+def test_the_history_of_a_review_and_its_decision_is_for_those_who_work_on_it(cast, review):
+    decision = DecisionFactory(review=review)
+    for model, pk in (("reviews.review", review.pk), ("reviews.decision", decision.pk)):
+        url = reverse("core:history", kwargs={"model": model, "pk": pk})
+        assert signed_in_client(cast[Role.CHAIR]).get(url).status_code == 200
+        assert signed_in_client(cast[Role.BOARD_MEMBER]).get(url).status_code != 200

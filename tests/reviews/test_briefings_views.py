@@ -224,3 +224,25 @@ def _descendants(box):
     yield box
     for child in getattr(box, "children", []):
         yield from _descendants(child)
+
+
+def test_a_practitioners_home_page_shows_briefings_shared_lately(cast):
+    published = builders.review(published=True)
+    builders.briefing(
+        review=published, title="Shared last week", shared_on=TODAY - datetime.timedelta(7)
+    )
+    builders.briefing(
+        review=published, title="Shared long ago", shared_on=TODAY - datetime.timedelta(100)
+    )
+    builders.briefing(review=published, title="Still a draft")
+    builders.briefing(review=builders.review(), title="Of a restricted review", shared_on=TODAY)
+    home = _page(signed_in_client(cast[Role.PRACTITIONER]).get(reverse("core:home")))
+    assert "Learning briefings shared lately" in home and "Shared last week" in home
+    for title in ("Shared long ago", "Still a draft", "Of a restricted review"):
+        assert title not in home
+
+
+def test_no_briefing_panel_shows_when_nothing_was_shared_lately(cast):
+    builders.briefing(theme=builders.theme(), title="A draft")
+    home = _page(signed_in_client(cast[Role.READER]).get(reverse("core:home")))
+    assert "Learning briefings shared lately" not in home

@@ -16,6 +16,7 @@ from safeboard.reviews.factories import ReviewFactory
 from safeboard.reviews.models import RapidReviewBasis, Review
 from safeboard.reviews.steps import statutory_steps
 from safeboard.reviews.timescales import add_working_days, working_days_between
+from tests.conftest import signed_in_client
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -148,8 +149,6 @@ def test_outside_the_team_a_published_review_shows_only_its_public_parts(cast, w
     review = ReviewFactory(
         edition=wt2023, stage=Review.Stage.PUBLISHED, published_on=TODAY, summary="Public summary."
     )
-    from tests.conftest import signed_in_client
-
     page = _page(signed_in_client(cast[Role.PRACTITIONER]), review)
     assert "Public summary." in page
     assert "Statutory timescales" not in page
