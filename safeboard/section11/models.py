@@ -624,7 +624,3 @@ class Chase(models.Model):
     @property
     def owning_agency_id(self) -> int:
         return self.agency_return.agency_id
-
-    @property
-    def is_automatic(self) -> bool:
-        return bool(self.step)

@@ -191,20 +191,6 @@ def return_rows(agency_return: Return) -> list[StandardRow]:
     return [StandardRow(rating, previous.get(rating.standard.code), scale) for rating in ratings]
 
 
-def return_for_page(pk: int) -> QuerySet[Return]:
-    return Return.objects.select_related("cycle", "agency", "submitted_by__person").filter(pk=pk)
-
-
-def rating_of_return(agency_return: Return, rating_pk: int) -> Rating | None:
-    return (
-        agency_return.ratings.select_related(
-            "standard", "agency_return__cycle", "agency_return__agency"
-        )
-        .filter(pk=rating_pk)
-        .first()
-    )
-
-
 @dataclass
 class NonReturn:
     """A return not yet in, with its chase history and the next step of its schedule."""

@@ -223,3 +223,21 @@ def test_a_return_page_costs_a_fixed_number_of_queries(
     client = signed_in_client(lead)
     with django_assert_max_num_queries(16):
         assert client.get(home_return.get_absolute_url()).status_code == 200
+
+
+def test_another_organisation_cannot_score_this_return(home_return, cast):
+    rating = ratings_of(home_return)[0]
+    response = signed_in_client(cast.other_agency_lead).post(
+        _rating_url(home_return, rating), {"self_score": "3"}
+    )
+    assert response.status_code == 403
+    rating.refresh_from_db()
+    assert rating.self_score is None
+
+
+def test_the_board_does_not_answer_an_organisations_return(home_return, cast):
+    rating = ratings_of(home_return)[0]
+    response = signed_in_client(cast[Role.BUSINESS_MANAGER]).post(
+        _rating_url(home_return, rating), {"self_score": "3"}
+    )
+    assert response.status_code == 403
