@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.apps import apps
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -41,6 +43,15 @@ HISTORY_VIEW_PERMISSIONS = {
     "reviews.decision": "reviews.view_decision",
 }
 
+# Records whose very existence is confidential (decision 7): a refused user gets 404, as on the
+# record's own pages, and each permitted look is logged by the record's module.
+HISTORY_CONFIDENTIAL: dict[str, Callable] = {}
+
+
+def register_confidential_history(model: str, on_view: Callable) -> None:
+    """`on_view(record, request)` runs for each permitted look at the record's history."""
+    HISTORY_CONFIDENTIAL[model] = on_view
+
 
 class HomeView(TemplateView):
     """What needs the user's attention, by the roles they hold."""
@@ -68,8 +79,13 @@ class HistoryView(View):
             raise Http404("No history for this kind of record.")
         model_class = apps.get_model(model)
         record = get_object_or_404(model_class, pk=pk)
+        on_view = HISTORY_CONFIDENTIAL.get(model)
         if not request.user.has_perm(permission, record):
+            if on_view is not None:
+                raise Http404("No such record.")
             raise PermissionDenied
+        if on_view is not None:
+            on_view(record, request)
         return render(
             request,
             "core/history.html",

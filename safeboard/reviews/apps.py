@@ -8,12 +8,18 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from safeboard.core.home_panels import register_home_panel
+        from safeboard.core.views import register_confidential_history
         from safeboard.reminders.sources import register_source
 
+        from .access import log_view
         from .home import review_steps_panel
         from .reminders import review_step_reminders
 
         register_source(review_step_reminders)
+        for model in ("reviews.review", "reviews.decision"):
+            register_confidential_history(
+                model, lambda record, request: log_view(getattr(record, "review", record), request)
+            )
         register_home_panel("reviews/includes/home_panel.html", review_steps_panel)
 
         from .findings_extensions import ready as learning_ready
