@@ -13,6 +13,7 @@ from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency
+from tests.reference_data import restore_reference_data
 
 
 @dataclass
@@ -62,3 +63,11 @@ def signed_in_client(user: User) -> Client:
 @pytest.fixture
 def client_for():
     return signed_in_client
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):
+    """Transactional tests start from a flushed database: give them the seeded rows back."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        restore_reference_data()

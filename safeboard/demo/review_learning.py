@@ -89,17 +89,17 @@ class _Builder:
             self._stamp(finding, made_on)
             findings.append(finding)
         self.built.findings += findings
-        for text in learning.recommendations:
+        for spec in learning.recommendations:
             recommendation = findings_services.recommendation_create(
                 review=review,
-                text=text.text,
-                finding=findings[text.finding],
-                agencies=[self.directory.agencies[key] for key in text.agencies],
+                text=spec.text,
+                finding=findings[spec.finding],
+                agencies=[self.directory.agencies[key] for key in spec.agencies],
             )
             self._stamp(recommendation, made_on)
             self.built.recommendations.append(recommendation)
-            if text.actions:
-                self._actions(recommendation, text.actions, text.title, made_on)
+            if spec.actions:
+                self._actions(recommendation, spec.actions, spec.title, made_on)
         if learning.briefing is not None:
             shared_on = None
             if review.is_published and learning.briefing.shared_days_after is not None:

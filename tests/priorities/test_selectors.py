@@ -120,6 +120,7 @@ def test_another_module_can_add_a_section_to_a_priority_s_evidence(monkeypatch):
         "risks",
         "challenges",
         "indicators",
+        "training",
         "findings",
     ]
     assert evidence.section("findings").rows == [f"Finding about {priority.title}"]

@@ -234,6 +234,7 @@ def test_the_priority_page_shows_a_section_for_each_module_built(manager, priori
         "Risks",
         "Challenges",
         "Indicators",
+        "Training",
         "Review history",
     ]
 

@@ -106,7 +106,7 @@ class LearningFormView(ReviewAccessMixin, ServiceFormView):
 
 
 class FindingFormView(LearningFormView):
-    form_class = FindingForm
+    form_class: type = FindingForm
     back_text = "Findings"
 
     def back_url(self):
@@ -179,7 +179,7 @@ class FindingMoveView(ReviewAccessMixin, View):
 
 
 class RecommendationFormView(LearningFormView):
-    form_class = RecommendationForm
+    form_class: type = RecommendationForm
     back_text = "Recommendations"
 
     def back_url(self):
