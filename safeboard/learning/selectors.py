@@ -225,40 +225,47 @@ def courses_for_priority(priority, *, now: datetime.datetime | None = None) -> Q
 
 
 @dataclass(frozen=True)
-class LearnerTasks:
-    next_places: list[Booking]  # places and waiting-list places still to come, soonest first
-    to_evaluate: list[Booking]  # sessions attended and not yet evaluated, latest first
+class HomeTasks:
+    next_places: list[Booking]  # the user's places and waiting-list places to come, soonest first
+    to_evaluate: list[Booking]  # sessions they attended and have not evaluated, latest first
+    to_mark: list[Session]  # sessions they train that have begun with places still unmarked
 
 
-def learner_tasks(*, learner: Learner, now: datetime.datetime, limit: int = 5) -> LearnerTasks:
-    """What the home page shows a learner, in one query."""
-    coming = Q(
-        status__in=[Booking.Status.BOOKED, Booking.Status.WAITING],
-        session__status=Session.Status.SCHEDULED,
-        session__starts_at__gt=now,
+def home_tasks(*, user, now: datetime.datetime, limit: int = 5) -> HomeTasks:
+    """What the home page shows about training, in one query over bookings: the user's own as
+    a learner, and the unmarked places on the sessions they train (each such session gets
+    `unmarked`, its count)."""
+    own = Q(learner__user=user, learner__is_active=True) & (
+        Q(
+            status__in=[Booking.Status.BOOKED, Booking.Status.WAITING],
+            session__status=Session.Status.SCHEDULED,
+            session__starts_at__gt=now,
+        )
+        | Q(attendance=ATTENDED, evaluation__isnull=True)
     )
-    to_evaluate = Q(attendance=ATTENDED, evaluation__isnull=True)
+    unmarked = Q(
+        session__trainer=user,
+        session__status=Session.Status.SCHEDULED,
+        session__starts_at__lte=now,
+        status=Booking.Status.BOOKED,
+        attendance="",
+    )
     bookings = list(
-        Booking.objects.filter(learner=learner)
-        .filter(coming | to_evaluate)
-        .select_related("session__course")
+        Booking.objects.filter(own | unmarked)
+        .select_related("learner", "session__course")
         .order_by("session__starts_at", "id")
     )
-    return LearnerTasks(
-        next_places=[b for b in bookings if b.session.starts_at > now][:limit],
+    mine = [b for b in bookings if b.learner.user_id == user.pk]
+    to_mark: dict[int, Session] = {}
+    for booking in reversed(bookings):
+        session = booking.session
+        if session.trainer_id == user.pk and booking.attendance == "" and session.starts_at <= now:
+            to_mark.setdefault(session.pk, session)
+            to_mark[session.pk].unmarked = getattr(to_mark[session.pk], "unmarked", 0) + 1
+    return HomeTasks(
+        next_places=[b for b in mine if b.session.starts_at > now][:limit],
         to_evaluate=[
-            b for b in reversed(bookings) if b.attendance == ATTENDED and b.session.starts_at <= now
+            b for b in reversed(mine) if b.attendance == ATTENDED and b.session.starts_at <= now
         ][:limit],
-    )
-
-
-def sessions_to_mark(*, trainer, now: datetime.datetime, limit: int = 10) -> list[Session]:
-    """Sessions the user trains that have started and still have places not marked."""
-    unmarked = BOOKED & Q(bookings__attendance="")
-    return list(
-        Session.objects.filter(trainer=trainer, status=Session.Status.SCHEDULED, starts_at__lte=now)
-        .annotate(unmarked=Count("bookings", filter=unmarked))
-        .filter(unmarked__gt=0)
-        .select_related("course")
-        .order_by("-starts_at", "-id")[:limit]
+        to_mark=list(to_mark.values())[: limit * 2],
     )

@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from safeboard.accounts.roles import Role
 from safeboard.learning.factories import (
@@ -83,3 +84,10 @@ def followed_up(learner: Learner) -> Booking:
 
 def priced_course(fee: str = "45.00", no_show: str = "30.00"):
     return course(fee_per_place=Decimal(fee), no_show_charge=Decimal(no_show))
+
+
+def theme(name: str = "Child exploitation"):
+    """A theme (made here: a transactional test elsewhere may have flushed the seeded ones)."""
+    from safeboard.themes.models import Theme
+
+    return Theme.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]

@@ -14,7 +14,6 @@ from safeboard.learning import services
 from safeboard.learning.factories import EvaluationFactory, JobRoleFactory
 from safeboard.learning.models import Course, LearningOutcome
 from safeboard.reviews.models import Review
-from safeboard.themes.models import Theme
 from tests.conftest import signed_in_client
 
 from . import builders
@@ -47,7 +46,7 @@ def _texts(course: Course) -> list[str]:
 
 def test_the_learning_officer_adds_a_course_with_its_outcomes_in_order(officer_client):
     role = JobRoleFactory(name="Health visitor")
-    theme = Theme.objects.first()
+    theme = builders.theme()
     response = officer_client.post(
         reverse("learning:course_create"),
         _course_form(job_roles=[role.pk], themes=[theme.pk]),
@@ -170,7 +169,7 @@ def test_an_outcome_over_300_characters_is_refused():
 
 
 def test_the_catalogue_filters_by_level_theme_role_and_words(practitioner_client):
-    theme = Theme.objects.first()
+    theme = builders.theme()
     role = JobRoleFactory(name="Teacher")
     wanted = builders.course(title="Neglect for teachers", level=Course.Level.BASIC)
     wanted.themes.add(theme)

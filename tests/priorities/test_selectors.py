@@ -120,8 +120,8 @@ def test_another_module_can_add_a_section_to_a_priority_s_evidence(monkeypatch):
         "risks",
         "challenges",
         "indicators",
-        "training",
         "findings",
+        "training",
     ]
     assert evidence.section("findings").rows == [f"Finding about {priority.title}"]
 

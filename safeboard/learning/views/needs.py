@@ -20,7 +20,7 @@ from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 from safeboard.partnership.models import Agency
 
-from .. import needs
+from .. import compliance, needs
 from ..models import JobRole
 from ..rules import learner_of
 
@@ -202,19 +202,19 @@ class ComplianceFilterForm(GovUKForm):
     )
 
 
-def compliance_scope(request) -> tuple[needs.Scope, ComplianceFilterForm | None]:
+def compliance_scope(request) -> tuple[compliance.Scope, ComplianceFilterForm | None]:
     """What the user may count: the training team any agency (as filtered), an agency lead
     their own agency, a line manager their own staff."""
     user = request.user
     if user.has_perm("learning.view_every_agencys_compliance"):
         form = ComplianceFilterForm(request.GET or None)
         agency = form.cleaned_data["agency"] if form.is_bound and form.is_valid() else None
-        return needs.Scope(agency_id=agency.pk if agency else None), form
+        return compliance.Scope(agency_id=agency.pk if agency else None), form
     if user.has_role(Role.AGENCY_LEAD) and user.agency_id:
-        return needs.Scope(agency_id=user.agency_id), None
+        return compliance.Scope(agency_id=user.agency_id), None
     learner = learner_of(user)
     if learner is not None:
-        return needs.Scope(agency_id=learner.agency_id, manager_id=learner.pk), None
+        return compliance.Scope(agency_id=learner.agency_id, manager_id=learner.pk), None
     raise PermissionDenied
 
 
@@ -226,7 +226,7 @@ class ComplianceView(RulePermissionMixin, View):
     def get(self, request):
         scope, form = compliance_scope(request)
         today = timezone.localdate()
-        figures = needs.compliance(scope=scope, today=today)
+        figures = compliance.figures(scope=scope, today=today)
         rows = figures.rows
         export_format = request.GET.get("format")
         if export_format is not None:
@@ -239,7 +239,7 @@ class ComplianceView(RulePermissionMixin, View):
                 filename=f"training-compliance-{today}",
             )
         names = CountedPaginator(
-            needs.refresher_list(scope=scope, today=today),
+            compliance.refresher_list(scope=scope, today=today),
             NAMES_PER_PAGE,
             count=figures.refreshers_due,
         )
@@ -258,25 +258,25 @@ class ComplianceView(RulePermissionMixin, View):
                 {
                     "agency": agency,
                     "rows": agency_rows,
-                    "totals": needs.compliance_totals(agency_rows),
+                    "totals": compliance.totals(agency_rows),
                     "can_set_headcounts": user.has_perm("learning.set_headcounts", agency),
                 }
                 for agency, agency_rows in agencies.items()
             ],
-            "totals": needs.compliance_totals(rows),
+            "totals": compliance.totals(rows),
             "page": page,
-            "entries": needs.refresher_entries(page.object_list, today),
+            "entries": compliance.refresher_entries(page.object_list, today),
             "query": query.urlencode(),
             "own_agency": _own_agency(request, scope),
             "today": today,
-            "warning_days": needs.REFRESHER_WARNING_DAYS,
+            "warning_days": compliance.REFRESHER_WARNING_DAYS,
             "can_edit_needs": user.has_perm("learning.edit_training_needs"),
             "crumbs": [_training_crumb(), {"text": "Training compliance"}],
         }
         return render(request, "learning/needs/compliance.html", context)
 
 
-def _own_agency(request, scope: needs.Scope) -> Agency | None:
+def _own_agency(request, scope: compliance.Scope) -> Agency | None:
     """The agency whose headcounts the user may give from this page when it has no rows yet."""
     if scope.agency_id is None or scope.is_staff_of_a_manager:
         return None

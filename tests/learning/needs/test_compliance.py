@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from safeboard.learning import needs
+from safeboard.learning import compliance
 from safeboard.learning.models import Booking, Headcount
 from safeboard.partnership.factories import AgencyFactory
 
@@ -26,7 +26,7 @@ def officer_role():
 
 
 def _row(scope=None, **key):
-    rows = needs.compliance(scope=scope or needs.Scope(), today=today()).rows
+    rows = compliance.figures(scope=scope or compliance.Scope(), today=today()).rows
     return next(row for row in rows if all(getattr(row, k) == v for k, v in key.items()))
 
 
@@ -72,7 +72,7 @@ def test_taking_the_refresher_clears_what_was_due(police, officer_role):
     attend(person, basic, days_ago=10)
     row = _row(agency=police)
     assert (row.trained, row.refresher_due, row.refresher_overdue) == (1, 0, 0)
-    assert not needs.refresher_list(scope=needs.Scope(), today=today()).exists()
+    assert not compliance.refresher_list(scope=compliance.Scope(), today=today()).exists()
 
 
 def test_a_course_without_a_refresher_counts_however_long_ago(police, officer_role):
@@ -117,7 +117,7 @@ def test_an_agency_with_a_headcount_but_nobody_registered_shows(police, officer_
 
 def test_roles_that_need_nothing_have_no_row(police, officer_role):
     learner(police, officer_role)
-    assert needs.compliance(scope=needs.Scope(), today=today()).rows == []
+    assert compliance.figures(scope=compliance.Scope(), today=today()).rows == []
 
 
 def test_an_agency_scope_counts_only_that_agency(police, officer_role):
@@ -125,7 +125,7 @@ def test_an_agency_scope_counts_only_that_agency(police, officer_role):
     health = AgencyFactory(name="Shire Health")
     attend(learner(police, officer_role), basic)
     attend(learner(health, officer_role), basic)
-    rows = needs.compliance(scope=needs.Scope(agency_id=police.pk), today=today()).rows
+    rows = compliance.figures(scope=compliance.Scope(agency_id=police.pk), today=today()).rows
     assert [(row.agency, row.trained) for row in rows] == [(police, 1)]
 
 
@@ -134,8 +134,8 @@ def test_a_managers_scope_counts_only_their_staff(police, officer_role):
     manager = learner(police, role("Team manager"))
     attend(learner(police, officer_role, manager=manager), basic)
     attend(learner(police, officer_role), basic)
-    scope = needs.Scope(agency_id=police.pk, manager_id=manager.pk)
-    rows = needs.compliance(scope=scope, today=today()).rows
+    scope = compliance.Scope(agency_id=police.pk, manager_id=manager.pk)
+    rows = compliance.figures(scope=scope, today=today()).rows
     assert [(row.staff, row.trained, row.headcount) for row in rows] == [(1, 1, None)]
 
 
@@ -145,20 +145,20 @@ def test_the_refresher_list_names_people_overdue_first(police, officer_role):
     late = learner(police, officer_role, full_name="Zoe Late")
     attend(soon, basic, days_ago=days_ago_for(24, extra_days=-20))
     attend(late, basic, days_ago=days_ago_for(24, extra_days=20))
-    rows = needs.refresher_list(scope=needs.Scope(), today=today())
-    entries = needs.refresher_entries(rows, today())
+    rows = compliance.refresher_list(scope=compliance.Scope(), today=today())
+    entries = compliance.refresher_entries(rows, today())
     assert [(e.full_name, e.course, e.is_overdue) for e in entries] == [
         ("Zoe Late", "Basic awareness", True),
         ("Alex Soon", "Basic awareness", False),
     ]
-    figures = needs.compliance(scope=needs.Scope(), today=today())
+    figures = compliance.figures(scope=compliance.Scope(), today=today())
     assert figures.refreshers_due == 2
 
 
 def _figures_and_names(scope):
     with CaptureQueriesContext(connection) as queries:
-        figures = needs.compliance(scope=scope, today=today())
-        list(needs.refresher_list(scope=scope, today=today())[:50])
+        figures = compliance.figures(scope=scope, today=today())
+        list(compliance.refresher_list(scope=scope, today=today())[:50])
     return figures, len(queries)
 
 
@@ -166,11 +166,11 @@ def test_the_number_of_queries_does_not_grow_with_the_practitioners(police, offi
     basic = needed(officer_role, refresher_months=24)
     core = needed(officer_role)
     attend(learner(police, officer_role), basic)
-    _, few = _figures_and_names(needs.Scope())
+    _, few = _figures_and_names(compliance.Scope())
     for number in range(12):
         person = learner(AgencyFactory(name=f"Agency {number}"), officer_role)
         attend(person, basic, days_ago=days_ago_for(24, extra_days=number))
         attend(person, core)
-    figures, many = _figures_and_names(needs.Scope())
+    figures, many = _figures_and_names(compliance.Scope())
     assert len(figures.rows) == 13
     assert many == few

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.demo.build import build_demo
-from safeboard.learning import needs, reach
+from safeboard.learning import compliance, reach
 from safeboard.learning.models import (
     AgencyDomain,
     Booking,
@@ -91,7 +91,7 @@ def test_practitioners_of_the_demo_agencies_can_register(demo_db):
 def test_the_needs_and_headcounts_give_a_believable_compliance_picture(demo_db):
     assert TrainingNeed.objects.count() > 20
     assert Headcount.objects.count() > 20
-    totals = needs.compliance_totals(needs.compliance(scope=needs.Scope()).rows)
+    totals = compliance.totals(compliance.figures(scope=compliance.Scope()).rows)
     assert 0 < totals.trained < totals.staff < totals.headcount
 
 
