@@ -17,9 +17,7 @@ def _history_url(review) -> str:
 
 
 @pytest.mark.parametrize("role", [Role.BOARD_MEMBER, Role.AGENCY_LEAD, Role.READER])
-def test_someone_off_the_team_gets_404_for_the_history_of_a_restricted_review(
-    cast, review, role
-):
+def test_someone_off_the_team_gets_404_for_the_history_of_a_restricted_review(cast, review, role):
     response = signed_in_client(cast[role]).get(_history_url(review))
 
     assert response.status_code == 404
