@@ -24,3 +24,12 @@ class LearningConfig(AppConfig):
         register_daily_step(send_follow_up_surveys)
         register_home_panel("learning/includes/home_panel.html", training_panel)
         register_priority_evidence()
+
+        from safeboard.reviews.page_sections import register_review_section
+
+        from .selectors import courses_for_review
+
+        register_review_section(
+            "learning/includes/review_training.html",
+            lambda review, user: {"courses": courses_for_review(review)},
+        )

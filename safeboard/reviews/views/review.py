@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
+from safeboard.reviews.page_sections import review_sections
+
 from .. import selectors, services
 from ..forms import SentOnForm
 from ..models import Review
@@ -58,6 +60,7 @@ class ReviewDetailView(ReviewMixin, View):
             "review": review,
             "can_work": can_work,
             "learning_links": _learning_links(review),
+            "sections": review_sections(review=review, user=user),
             "crumbs": [list_crumb(), {"text": review.reference}],
         }
         if can_work:
