@@ -24,6 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from safeboard.core.children import AgeBand
+
 
 class Grade(models.TextChoices):
     """The four-point scale of inspection judgements, used for case audit grades."""
@@ -41,15 +43,6 @@ class YesNoPartly(models.TextChoices):
 
 
 _CHOICE_LABELS = {**dict(YesNoPartly.choices), **dict(Grade.choices)}
-
-
-class AgeBand(models.TextChoices):
-    UNBORN = "unborn", "Unborn"
-    UNDER_1 = "under_1", "Under 1"
-    AGE_1_4 = "1_4", "1 to 4"
-    AGE_5_9 = "5_9", "5 to 9"
-    AGE_10_15 = "10_15", "10 to 15"
-    AGE_16_17 = "16_17", "16 or 17"
 
 
 class AuditTool(models.Model):

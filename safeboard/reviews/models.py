@@ -16,6 +16,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from safeboard.core.children import AgeBand
+
 AWARE_BEFORE_INCIDENT = "The date the partnership became aware cannot be before the incident date."
 
 
@@ -100,13 +102,7 @@ class Review(models.Model):
         PUBLISHED = "published", "Published"
         CLOSED = "closed", "Closed without a review"
 
-    class AgeBand(models.TextChoices):
-        UNBORN = "unborn", "Unborn"
-        UNDER_1 = "under_1", "Under 1"
-        AGE_1_4 = "1_4", "1 to 4"
-        AGE_5_9 = "5_9", "5 to 9"
-        AGE_10_15 = "10_15", "10 to 15"
-        AGE_16_17 = "16_17", "16 or 17"
+    AgeBand = AgeBand
 
     class Methodology(models.TextChoices):
         LEARNING_TOGETHER = "learning_together", "Systems: Learning Together (SCIE)"
