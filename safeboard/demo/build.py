@@ -198,6 +198,28 @@ def demo_counts() -> dict[str, int]:
         "figures": Figure.objects.count(),
         "figure revisions": FigureRevision.objects.count(),
         "indicator queries": IndicatorQuery.objects.count(),
+        **_scrutiny_and_learning_counts(),
+    }
+
+
+def _scrutiny_and_learning_counts() -> dict[str, int]:
+    from safeboard.audits.models import AuditRound, AuditTool
+    from safeboard.learning.models import Booking, Course, Learner, Session
+    from safeboard.reviews.models import Briefing, Finding, Review
+    from safeboard.section11.models import Cycle, Return
+
+    return {
+        "case reviews": Review.objects.count(),
+        "review findings": Finding.objects.count(),
+        "briefings": Briefing.objects.count(),
+        "audit tools": AuditTool.objects.count(),
+        "audit rounds": AuditRound.objects.count(),
+        "section 11 cycles": Cycle.objects.count(),
+        "section 11 returns": Return.objects.count(),
+        "courses": Course.objects.count(),
+        "sessions": Session.objects.count(),
+        "practitioners": Learner.objects.count(),
+        "attended places": Booking.objects.filter(attendance="attended").count(),
     }
 
 
@@ -216,6 +238,11 @@ def summary_lines(result: DemoResult) -> list[str]:
         f"{c['risks']} risks ({c['risk reviews']} reviews), {c['challenges']} challenges",
         f"  {c['indicators']} scorecard indicators with {c['figures']} figures "
         f"({c['figure revisions']} revised), {c['indicator queries']} queries to agencies",
+        f"  {c['case reviews']} case reviews ({c['review findings']} findings, "
+        f"{c['briefings']} briefings), {c['audit tools']} audit tools in {c['audit rounds']} "
+        f"rounds, {c['section 11 cycles']} Section 11 cycles ({c['section 11 returns']} returns)",
+        f"  {c['courses']} courses, {c['sessions']} sessions, {c['practitioners']} practitioners "
+        f"({c['attended places']} places attended)",
     ]
 
 
