@@ -136,7 +136,11 @@ def test_the_same_seed_builds_the_same_partnership():
     def snapshot():
         return (
             list(Person.objects.order_by("email").values_list("full_name", "email")),
-            list(Action.objects.order_by("title").values_list("title", "status", "due_on")),
+            list(
+                Action.objects.order_by("title", "status", "due_on").values_list(
+                    "title", "status", "due_on"
+                )
+            ),
             list(
                 Attendance.objects.order_by("meeting__starts_at", "person__email").values_list(
                     "person__email", "status"
