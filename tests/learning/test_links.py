@@ -59,7 +59,9 @@ def test_a_review_shows_the_training_it_led_to_with_people_trained(review):
     assert [c.title for c in courses] == ["Exploitation: lessons from Child B"]
     assert (courses[0].sessions_held, courses[0].people_trained) == (1, 2)
 
-    rendered = render_to_string("learning/includes/review_training.html", {"courses": courses})
+    rendered = render_to_string(
+        "learning/includes/review_training.html", {"section": {"courses": courses}}
+    )
     assert "Training it led to" in rendered and "Exploitation: lessons from Child B" in rendered
     assert taught.get_absolute_url() in rendered
 
