@@ -12,6 +12,29 @@ from .models import Action
 
 
 @dataclass(frozen=True)
+class SourceLink:
+    """What an action's reader is told about the record it came from."""
+
+    kind: str
+    text: str
+    url: str = ""
+
+
+def source_link(action: Action, user) -> SourceLink | None:
+    """A source may guard itself: a record that is confidential to some readers (a case
+    review's recommendation) defines `describe_for(user)` and returns a SourceLink that names
+    no more than that reader may know. The action spine never imports the modules it serves."""
+    source = action.source
+    if source is None:
+        return None
+    describe_for = getattr(source, "describe_for", None)
+    if describe_for is not None:
+        return describe_for(user)
+    url = source.get_absolute_url() if hasattr(source, "get_absolute_url") else ""
+    return SourceLink(kind=action.source_type.name.capitalize(), text=str(source), url=url)
+
+
+@dataclass(frozen=True)
 class ActionFilters:
     status: str = ""  # one of Action.Status, or "overdue"
     agency_id: int | None = None

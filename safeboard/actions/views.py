@@ -127,7 +127,7 @@ class ActionDetailView(ActionObjectMixin, View):
                 "progress_updates": action.progress_updates.select_related("author__person"),
                 "evidence": action.evidence.all(),
                 "due_date_changes": action.due_date_changes.select_related("changed_by__person"),
-                "source": action.source,
+                "source": selectors.source_link(action, user),
                 "can_update": user.has_perm("actions.update_progress", action),
                 "can_edit": user.has_perm("actions.change_action", action),
                 "crumbs": [

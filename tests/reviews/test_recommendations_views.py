@@ -135,11 +135,11 @@ def test_an_owner_of_another_agency_cannot_be_chosen(cast):
 
 
 def _answered(recommendation, agency, **fields):
+    fields.setdefault("owner_person", PersonFactory(agency=agency))
     return ActionFactory(
         source_type=ContentType.objects.get_for_model(Recommendation),
         source_id=recommendation.pk,
         owner_agency=agency,
-        owner_person=PersonFactory(agency=agency),
         **fields,
     )
 
@@ -220,3 +220,25 @@ def test_a_practitioner_on_no_team_cannot_reach_a_restricted_reviews_actions_pag
         reverse("reviews:recommendation_actions", args=[review.pk, recommendation.pk])
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("published", [False, True])
+def test_an_actions_page_names_its_review_only_to_those_who_may_read_it(cast, published):
+    review = builders.review(published=published)
+    recommendation = builders.recommendation(review, agencies=[cast.home_agency])
+    owner = cast[Role.PRACTITIONER]  # outside the review's team
+    action = _answered(recommendation, cast.home_agency, owner_person=owner.person)
+    url = reverse("actions:detail", args=[action.pk])
+
+    owners_page = _page(signed_in_client(owner).get(url))
+    managers_page = _page(signed_in_client(cast[Role.BUSINESS_MANAGER]).get(url))
+
+    assert "Case review recommendation" in owners_page
+    assert recommendation.get_absolute_url() in managers_page
+    if published:
+        assert f"Recommendation 1 of {review.reference}" in owners_page
+        assert recommendation.get_absolute_url() in owners_page
+    else:
+        assert "a confidential case review" in owners_page
+        assert review.reference not in owners_page
+        assert recommendation.get_absolute_url() not in owners_page
