@@ -387,6 +387,12 @@ class Recommendation(models.Model):
     def __str__(self) -> str:
         return f"Recommendation {self.number} of {self.review.reference}"
 
+    def get_absolute_url(self) -> str:
+        return (
+            reverse("reviews:recommendations", kwargs={"pk": self.review_id})
+            + f"#recommendation-{self.pk}"
+        )
+
     def describe_for(self, user):
         """How an action's page names this recommendation: an owner outside the review's
         team learns only that the action answers a case review, unless it is published."""
@@ -395,12 +401,6 @@ class Recommendation(models.Model):
         if user.has_perm("reviews.view_review", self.review):
             return SourceLink("Case review recommendation", str(self), self.get_absolute_url())
         return SourceLink("Case review recommendation", "a confidential case review")
-
-    def get_absolute_url(self) -> str:
-        return (
-            reverse("reviews:recommendations", kwargs={"pk": self.review_id})
-            + f"#recommendation-{self.pk}"
-        )
 
 
 class Briefing(models.Model):
