@@ -6,7 +6,7 @@ Every page a test visits is checked with axe-core for WCAG 2.2 AA violations.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,6 +56,24 @@ def page(browser: Browser, live_server) -> Iterator[Page]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def another_desk(browser: Browser, live_server) -> Iterator[Callable[[], Page]]:
+    """Pages for other people in the same story, each with its own cookies, so that nobody
+    signs anybody else out; closed when the test ends."""
+    contexts = []
+
+    def open_page() -> Page:
+        context = browser.new_context(base_url=live_server.url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 def assert_accessible(page: Page) -> None:

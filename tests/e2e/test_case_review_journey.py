@@ -13,7 +13,7 @@ import re
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from safeboard.accounts.factories import TEST_PASSWORD, UserFactory
 from safeboard.accounts.roles import Role
@@ -204,16 +204,7 @@ def _write_share_and_print_the_briefing(page: Page) -> None:
     assert_accessible(page)
 
 
-def _desk(browser: Browser, live_server) -> Page:
-    """Another person's browser: its own cookies, so nobody signs anybody else out."""
-    page = browser.new_context(base_url=live_server.url).new_page()
-    page.set_default_timeout(10_000)
-    return page
-
-
-def test_a_case_from_referral_to_its_learning_and_the_owners_action(
-    page: Page, browser: Browser, live_server
-):
+def test_a_case_from_referral_to_its_learning_and_the_owners_action(page: Page, another_desk):
     default_themes()
     edition("wt2023")  # a browser test's database starts empty of the table
     unit = AgencyFactory(name="Shire Partnership Business Unit")
@@ -233,7 +224,7 @@ def test_a_case_from_referral_to_its_learning_and_the_owners_action(
     review = _refer(page, police, aware)
     _record_the_rapid_review_decision(page, review, aware, f"Ada Whitlock ({unit.name})")
 
-    chairs_page = _desk(browser, live_server)
+    chairs_page = another_desk()
     sign_in(chairs_page, chair.email, TEST_PASSWORD, device=_device(chair))
     _sign_off(chairs_page, review)
     decision = Decision.objects.get()
@@ -245,7 +236,7 @@ def test_a_case_from_referral_to_its_learning_and_the_owners_action(
     _recommend_and_create_the_action(page, f"Priya Natarajan ({police.name})")
     _write_share_and_print_the_briefing(page)
 
-    owners_page = _desk(browser, live_server)
+    owners_page = another_desk()
     sign_in(owners_page, owner.email, TEST_PASSWORD)
     owners_page.get_by_role("link", name=ACTION_TITLE).click()
     expect(owners_page.get_by_text("a confidential case review")).to_be_visible()
