@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 SAFEBOARD := $(BIN)/safeboard
 ASSETS := var/assets
 PYTEST_ARGS ?=
+# The suite without the browser runs on every core, one test file per worker at a time so
+# that a module's shared fixtures (the demo partnership) are built once.
+TEST_WORKERS ?= auto
+PARALLEL := -n $(TEST_WORKERS) --dist loadfile
 
 .PHONY: run test test-fast test-browser bench lint assets install chromium clean
 
@@ -58,10 +62,11 @@ lint: install
 	$(BIN)/ruff format --check safeboard tests bench
 
 test: install assets lint chromium
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PARALLEL) -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 test-fast: install assets
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest $(PARALLEL) -m "not browser" $(PYTEST_ARGS)
 
 test-browser: install assets chromium
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
