@@ -13,6 +13,19 @@ S = Risk.Status
 
 
 @dataclass(frozen=True)
+class MitigationSpec:
+    """An action to bring a risk down, on the action spine."""
+
+    title: str
+    owner: str  # a person key
+    raised_days_ago: int
+    due_in: int  # days from today; negative when overdue
+    progress: str = ""  # the owner's latest update, if any
+    completed_days_ago: int | None = None
+    evidence: str = ""  # what shows a completed action was done
+
+
+@dataclass(frozen=True)
 class RiskSpec:
     title: str
     category: str
@@ -28,6 +41,7 @@ class RiskSpec:
     status: str = S.OPEN
     status_from_review: int = -1  # the review (index) that tolerated or closed it
     priorities: tuple[str, ...] = ()
+    mitigations: tuple[MitigationSpec, ...] = ()
 
 
 RISKS = (
@@ -54,6 +68,23 @@ RISKS = (
             (3, 3, "Impact down: plans for neglect now say what must change for the child; "
              "repeat plans fell for two quarters."),
         ),
+        mitigations=(
+            MitigationSpec(
+                "Train health visitors and school nurses to use the neglect assessment tool",
+                owner="la.lead",
+                raised_days_ago=240,
+                due_in=-60,
+                completed_days_ago=75,
+                evidence="Attendance lists: 212 health visitors and school nurses trained.",
+            ),
+            MitigationSpec(
+                "Add neglect assessments started by partner agencies to the scorecard",
+                owner="la.lead",
+                raised_days_ago=90,
+                due_in=40,
+                progress="The measure is defined; the first quarter's figures come next month.",
+            ),
+        ),
         review_due_in=27,
         priorities=(NEGLECT,),
     ),
@@ -78,6 +109,15 @@ RISKS = (
             (5, 4, "Likelihood up again: vacancy rate 23% and caseloads above the agreed "
              "range in two teams. Reported to the board as a very high risk."),
         ),
+        mitigations=(
+            MitigationSpec(
+                "Report child protection plans that changed social worker twice in a quarter",
+                owner="la.board",
+                raised_days_ago=120,
+                due_in=-14,
+                progress="The report is drafted; the data team is checking the counts.",
+            ),
+        ),
         review_due_in=-12,
         review_interval_months=2,
         priorities=(NEGLECT,),
@@ -100,6 +140,15 @@ RISKS = (
              "average."),
             (3, 3, "The automated notifications went live; 71% reached schools in time."),
             (2, 3, "Nine in ten notifications now reach schools before the next school day."),
+        ),
+        mitigations=(
+            MitigationSpec(
+                "Tell schools of every domestic abuse call-out by nine the next school morning",
+                owner="police.lead",
+                raised_days_ago=150,
+                due_in=25,
+                progress="Running in two of the four districts; the rest start next month.",
+            ),
         ),
         review_due_in=45,
         priorities=(VOICE,),
@@ -232,6 +281,14 @@ RISKS = (
             (3, 3, "Likelihood down: recommendations now tracked as actions with evidence."),
             (3, 3, "No change; the first re-audits are due next quarter."),
             (3, 2, "Impact down: re-audits found practice changed on four of six findings."),
+        ),
+        mitigations=(
+            MitigationSpec(
+                "Re-audit each review finding a year after its briefing",
+                owner="manager",
+                raised_days_ago=60,
+                due_in=120,
+            ),
         ),
         review_due_in=-5,
     ),

@@ -12,13 +12,15 @@ from collections import defaultdict
 
 from django.apps import apps
 
+from safeboard.actions import services as action_services
 from safeboard.risks.models import Risk, RiskReview
+from safeboard.risks.services import risk_add_action
 
 from .checks import validate
 from .people import Directory
 from .plan import BuiltPlan
-from .risk_texts import RISKS, RiskSpec
-from .timeline import Clock, Versions, add_months, review_days
+from .risk_texts import RISKS, MitigationSpec, RiskSpec
+from .timeline import Backdater, Clock, Versions, add_months, as_of, review_days
 
 HISTORY_REASON_LENGTH = 100  # the longest reason a history entry keeps
 
@@ -49,7 +51,55 @@ def build_risks(
     )
     entries = versions.write()[Risk]
     _write_links_history(entries, links)
+    _mitigate(risks, clock, directory)
     return risks
+
+
+def _mitigate(risks: list[Risk], clock: Clock, directory: Directory) -> None:
+    """The actions the owners took to bring their risks down, dated to when they happened."""
+    backdater = Backdater()
+    for risk, spec in zip(risks, RISKS, strict=True):
+        for mitigation in spec.mitigations:
+            _mitigation(risk, mitigation, clock, directory, backdater)
+    backdater.apply()
+
+
+def _mitigation(
+    risk: Risk, spec: MitigationSpec, clock: Clock, directory: Directory, backdater: Backdater
+) -> None:
+    owner = directory.people[spec.owner]
+    owner_user = directory.user_of(owner)
+    raised_on = clock.days_ago(spec.raised_days_ago)
+    action = risk_add_action(
+        risk=risk,
+        title=spec.title,
+        owner_agency=owner.agency,
+        owner_person=owner,
+        due_on=clock.days_ahead(spec.due_in),
+        created_by=directory.manager,
+    )
+    backdater.stamp(
+        action, when=clock.at(raised_on, 10), user=directory.manager, field="created_at"
+    )
+    if spec.progress:
+        written_on = clock.days_ago(max(spec.raised_days_ago // 3, 1))
+        update = action_services.action_add_progress(
+            action=action, text=spec.progress, written_on=written_on, author=owner_user
+        )
+        backdater.stamp(update, when=clock.at(written_on, 14), user=owner_user, field="created_at")
+    if spec.completed_days_ago is not None:
+        completed_on = clock.days_ago(spec.completed_days_ago)
+        evidence = action_services.action_add_evidence(
+            action=action,
+            description=spec.evidence,
+            evidence_dated=completed_on,
+            added_by=owner_user,
+        )
+        backdater.stamp(
+            evidence, when=clock.at(completed_on, 11), user=owner_user, field="added_at"
+        )
+        as_of(action, clock.at(completed_on, 15), owner_user)
+        action_services.action_complete(action=action, completed_on=completed_on)
 
 
 def _risk(

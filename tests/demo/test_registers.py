@@ -125,6 +125,23 @@ def test_each_risk_has_three_to_six_reviews_in_the_last_eighteen_months(demo_db)
         assert all(r.score <= risk.inherent_score for r in reviews), risk
 
 
+def test_open_risks_carry_the_actions_taken_to_bring_them_down(demo_db):
+    from safeboard.risks.selectors import risk_actions
+
+    mitigated = [risk for risk in Risk.objects.all() if risk_actions(risk=risk).exists()]
+    assert len(mitigated) >= 4
+    actions = [action for risk in mitigated for action in risk_actions(risk=risk)]
+    assert {action.status for action in actions} >= {
+        Action.Status.COMPLETE,
+        Action.Status.IN_PROGRESS,
+        Action.Status.NOT_STARTED,
+    }
+    assert any(action.is_overdue() for action in actions)
+    for action in actions:
+        created = action.history.earliest("history_date")
+        assert created.history_date.date() == action.created_at.date() < TODAY
+
+
 def test_a_risk_s_residual_scores_and_review_date_come_from_its_latest_review(demo_db):
     for risk in Risk.objects.all():
         latest = risk.reviews.order_by("reviewed_on").last()
