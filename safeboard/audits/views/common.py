@@ -9,7 +9,7 @@ from safeboard.core.views_mixins import RulePermissionMixin
 
 from ..models import Assignment, AuditRound, AuditTool, Finding, SampleCase
 
-FORM_TEMPLATE = "audits/form.html"
+FORM_TEMPLATE = "core/form.html"
 
 
 def audits_crumb() -> dict:
@@ -34,7 +34,7 @@ class AuditFormView(ServiceFormView):
         return ""
 
     def page_context(self) -> dict:
-        return {"caption": self.caption(), "intro": self.intro}
+        return {"caption": self.caption(), "lead": self.intro}
 
 
 class ToolObjectMixin(RecordMixin, RulePermissionMixin):

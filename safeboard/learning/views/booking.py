@@ -160,7 +160,7 @@ class BookingCancelView(BookingObjectMixin, RecordFormView):
         intro = f"This gives up {whose} place; the first person on the waiting list is offered it."
         if booking.status == Booking.Status.WAITING:
             intro = f"This takes {booking.learner.full_name if not own else 'you'} off the waiting list."
-        return {**super().page_context(), "intro": intro}
+        return {**super().page_context(), "lead": intro}
 
     def call_service(self, data):
         self.cancellation = booking_services.cancel(self.get_object(), self.request.user)

@@ -9,7 +9,7 @@ from safeboard.core.views_mixins import RulePermissionMixin
 
 from ..models import Booking, Course, Event, LearningOutcome, Session
 
-FORM_TEMPLATE = "learning/form.html"
+FORM_TEMPLATE = "core/form.html"
 
 
 def catalogue_crumb() -> dict:
@@ -129,4 +129,4 @@ class RecordFormView(KeepsForm, ServiceFormView):
         return str(self.get_object())
 
     def page_context(self) -> dict:
-        return {"caption": self.caption(), "intro": self.intro}
+        return {"caption": self.caption(), "lead": self.intro}

@@ -106,7 +106,7 @@ class OutcomeRemoveView(OutcomeFormView):
         return {"submit_label": "Remove it"}
 
     def page_context(self):
-        return {**super().page_context(), "intro": f"“{self.get_object().text}”"}
+        return {**super().page_context(), "lead": f"“{self.get_object().text}”"}
 
     def call_service(self, data):
         services.outcome_remove(outcome=self.get_object())
