@@ -101,46 +101,51 @@ class ReviewDetailView(ReviewMixin, View):
         }
 
 
-class NotificationSentView(ReviewFormView):
-    heading = "Record the notification"
-    success_text = "The notification has been recorded."
+class SentOnView(ReviewFormView):
+    """A statutory step recorded by the day it was sent, with its due date beside the form."""
 
     def get_form(self, data=None, files=None):
         if data is None:
             return SentOnForm(initial={"sent_on": timezone.localdate()}, submit_label="Save")
         return SentOnForm(data, submit_label="Save")
 
+    def due(self, review: Review):
+        raise NotImplementedError
+
     def page_context(self):
         review = self.get_review()
-        due = notification_due(review)
-        body = review.edition.notification_body or "the national body"
+        due = self.due(review)
         context = super().page_context()
-        context["intro"] = f"The day the serious incident was notified to {body}."
         if due:
             context["due_text"] = f"Due by {_long_date(due)} ({review.edition})."
         return context
+
+
+class NotificationSentView(SentOnView):
+    heading = "Record the notification"
+    success_text = "The notification has been recorded."
+
+    def due(self, review: Review):
+        return notification_due(review)
+
+    def page_context(self):
+        body = self.get_review().edition.notification_body or "the national body"
+        return {
+            **super().page_context(),
+            "intro": f"The day the serious incident was notified to {body}.",
+        }
 
     def call_service(self, data):
         services.record_notification_sent(review=self.get_review(), sent_on=data["sent_on"])
 
 
-class RapidReviewSentView(ReviewFormView):
+class RapidReviewSentView(SentOnView):
     heading = "Record the rapid review"
     success_text = "The rapid review has been recorded as sent to the Panel."
+    intro = "The day the partners sent the rapid review to the Panel."
 
-    def get_form(self, data=None, files=None):
-        if data is None:
-            return SentOnForm(initial={"sent_on": timezone.localdate()}, submit_label="Save")
-        return SentOnForm(data, submit_label="Save")
-
-    def page_context(self):
-        review = self.get_review()
-        due = rapid_review_due(review, notification_sent_on=review.notification_sent_on)
-        context = super().page_context()
-        context["intro"] = "The day the partners sent the rapid review to the Panel."
-        if due:
-            context["due_text"] = f"Due by {_long_date(due)} ({review.edition})."
-        return context
+    def due(self, review: Review):
+        return rapid_review_due(review, notification_sent_on=review.notification_sent_on)
 
     def call_service(self, data):
         services.record_rapid_review_sent(review=self.get_review(), sent_on=data["sent_on"])
