@@ -9,6 +9,7 @@ from django.views import View
 from safeboard.core.forms import GovUKForm
 from safeboard.core.views_mixins import RulePermissionMixin
 
+from ..access import log_view
 from ..search import MAX_RESULTS, search_findings
 from ..search_query import MAX_QUERY_LENGTH
 
@@ -35,6 +36,10 @@ class SearchView(RulePermissionMixin, View):
         form = SearchForm(request.GET or None)
         query = form.cleaned_data["q"] if form.is_valid() else ""
         results = search_findings(request.user, query) if query else []
+        # A result shows a restricted review's words, so it is a look like any other (0007).
+        for review in {result.review.pk: result.review for result in results}.values():
+            if not review.is_published:
+                log_view(review, request)
         return render(
             request,
             "reviews/learning/search.html",
