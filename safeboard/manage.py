@@ -1,13 +1,12 @@
 """The `safeboard` command: Django's manage.py, installed as a console script."""
 
-import os
 import sys
+
+from safeboard.config.settings import select_settings_module
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safeboard.config.settings.base")
-    if os.environ.get("SAFEBOARD_ENV") == "production":
-        os.environ["DJANGO_SETTINGS_MODULE"] = "safeboard.config.settings.production"
+    select_settings_module()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -12,8 +12,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import TemplateView
 from django_otp import login as otp_login
+from django_ratelimit.decorators import ratelimit
 
-from . import services
+from . import lockout, services
 from .forms import (
     INVALID_TOKEN,
     EmailLoginForm,
@@ -24,6 +25,18 @@ from .forms import (
 )
 
 
+RATE_LIMITED_TITLE = "Too many requests"
+
+
+@login_not_required
+def rate_limited(request, exception=None):
+    """The page for a client that asked too often (sign-in, password reset)."""
+    return render(request, "accounts/rate_limited.html", {"title": RATE_LIMITED_TITLE}, status=429)
+
+
+@method_decorator(
+    ratelimit(key="ip", rate=lockout.sign_in_rate, method="POST", block=True), name="post"
+)
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = EmailLoginForm
@@ -89,6 +102,18 @@ class AccountView(TemplateView):
 
 
 @method_decorator(login_not_required, name="dispatch")
+@method_decorator(
+    ratelimit(key="ip", rate=lockout.password_reset_rate, method="POST", block=True), name="post"
+)
+@method_decorator(
+    ratelimit(
+        key=lockout.password_reset_address,
+        rate=lockout.password_reset_rate,
+        method="POST",
+        block=True,
+    ),
+    name="post",
+)
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     form_class = GovUKPasswordResetForm

@@ -1,6 +1,8 @@
-import os
+"""The WSGI entry point: `gunicorn safeboard.config.wsgi` (see the README)."""
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safeboard.config.settings.base")
+from safeboard.config.settings import select_settings_module
+
+select_settings_module()
 application = get_wsgi_application()

@@ -49,13 +49,42 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, live_server) -> Iterator[Page]:
+class _CspViolations:
+    """Console reports of anything the Content-Security-Policy refused, on every page."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def watch(self, page: Page) -> None:
+        page.on("console", self._record)
+
+    def _record(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.messages.append(message.text)
+
+
+def new_page(browser: Browser, live_server, violations: _CspViolations | None = None) -> tuple:
+    """A page in a context of its own (own cookies), ready for `assert_accessible`."""
     context = browser.new_context(base_url=live_server.url)
+    # Injected by the browser into every document, so the page's own policy, which refuses
+    # inline scripts without its nonce, does not stop the accessibility check.
+    context.add_init_script(path=str(AXE_SCRIPT))
     page = context.new_page()
     page.set_default_timeout(10_000)
+    if violations is not None:
+        violations.watch(page)
+    return context, page
+
+
+@pytest.fixture
+def page(browser: Browser, live_server) -> Iterator[Page]:
+    violations = _CspViolations()
+    context, page = new_page(browser, live_server, violations)
     yield page
     context.close()
+    assert not violations.messages, "Content-Security-Policy refused:\n" + "\n".join(
+        violations.messages
+    )
 
 
 @pytest.fixture
@@ -63,22 +92,23 @@ def another_desk(browser: Browser, live_server) -> Iterator[Callable[[], Page]]:
     """Pages for other people in the same story, each with its own cookies, so that nobody
     signs anybody else out; closed when the test ends."""
     contexts = []
+    violations = _CspViolations()
 
     def open_page() -> Page:
-        context = browser.new_context(base_url=live_server.url)
+        context, page = new_page(browser, live_server, violations)
         contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
         return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert not violations.messages, "Content-Security-Policy refused:\n" + "\n".join(
+        violations.messages
+    )
 
 
 def assert_accessible(page: Page) -> None:
     """axe-core finds no WCAG 2.2 AA violation on the page as it stands."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
     violations = page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});

@@ -17,7 +17,7 @@ from safeboard.audits.models import AuditRound, Moderation
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, new_page, sign_in
 
 pytestmark = pytest.mark.browser
 TODAY = datetime.date.today()
@@ -119,9 +119,7 @@ def test_a_round_is_set_up_answered_moderated_and_reported(page: Page, browser, 
 
 
 def answer_in_own_browser(browser, live_server, auditor, *, police: bool) -> None:
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    context, page = new_page(browser, live_server)
     sign_in(page, auditor.email, TEST_PASSWORD)
     panel = page.get_by_role(
         "table", name="Cases you are auditing whose answers you have not submitted"

@@ -15,7 +15,7 @@ from safeboard.challenges.models import Challenge
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency
 
-from .conftest import assert_accessible, sign_in
+from .conftest import assert_accessible, new_page, sign_in
 
 pytestmark = pytest.mark.browser
 TODAY = datetime.date.today()
@@ -53,9 +53,7 @@ def test_the_chair_raises_the_agency_answers_and_the_chair_accepts(
     assert_accessible(page)
 
     # The agency lead answers from their own browser while the chair stays signed in.
-    lead_context = browser.new_context(base_url=live_server.url)
-    lead_page = lead_context.new_page()
-    lead_page.set_default_timeout(10_000)
+    lead_context, lead_page = new_page(browser, live_server)
     answer_as_agency_lead(lead_page, lead, challenge)
     lead_context.close()
 

@@ -4,10 +4,12 @@ The defaults run the demo partnership on one machine: SQLite under var/, console
 DEBUG on. production.py tightens them and refuses the demo secret.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from safeboard.core.demo_credentials import DEFAULT_DEMO_PASSWORD, DEMO_SECRET_KEY
 
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "govuk_frontend_django",
     "crispy_forms",
     "crispy_forms_gds",
@@ -50,7 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "safeboard.core",
     "safeboard.accounts",
@@ -73,17 +76,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "safeboard.accounts.session_timeout.SessionTimeoutMiddleware",
     "safeboard.accounts.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "safeboard.config.urls"
@@ -100,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "safeboard.core.context_processors.navigation",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -138,8 +146,12 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-# Lock an account after repeated failures from anywhere, and an address that tries many accounts.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock an account from the address that keeps failing, not the address alone: behind an
+# office's proxy one person's typos must not lock out everyone else. Spraying many accounts
+# from one address is slowed by the sign-in rate limit below instead.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "safeboard.accounts.lockout.normalised_username"
+AXES_CLIENT_IP_CALLABLE = "safeboard.core.client_address.client_address"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -198,15 +210,25 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    # DRF's token and session, refused to accounts that need a second factor and lack it.
+    # An API token and the session, refused to accounts that need a second factor and lack it.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "safeboard.scorecard.api_auth.ApiTokenAuthentication",
         "safeboard.scorecard.api_auth.VerifiedSessionAuthentication",
     ],
 }
 SPECTACULAR_SETTINGS = {"TITLE": "SafeBoard API", "VERSION": "0.1.0"}
+# API tokens: only a digest is stored; each expires after this many days (knox).
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=int(os.environ.get("SAFEBOARD_API_TOKEN_DAYS", "90"))),
+    "AUTH_HEADER_PREFIX": "Token",
+}
 
 SESSION_COOKIE_HTTPONLY = True
+# Signed out after this many minutes without doing anything, and this many hours after signing
+# in however busy (safeboard.accounts.session_timeout); the cookie lasts no longer either.
+SAFEBOARD_SESSION_IDLE_MINUTES = int(os.environ.get("SAFEBOARD_SESSION_IDLE_MINUTES", "30"))
+SAFEBOARD_SESSION_MAX_HOURS = int(os.environ.get("SAFEBOARD_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = SAFEBOARD_SESSION_MAX_HOURS * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
@@ -215,4 +237,79 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# The reverse proxy in front of SafeBoard, whose header names the client's address
+# (e.g. X-Forwarded-For); empty means requests reach SafeBoard directly.
+SAFEBOARD_TRUSTED_PROXY_HEADER = os.environ.get("SAFEBOARD_TRUSTED_PROXY_HEADER", "")
+SAFEBOARD_TRUSTED_PROXY_COUNT = int(os.environ.get("SAFEBOARD_TRUSTED_PROXY_COUNT", "1"))
+RATELIMIT_IP_META_KEY = "safeboard.core.client_address.client_address"
+RATELIMIT_VIEW = "safeboard.accounts.views.rate_limited"
+# Requests a client address may make to the sign-in and password reset forms.
+SAFEBOARD_SIGN_IN_RATE = os.environ.get("SAFEBOARD_SIGN_IN_RATE", "30/m")
+SAFEBOARD_PASSWORD_RESET_RATE = os.environ.get("SAFEBOARD_PASSWORD_RESET_RATE", "5/h")
+
+# Rate limits, lock-outs' helpers and anything else cached live in a shared service, never in
+# one process's memory, so any number of web processes enforce the same limits: Redis when
+# REDIS_URL is set, else a table in the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "safeboard_cache",
+        }
+    )
+}
+
+# Uploaded files: S3-compatible object storage when a bucket is named, local disk otherwise.
+# The credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("SAFEBOARD_S3_BUCKET", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("SAFEBOARD_S3_ENDPOINT_URL") or None
+AWS_S3_REGION_NAME = os.environ.get("SAFEBOARD_S3_REGION") or None
+AWS_DEFAULT_ACL = None
+AWS_QUERYSTRING_AUTH = True
+AWS_S3_FILE_OVERWRITE = False
+STORAGES = {
+    "default": {
+        "BACKEND": (
+            "storages.backends.s3.S3Storage"
+            if AWS_STORAGE_BUCKET_NAME
+            else "django.core.files.storage.FileSystemStorage"
+        )
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Content-Security-Policy: no inline script runs unless it carries the response's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features SafeBoard never uses, switched off for every page.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
 }
