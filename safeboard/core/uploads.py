@@ -1,10 +1,20 @@
-"""The one upload path: size limit, and a file type checked by its content, not its name."""
+"""The one upload path: size limit, and a file type checked by its content, not its name.
+
+Every uploaded file is untrusted input. Beyond its type, `validate_upload` checks what would
+hurt whoever opens it: an Office or OpenDocument file (a zip archive) is measured before any
+member is read, so a "zip bomb" (a small file that expands to gigabytes) is refused unread,
+and one holding macros is refused; a PDF must be whole (its %%EOF marker near the end). A CSV
+file is read through `decode_csv`, which takes the encodings Excel saves in.
+"""
 
 from __future__ import annotations
 
+import codecs
 import zipfile
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import PurePath
+from typing import IO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +27,24 @@ NOT_ALLOWED_TYPE = (
     "plain text, PNG or JPEG file."
 )
 CONTENT_DOES_NOT_MATCH = "The selected file's content does not match its name ({extension})."
+MACRO_ENABLED = (
+    "The selected file contains macros, which SafeBoard does not accept. Save it without "
+    "macros (from Excel as an Excel Workbook (.xlsx), from Word as a Word Document (.docx)) "
+    "and upload that."
+)
+ZIP_BOMB = (
+    "The selected file expands to far more data than a document of its size should, so "
+    "SafeBoard has not opened it. Save it again from the program that made it and upload that."
+)
+PDF_INCOMPLETE = (
+    "The selected file is not a complete PDF: it has no end-of-file marker, so it may be "
+    "damaged or only partly downloaded. Save it as a PDF again and upload that."
+)
+TEXT_ENCODING_UNKNOWN = (
+    "The selected file\u2019s text is not in an encoding SafeBoard can read (UTF-8, UTF-16 "
+    "or Windows-1252). In Excel, choose File, Save As, and save it as "
+    "\u201cCSV UTF-8 (Comma delimited) (*.csv)\u201d, then upload it again."
+)
 
 _OFFICE_ZIP_MEMBERS = {
     ".docx": "word/document.xml",
@@ -70,40 +98,184 @@ def too_large_message(limit: int) -> str:
     return f"The selected file must be smaller than {filesizeformat(limit)}."
 
 
-def _content_matches(extension: str, upload: UploadedFile) -> bool:
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if extension == ".pdf":
-        return head.startswith(b"%PDF-")
-    if extension == ".png":
-        return head.startswith(b"\x89PNG\r\n\x1a\n")
-    if extension in {".jpg", ".jpeg"}:
-        return head.startswith(b"\xff\xd8\xff")
-    if extension in _OFFICE_ZIP_MEMBERS or extension in _OPENDOCUMENT_MIMETYPES:
-        if not head.startswith(b"PK\x03\x04"):
-            return False
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                if extension in _OFFICE_ZIP_MEMBERS:
-                    return _OFFICE_ZIP_MEMBERS[extension] in archive.namelist()
-                return archive.read("mimetype").strip() == _OPENDOCUMENT_MIMETYPES[extension]
-        except (zipfile.BadZipFile, KeyError):
-            return False
-        finally:
-            upload.seek(0)
-    if extension in {".csv", ".txt"}:
-        sample = upload.read(64 * 1024)
-        upload.seek(0)
-        if b"\x00" in sample:
-            return False
-        try:
-            sample.decode("utf-8")
-        except UnicodeDecodeError as error:
-            # A multi-byte character cut at the end of the sample is still text.
-            return error.start >= len(sample) - 3
+@dataclass(frozen=True)
+class ArchiveLimits:
+    """How far a zip archive may expand, judged by the sizes its directory declares."""
+
+    members: int
+    uncompressed_bytes: int
+    ratio: int  # of a member's declared size to its compressed size
+    ratio_from_bytes: int = 1024 * 1024  # a small member may compress well without harm
+
+
+def upload_archive_limits() -> ArchiveLimits:
+    """The limits for any uploaded Office or OpenDocument file: room for a long report full
+    of images, and far short of what a zip bomb expands to."""
+    return ArchiveLimits(
+        members=getattr(settings, "SAFEBOARD_UPLOAD_MAX_ARCHIVE_MEMBERS", 10_000),
+        uncompressed_bytes=getattr(
+            settings, "SAFEBOARD_UPLOAD_MAX_UNCOMPRESSED_BYTES", 250 * 1024 * 1024
+        ),
+        ratio=getattr(settings, "SAFEBOARD_UPLOAD_MAX_COMPRESSION_RATIO", 200),
+    )
+
+
+def archive_problem(archive_file: IO[bytes], *, limits: ArchiveLimits) -> str | None:
+    """ZIP_BOMB or MACRO_ENABLED when the archive must be refused, else None.
+
+    Nothing is decompressed to judge the size: the sizes are those the archive declares, and
+    Python's zipfile never yields more than the declared size of a member, so they bound what
+    any later reader can be made to read. Raises zipfile.BadZipFile for a file that is not a
+    zip archive.
+    """
+    try:
+        with zipfile.ZipFile(archive_file) as archive:
+            members = archive.infolist()
+            if len(members) > limits.members or _expands_too_far(members, limits):
+                return ZIP_BOMB
+            if any(_is_macro_member(member.filename) for member in members):
+                return MACRO_ENABLED
+            if _content_types_declare_macros(archive):
+                return MACRO_ENABLED
+    except (zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
+        raise zipfile.BadZipFile(str(error)) from error
+    finally:
+        archive_file.seek(0)
+    return None
+
+
+def _expands_too_far(members: list[zipfile.ZipInfo], limits: ArchiveLimits) -> bool:
+    if sum(member.file_size for member in members) > limits.uncompressed_bytes:
         return True
-    return False
+    return any(
+        member.file_size >= limits.ratio_from_bytes
+        and member.file_size > limits.ratio * max(member.compress_size, 1)
+        for member in members
+    )
+
+
+def _is_macro_member(name: str) -> bool:
+    """VBA in an Office file; Basic or other scripts in an OpenDocument file."""
+    lowered = name.lower()
+    if lowered.endswith(("vbaproject.bin", "vbadata.xml")):
+        return True
+    return lowered.startswith(("basic/", "scripts/")) and not lowered.endswith("/")
+
+
+def _content_types_declare_macros(archive: zipfile.ZipFile) -> bool:
+    try:
+        info = archive.getinfo("[Content_Types].xml")
+    except KeyError:
+        return False
+    with archive.open(info) as member:
+        text = member.read(1024 * 1024).decode("utf-8", "replace").lower()
+    return "macroenabled" in text or "vbaproject" in text
+
+
+def _archive_type_problem(extension: str, upload: UploadedFile) -> str | None:
+    mismatch = CONTENT_DOES_NOT_MATCH.format(extension=extension)
+    try:
+        problem = archive_problem(upload, limits=upload_archive_limits())
+        if problem:
+            return problem
+        with zipfile.ZipFile(upload) as archive:
+            if extension in _OFFICE_ZIP_MEMBERS:
+                matches = _OFFICE_ZIP_MEMBERS[extension] in archive.namelist()
+            else:
+                with archive.open("mimetype") as member:
+                    matches = member.read(100).strip() == _OPENDOCUMENT_MIMETYPES[extension]
+    except (zipfile.BadZipFile, KeyError):
+        return mismatch
+    finally:
+        upload.seek(0)
+    return None if matches else mismatch
+
+
+# A PDF ends with %%EOF; readers look for it in the last kilobyte, as this check does.
+_PDF_TAIL_BYTES = 1024
+
+
+def _pdf_problem(upload: UploadedFile) -> str | None:
+    upload.seek(max(0, (upload.size or 0) - _PDF_TAIL_BYTES))
+    tail = upload.read(_PDF_TAIL_BYTES)
+    upload.seek(0)
+    return None if b"%%EOF" in tail else PDF_INCOMPLETE
+
+
+def text_encoding(data: bytes, *, partial: bool = False) -> str | None:
+    """The encoding of a CSV or text file's bytes, or None when it is none SafeBoard reads.
+
+    UTF-8 (with or without a byte order mark) first; UTF-16 when it starts with its byte
+    order mark; else Windows-1252, Excel's "CSV (Comma delimited)", when every byte is defined
+    in it (0x81, 0x8D, 0x8F, 0x90 and 0x9D are not, and Python's cp1252 codec refuses them).
+    `partial` data is the start of a file: a character cut off at its end is still text.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif b"\x00" in data:
+        return None
+    else:
+        candidates = ["utf-8-sig", "cp1252"]
+    for encoding in candidates:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            text = decoder.decode(data, final=not partial)
+        except UnicodeDecodeError:
+            continue
+        return None if "\x00" in text else encoding
+    return None
+
+
+def decode_csv(data: bytes, *, field: str = "file") -> str:
+    """The text of an uploaded CSV file, in whichever encoding `text_encoding` finds; a
+    ValidationError on `field` saying how to save it as CSV UTF-8 when none fits."""
+    encoding = text_encoding(data)
+    if encoding is None:
+        raise ValidationError({field: TEXT_ENCODING_UNKNOWN})
+    return data.decode(encoding)
+
+
+_TEXT_SAMPLE_BYTES = 64 * 1024
+
+
+def _text_problem(extension: str, upload: UploadedFile) -> str | None:
+    upload.seek(0)
+    sample = upload.read(_TEXT_SAMPLE_BYTES)
+    upload.seek(0)
+    if text_encoding(sample, partial=len(sample) == _TEXT_SAMPLE_BYTES) is not None:
+        return None
+    is_binary = b"\x00" in sample and not sample.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    )
+    return (
+        CONTENT_DOES_NOT_MATCH.format(extension=extension) if is_binary else TEXT_ENCODING_UNKNOWN
+    )
+
+
+_SIGNATURES = {
+    ".pdf": b"%PDF-",
+    ".png": b"\x89PNG\r\n\x1a\n",
+    ".jpg": b"\xff\xd8\xff",
+    ".jpeg": b"\xff\xd8\xff",
+    **dict.fromkeys([*_OFFICE_ZIP_MEMBERS, *_OPENDOCUMENT_MIMETYPES], b"PK\x03\x04"),
+}
+
+
+def _content_problem(extension: str, upload: UploadedFile) -> str | None:
+    """Why the file's content is not what its name says, or is unsafe to open; None if fine."""
+    if extension in {".csv", ".txt"}:
+        return _text_problem(extension, upload)
+    signature = _SIGNATURES[extension]
+    upload.seek(0)
+    head = upload.read(len(signature))
+    upload.seek(0)
+    if head != signature:
+        return CONTENT_DOES_NOT_MATCH.format(extension=extension)
+    if extension == ".pdf":
+        return _pdf_problem(upload)
+    if extension in _OFFICE_ZIP_MEMBERS or extension in _OPENDOCUMENT_MIMETYPES:
+        return _archive_type_problem(extension, upload)
+    return None
 
 
 def validate_upload(
@@ -124,6 +296,7 @@ def validate_upload(
         raise ValidationError({field: only_these_types_message(extensions)})
     if extension not in CONTENT_TYPES:
         raise ValidationError({field: NOT_ALLOWED_TYPE})
-    if not _content_matches(extension, upload):
-        raise ValidationError({field: CONTENT_DOES_NOT_MATCH.format(extension=extension)})
+    problem = _content_problem(extension, upload)
+    if problem:
+        raise ValidationError({field: problem})
     return CONTENT_TYPES[extension]

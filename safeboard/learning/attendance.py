@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeboard.core.history import save_with_reason
-from safeboard.core.uploads import CONTENT_DOES_NOT_MATCH, validate_upload
+from safeboard.core.uploads import decode_csv, validate_upload
 
 from .models import Booking, Charge, Course, Session
 
@@ -35,10 +35,6 @@ EMAIL_COLUMN = "email"
 ATTENDED_COLUMN = "attended"
 YES = {"yes", "y"}
 NO = {"no", "n"}
-NOT_UTF8 = (
-    "The file is not UTF-8 text: line {line} has a character that cannot be read. "
-    "Save the sheet as “CSV UTF-8” and upload it again."
-)
 NO_HEADER = "The file is empty: line 1 must name the columns email and attended."
 MISSING_COLUMNS = "Line 1 must name the column{s} {names}: the sheet has {found}."
 BLANK_EMAIL = "Line {line}: the email address is empty."
@@ -128,18 +124,14 @@ class SheetRow:
 
 
 def read_sign_in_sheet(upload: UploadedFile) -> list[SheetRow]:
-    """The rows of a sign-in sheet: CSV in UTF-8 (a byte order mark is fine), a header row
-    naming `email` and `attended` (other columns are ignored), then yes or no per learner."""
-    raw = upload.read()
+    """The rows of a sign-in sheet: CSV in any encoding the upload path reads (UTF-8, UTF-16
+    or Windows-1252), a header row naming `email` and `attended` (other columns are
+    ignored), then yes or no per learner."""
+    validate_upload(upload, field="file", extensions={".csv"})
     upload.seek(0)
-    try:
-        validate_upload(upload, field="file", extensions={".csv"})
-    except ValidationError as error:
-        if CONTENT_DOES_NOT_MATCH.format(extension=".csv") in error.messages:
-            _check_utf8(raw)
-        raise
-    _check_utf8(raw)
-    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
+    text = decode_csv(upload.read(), field="file")
+    upload.seek(0)
+    reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if not header or not any(cell.strip() for cell in header):
         raise ValidationError({"file": NO_HEADER})
@@ -175,14 +167,6 @@ def read_sign_in_sheet(upload: UploadedFile) -> list[SheetRow]:
 
 def _cell(cells: list[str], index: int) -> str:
     return cells[index].strip() if index < len(cells) else ""
-
-
-def _check_utf8(raw: bytes) -> None:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        raise ValidationError({"file": NOT_UTF8.format(line=line)}) from None
 
 
 @transaction.atomic

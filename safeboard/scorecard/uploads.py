@@ -5,9 +5,11 @@ file and reads the table a TableLayout describes (the figures' unless told other
 comparator_imports reads comparators through it). The file is checked as a whole and every
 problem is listed with where it is (sheet, row, column) and why, so a data contact can fix
 them all in one go; nothing is saved unless the whole file is valid (services.figures_upload).
-Workbooks are untrusted input: macro-enabled files are refused, and the zip archive is
-measured before openpyxl opens it, so a "zip bomb" (a small file that expands to gigabytes)
-is refused unread. openpyxl parses the XML through defusedxml, which refuses entity expansion.
+Workbooks are untrusted input: the one upload path (core.uploads) refuses macro-enabled
+files and measures the zip archive before openpyxl opens it, so a "zip bomb" (a small file
+that expands to gigabytes) is refused unread; a workbook of figures is held to tighter limits
+than other documents. openpyxl parses the XML through defusedxml, which refuses entity
+expansion. A CSV file may be in any encoding the upload path reads (core.uploads.decode_csv).
 """
 
 from __future__ import annotations
@@ -26,7 +28,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from openpyxl.utils import get_column_letter
 
-from safeboard.core.uploads import validate_upload
+from safeboard.core.uploads import (
+    MACRO_ENABLED,
+    ArchiveLimits,
+    archive_problem,
+    decode_csv,
+    validate_upload,
+)
 from safeboard.partnership.models import Agency
 
 from .figure_checks import UNKNOWN_INDICATOR, indicator_problems, value_problem
@@ -50,36 +58,25 @@ OLD_EXCEL_EXTENSIONS = {".xls", ".xlt"}
 ACCEPTED_EXTENSIONS = {".xlsx", ".csv"}
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
-# Limits on what an uploaded workbook may expand to, checked before it is opened.
+# Limits on what an uploaded workbook may expand to, checked before it is opened: tighter
+# than for other documents, since a template of figures is small.
 MAX_ARCHIVE_MEMBERS = 200
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
-RATIO_CHECK_FROM_BYTES = 1024 * 1024  # small members may compress well without harm
 MAX_DATA_ROWS = 1000
 MAX_COLUMNS = 30
 
 # File-level problems.
 WRONG_TYPE = "The selected file must be an Excel workbook (.xlsx) or a CSV file (.csv)."
-MACRO_ENABLED = (
-    "The selected file is a macro-enabled workbook, which SafeBoard does not accept. "
-    "Save it as an Excel Workbook (.xlsx) and upload that."
-)
 OLD_EXCEL = (
     "The selected file is an old-style Excel file (.xls) or a password-protected workbook. "
     "Save it as an Excel Workbook (.xlsx) without a password and upload that."
 )
 NOT_A_WORKBOOK = "The selected file is not a valid Excel workbook (.xlsx)."
-ZIP_BOMB = (
-    "The selected workbook expands to far more data than a figures template holds, so "
-    "SafeBoard has not opened it. Upload the template with only your figures in it."
-)
 UNREADABLE_WORKBOOK = "The workbook could not be read. Save it again as an Excel Workbook (.xlsx)."
 NO_FIGURES_SHEET = (
     "The workbook has no sheet named \u201cFigures\u201d (it has {sheets}). Use the template "
     "downloaded from SafeBoard, or name the sheet with your figures \u201cFigures\u201d."
-)
-CSV_NOT_UTF8 = (
-    "The CSV file is not UTF-8 text. Save it as \u201cCSV UTF-8\u201d and upload it again."
 )
 CSV_UNREADABLE = "The CSV file could not be read: {problem}."
 MISSING_HEADING = "There is no column headed \u201c{heading}\u201d in the first row."
@@ -247,51 +244,22 @@ def _starts_with(upload: UploadedFile, signature: bytes) -> bool:
     return head == signature
 
 
+def _workbook_limits() -> ArchiveLimits:
+    return ArchiveLimits(
+        members=_limit("MAX_ARCHIVE_MEMBERS", MAX_ARCHIVE_MEMBERS),
+        uncompressed_bytes=_limit("MAX_UNCOMPRESSED_BYTES", MAX_UNCOMPRESSED_BYTES),
+        ratio=_limit("MAX_COMPRESSION_RATIO", MAX_COMPRESSION_RATIO),
+    )
+
+
 def check_archive(archive_file) -> list[UploadError]:
-    """Refuse a workbook with macros, or one whose members would expand beyond the limits.
-
-    The sizes are those the archive declares; Python's zipfile never yields more than the
-    declared size of a member, so the declared sizes bound what openpyxl can be made to read.
-    """
+    """Refuse a workbook with macros, or one whose members would expand beyond the limits
+    of a figures template (the upload path's own check, with tighter limits)."""
     try:
-        with zipfile.ZipFile(archive_file) as archive:
-            members = archive.infolist()
-            if len(members) > _limit("MAX_ARCHIVE_MEMBERS", MAX_ARCHIVE_MEMBERS):
-                return [_whole_file(ZIP_BOMB)]
-            if any(_is_macro_member(member.filename) for member in members):
-                return [_whole_file(MACRO_ENABLED)]
-            total = sum(member.file_size for member in members)
-            if total > _limit("MAX_UNCOMPRESSED_BYTES", MAX_UNCOMPRESSED_BYTES):
-                return [_whole_file(ZIP_BOMB)]
-            ratio = _limit("MAX_COMPRESSION_RATIO", MAX_COMPRESSION_RATIO)
-            for member in members:
-                if member.file_size >= RATIO_CHECK_FROM_BYTES and (
-                    member.file_size > ratio * max(member.compress_size, 1)
-                ):
-                    return [_whole_file(ZIP_BOMB)]
-            if _content_types_declare_macros(archive):
-                return [_whole_file(MACRO_ENABLED)]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        problem = archive_problem(archive_file, limits=_workbook_limits())
+    except zipfile.BadZipFile:
         return [_whole_file(NOT_A_WORKBOOK)]
-    finally:
-        if hasattr(archive_file, "seek"):
-            archive_file.seek(0)
-    return []
-
-
-def _is_macro_member(name: str) -> bool:
-    lowered = name.lower()
-    return lowered.endswith("vbaproject.bin") or lowered.endswith("vbadata.xml")
-
-
-def _content_types_declare_macros(archive: zipfile.ZipFile) -> bool:
-    try:
-        info = archive.getinfo("[Content_Types].xml")
-    except KeyError:
-        return False
-    with archive.open(info) as member:
-        text = member.read(1024 * 1024).decode("utf-8", "replace").lower()
-    return "macroenabled" in text or "vbaproject" in text
+    return [_whole_file(problem)] if problem else []
 
 
 def read_xlsx(upload, layout: TableLayout = FIGURES_TABLE) -> FileRead:
@@ -358,11 +326,9 @@ def _read_reference(sheet) -> TemplateReference | None:
 def read_csv(data: bytes, layout: TableLayout = FIGURES_TABLE) -> FileRead:
     """Read the rows of a CSV file; any bytes at all give rows or errors, never an exception."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return FileRead("csv", errors=[_whole_file(CSV_NOT_UTF8)])
-    if "\x00" in text:
-        return FileRead("csv", errors=[_whole_file(CSV_NOT_UTF8)])
+        text = decode_csv(data)
+    except ValidationError as error:
+        return FileRead("csv", errors=[_whole_file(message) for message in error.messages])
     try:
         lines = list(_csv_lines(text))
     except csv.Error as problem:

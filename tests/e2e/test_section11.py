@@ -90,7 +90,7 @@ def test_an_organisation_submits_its_return_and_a_non_returner_is_on_the_chase_l
     expect(page.locator(".govuk-error-summary")).to_contain_text("does not match its name")
     assert_accessible(page)
     right = tmp_path / "policy-2026.pdf"
-    right.write_bytes(b"%PDF-1.4 the safeguarding policy")
+    right.write_bytes(b"%PDF-1.4 the safeguarding policy\n%%EOF\n")
     page.get_by_label("File").set_input_files(str(right))
     page.get_by_role("button", name="Add the evidence").click()
     # The stored name may carry a suffix when the name is taken.

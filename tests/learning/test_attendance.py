@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from safeboard.core.uploads import TEXT_ENCODING_UNKNOWN
 from safeboard.learning import attendance
 from safeboard.learning.factories import LearnerFactory
 from safeboard.learning.forms.attendance import attendance_field
@@ -131,6 +132,16 @@ def test_the_sign_in_sheet_marks_attendance(trainer_client, places):
     assert len(_charges()) == 2
 
 
+def test_a_sign_in_sheet_saved_by_excel_in_windows_1252_marks_attendance(trainer, places):
+    session, sam, _ = places
+    sheet = "Email,Name,Attended\r\nsam@police.example,Sam Lée (£10 paid),Yes\r\n"
+    attendance.attendance_upload(
+        session=session, upload=_sheet(sheet, encoding="cp1252"), marked_by=trainer
+    )
+    sam.refresh_from_db()
+    assert sam.attendance == ATTENDED
+
+
 def test_learners_the_sheet_leaves_out_keep_their_mark(trainer, places):
     session, sam, ana = places
     attendance.attendance_mark(session=session, marks={ana.pk: NO_SHOW}, marked_by=trainer)
@@ -147,9 +158,10 @@ def test_learners_the_sheet_leaves_out_keep_their_mark(trainer, places):
     ("content", "encoding", "message"),
     [
         (
-            "email,attended\nsam@police.example,yes\nzoë@health.example,no\n",
+            # 0x81 means nothing in Windows-1252, the one single-byte encoding read.
+            "email,attended\nsam@police.example,yes\nzo\x81@health.example,no\n",
             "latin-1",
-            attendance.NOT_UTF8.format(line=3),
+            TEXT_ENCODING_UNKNOWN,
         ),
         (
             "email,present\nsam@police.example,yes\n",

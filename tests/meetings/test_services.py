@@ -89,9 +89,9 @@ def test_a_paper_keeps_its_sniffed_content_type_and_size(media):
     paper = services.paper_upload(
         meeting=MeetingFactory(),
         title="Minutes of the last meeting",
-        file=SimpleUploadedFile("minutes.pdf", b"%PDF-1.7 minutes"),
+        file=SimpleUploadedFile("minutes.pdf", b"%PDF-1.7 minutes\n%%EOF"),
     )
-    assert (paper.content_type, paper.size_bytes) == ("application/pdf", 16)
+    assert (paper.content_type, paper.size_bytes) == ("application/pdf", 22)
 
 
 def test_an_image_is_not_a_paper(media):

@@ -111,7 +111,7 @@ def test_a_paper_cannot_be_filed_under_another_meetings_agenda_item(manager, med
 def test_a_paper_downloads_as_an_attachment_with_its_content_type(cast, media):
     meeting = MeetingFactory()
     paper = services.paper_upload(
-        meeting=meeting, title="Report", file=SimpleUploadedFile("report.pdf", b"%PDF-1.7 x")
+        meeting=meeting, title="Report", file=SimpleUploadedFile("report.pdf", b"%PDF-1.7 x\n%%EOF")
     )
     response = signed_in_client(cast[Role.CHAIR]).get(
         reverse("meetings:paper_download", args=[paper.pk])
@@ -119,7 +119,7 @@ def test_a_paper_downloads_as_an_attachment_with_its_content_type(cast, media):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith('attachment; filename="report')
-    assert b"".join(response.streaming_content) == b"%PDF-1.7 x"
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 x\n%%EOF"
 
 
 def test_a_paper_is_refused_to_someone_outside_the_group(cast, media):

@@ -10,7 +10,12 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from safeboard.core.uploads import CONTENT_DOES_NOT_MATCH
+from safeboard.core.uploads import (
+    CONTENT_DOES_NOT_MATCH,
+    MACRO_ENABLED,
+    TEXT_ENCODING_UNKNOWN,
+    ZIP_BOMB,
+)
 from safeboard.scorecard import figure_checks, selectors, services, uploads
 from safeboard.scorecard.excel_template import build_template
 from safeboard.scorecard.models import Figure, FigureRevision
@@ -237,7 +242,7 @@ def test_every_error_in_a_workbook_is_listed_at_once(catalogue):
 def test_a_macro_enabled_workbook_is_refused_by_its_name(catalogue):
     content = _fill(_template(catalogue), {"POL-01": 41})
     errors = _rejected(catalogue, _xlsx(content, "figures.xlsm"))
-    assert [error.message for error in errors] == [uploads.MACRO_ENABLED]
+    assert [error.message for error in errors] == [MACRO_ENABLED]
 
 
 def test_a_workbook_holding_macros_is_refused_whatever_its_name(catalogue, monkeypatch):
@@ -246,7 +251,7 @@ def test_a_workbook_holding_macros_is_refused_whatever_its_name(catalogue, monke
     )
     monkeypatch.setattr(openpyxl, "load_workbook", _never_opened)
     errors = _rejected(catalogue, _xlsx(content))
-    assert [error.message for error in errors] == [uploads.MACRO_ENABLED]
+    assert [error.message for error in errors] == [MACRO_ENABLED]
 
 
 def test_a_workbook_declaring_macros_in_its_content_types_is_refused(catalogue):
@@ -258,7 +263,7 @@ def test_a_workbook_declaring_macros_in_its_content_types_is_refused(catalogue):
         _fill(_template(catalogue), {"POL-01": 41}), {"[Content_Types].xml": types}
     )
     errors = _rejected(catalogue, _xlsx(content))
-    assert [error.message for error in errors] == [uploads.MACRO_ENABLED]
+    assert [error.message for error in errors] == [MACRO_ENABLED]
 
 
 def _never_opened(*args, **kwargs):
@@ -273,21 +278,21 @@ def test_a_zip_bomb_is_refused_before_openpyxl_opens_it(catalogue, monkeypatch):
     assert len(content) < 200 * 1024
     monkeypatch.setattr(openpyxl, "load_workbook", _never_opened)
     errors = _rejected(catalogue, _xlsx(content))
-    assert [error.message for error in errors] == [uploads.ZIP_BOMB]
+    assert [error.message for error in errors] == [ZIP_BOMB]
 
 
 def test_a_workbook_expanding_beyond_the_size_limit_is_refused(catalogue, settings):
     settings.SAFEBOARD_SCORECARD_MAX_UNCOMPRESSED_BYTES = 20_000
     content = _fill(_template(catalogue), {"POL-01": 41})
     errors = _rejected(catalogue, _xlsx(content))
-    assert [error.message for error in errors] == [uploads.ZIP_BOMB]
+    assert [error.message for error in errors] == [ZIP_BOMB]
 
 
 def test_a_workbook_of_too_many_parts_is_refused(catalogue):
     parts = {f"xl/media/part{n}.xml": b"<a/>" for n in range(uploads.MAX_ARCHIVE_MEMBERS)}
     content = _with_members(_fill(_template(catalogue), {"POL-01": 41}), parts)
     errors = _rejected(catalogue, _xlsx(content))
-    assert [error.message for error in errors] == [uploads.ZIP_BOMB]
+    assert [error.message for error in errors] == [ZIP_BOMB]
 
 
 def test_a_file_that_is_not_really_a_workbook_is_refused(catalogue):
@@ -372,10 +377,17 @@ def test_a_csv_file_without_the_value_column_is_refused(catalogue):
     ]
 
 
-def test_a_csv_file_that_is_not_utf8_is_refused(catalogue):
-    upload = SimpleUploadedFile("figures.csv", "code,period,value\n£,é,1\n".encode("cp1252"))
+def test_a_csv_file_saved_by_excel_in_windows_1252_is_read(catalogue):
+    text = "Indicator code,Period,Value,Comment\nPOL-01,October 2025,41,Révisé: £0 spent\n"
+    upload = SimpleUploadedFile("figures.csv", text.encode("cp1252"))
+    result = _upload(catalogue, upload)
+    assert result.saved == 1
+
+
+def test_a_csv_file_in_no_encoding_safeboard_reads_is_refused(catalogue):
+    upload = SimpleUploadedFile("figures.csv", b"code,period,value\nPOL-01,Oct\x81ober,1\n")
     errors = _rejected(catalogue, upload)
-    assert len(errors) == 1
+    assert [error.message for error in errors] == [TEXT_ENCODING_UNKNOWN]
 
 
 def test_a_csv_file_of_too_many_rows_is_refused(catalogue):

@@ -117,7 +117,7 @@ def test_peer_challenge_from_request_to_conclusion(submitted, cast):
     scrutiny_services.evidence_request_respond(
         request=request,
         response="The board's safeguarding reports for the year.",
-        file=SimpleUploadedFile("reports.pdf", b"%PDF-1.4 reports"),
+        file=SimpleUploadedFile("reports.pdf", b"%PDF-1.4 reports\n%%EOF\n"),
         responded_by=lead,
     )
     request.refresh_from_db()

@@ -12,7 +12,7 @@ from safeboard.section11.models import CycleStandard, Evidence, Rating, Return
 
 from .conftest import days, ratings_of, set_up_cycle
 
-PDF = b"%PDF-1.4 a policy"
+PDF = b"%PDF-1.4 a policy\n%%EOF\n"
 
 
 def _pdf(name="policy.pdf", content=PDF):

@@ -81,7 +81,7 @@ def test_a_lead_adds_and_downloads_evidence(home_return, lead):
     rating = ratings_of(home_return)[0]
     client = signed_in_client(lead)
     upload = SimpleUploadedFile(
-        "policy.pdf", b"%PDF-1.4 the policy", content_type="application/pdf"
+        "policy.pdf", b"%PDF-1.4 the policy\n%%EOF\n", content_type="application/pdf"
     )
     response = client.post(
         _rating_url(home_return, rating, "section11:evidence_add"),
@@ -102,7 +102,7 @@ def test_evidence_is_never_served_through_another_organisations_return(cycle, ca
         rating=rating,
         description="Theirs",
         dated_on=days(0),
-        file=SimpleUploadedFile("a.pdf", b"%PDF-1.4 theirs"),
+        file=SimpleUploadedFile("a.pdf", b"%PDF-1.4 theirs\n%%EOF\n"),
     )
     client = signed_in_client(lead)
     assert (
