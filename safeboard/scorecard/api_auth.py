@@ -2,8 +2,9 @@
 
 Two ways in, both acting with the user's own roles and agency:
 
-- a token (`Authorization: Token <key>`), for an agency's case system, which cannot use a
-  browser session with a second factor; only accounts that may hold one (rules.py) may use it;
+- a token (`Authorization: Token <key>`, api_tokens.py), for an agency's case system,
+  which cannot use a browser session with a second factor; only accounts that may hold one
+  (rules.py) may use it, and it expires;
 - the browser session of a signed-in user, once past the second factor where the account
   needs one (as every page of SafeBoard requires).
 
@@ -19,6 +20,8 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib.auth.decorators import login_not_required
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
+from knox.auth import TokenAuthentication
 from rest_framework import authentication, exceptions, permissions
 
 from safeboard.accounts.middleware import LoginRequiredMiddleware
@@ -27,16 +30,36 @@ TOKEN_NOT_ALLOWED = (
     "This account may not use an API token: tokens are for agencies' data contacts whose "
     "accounts do not sign in with a second factor."
 )
+TOKEN_NOT_READABLE = "Invalid token header: the token should be letters and digits only."
+TOKEN_WITHOUT_EXPIRY = "This API token has no expiry date: create a new token to use the API."
 
 
-class ApiTokenAuthentication(authentication.TokenAuthentication):
-    """DRF's token, refused to any account that may not hold one (checked on every request)."""
+class ApiTokenAuthentication(TokenAuthentication):
+    """A knox token (stored as a digest, refused once expired or revoked), refused to any
+    account that may not hold one: checked on every request, so a token stops working the
+    moment its user gains a role that signs in with a second factor."""
 
-    def authenticate_credentials(self, key):
-        user, token = super().authenticate_credentials(key)
+    def authenticate_credentials(self, token: bytes):
+        try:
+            token.decode("utf-8")
+        except UnicodeDecodeError:
+            raise exceptions.AuthenticationFailed(TOKEN_NOT_READABLE) from None
+        return super().authenticate_credentials(token)
+
+    def validate_user(self, auth_token):
+        if auth_token.expiry is None:
+            raise exceptions.AuthenticationFailed(TOKEN_WITHOUT_EXPIRY)
+        user, token = super().validate_user(auth_token)
         if not user.has_perm("scorecard.hold_api_token"):
             raise exceptions.AuthenticationFailed(TOKEN_NOT_ALLOWED)
         return user, token
+
+
+class ApiTokenScheme(KnoxTokenScheme):
+    """How the OpenAPI schema describes the token (drf-spectacular matches the class exactly)."""
+
+    target_class = ApiTokenAuthentication
+    name = "tokenAuth"
 
 
 class VerifiedSessionAuthentication(authentication.SessionAuthentication):

@@ -1,8 +1,9 @@
-"""The buttons of the API token page: each a form with no fields, posted with its CSRF token."""
+"""The buttons of the API token page: each a form posted with its CSRF token."""
 
 from __future__ import annotations
 
 from crispy_forms_gds.layout import Submit
+from django import forms
 
 from safeboard.core.forms import GovUKForm
 
@@ -10,14 +11,21 @@ from safeboard.core.forms import GovUKForm
 class ApiTokenIssueForm(GovUKForm):
     submit_label = "Create a token"
 
-    def __init__(self, *args, replacing: bool = False, **kwargs) -> None:
-        if replacing:
-            self.submit_label = "Replace the token"
-        super().__init__(*args, **kwargs)
-
 
 class ApiTokenRevokeForm(GovUKForm):
-    submit_label = "Revoke the token"
+    """Revokes one token, named by the start of its key that SafeBoard keeps (token_key)."""
+
+    submit_label = "Revoke"
+    token = forms.CharField(widget=forms.HiddenInput, max_length=25)
+
+    def __init__(self, *args, shown_as: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        label = f"Revoke the token starting {shown_as}" if shown_as else self.submit_label
+        self.helper.inputs = [Submit("submit", label, css_class="govuk-button--warning")]
+
+
+class ApiTokenRevokeAllForm(GovUKForm):
+    submit_label = "Revoke all your tokens"
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

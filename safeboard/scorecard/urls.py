@@ -36,6 +36,11 @@ urlpatterns = [
     ),
     path("api-token/", api_token.ApiTokenView.as_view(), name="api_token"),
     path("api-token/revoke/", api_token.ApiTokenRevokeView.as_view(), name="api_token_revoke"),
+    path(
+        "api-token/revoke-all/",
+        api_token.ApiTokenRevokeAllView.as_view(),
+        name="api_token_revoke_all",
+    ),
     path("figures/<int:pk>/revise/", submission.FigureReviseView.as_view(), name="figure_revise"),
     path(
         "indicators/<int:pk>/comparators/new/",

@@ -20,4 +20,5 @@ ACCESS_CASES = [
     AccessCase("api:figures_record", {Role.AGENCY_LEAD}, method="post"),
     AccessCase("scorecard:api_token", TOKEN_HOLDERS),
     AccessCase("scorecard:api_token_revoke", TOKEN_HOLDERS, method="post"),
+    AccessCase("scorecard:api_token_revoke_all", TOKEN_HOLDERS, method="post"),
 ]

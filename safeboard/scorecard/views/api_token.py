@@ -1,8 +1,9 @@
-"""An agency data contact's API token, for the agency's own systems to submit figures."""
+"""An agency data contact's API tokens, for the agency's own systems to submit figures."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -10,14 +11,15 @@ from django.views import View
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import api_tokens
-from ..api_forms import ApiTokenIssueForm, ApiTokenRevokeForm
+from ..api_forms import ApiTokenIssueForm, ApiTokenRevokeAllForm, ApiTokenRevokeForm
 
 TOKEN_REVOKED = "Your API token has been revoked: requests made with it are now refused."
+TOKENS_REVOKED = "All your API tokens have been revoked: requests made with them are now refused."
 NO_TOKEN_TO_REVOKE = "You had no API token to revoke."
 
 
 class ApiTokenView(RulePermissionMixin, View):
-    """Shows whether the user holds a token; posting creates one, replacing any held."""
+    """Lists the user's tokens; posting creates one, whose key is shown this once."""
 
     permission_required = "scorecard.hold_api_token"
 
@@ -25,22 +27,32 @@ class ApiTokenView(RulePermissionMixin, View):
         return self.show()
 
     def post(self, request):
-        token = api_tokens.api_token_issue(user=request.user)
-        response = self.show(new_key=token.key)
+        issued = api_tokens.api_token_issue(user=request.user)
+        response = self.show(issued=issued)
         # The key is shown this once: keep it out of every cache.
         response["Cache-Control"] = "no-store"
         return response
 
-    def show(self, new_key: str = ""):
-        held = api_tokens.api_token_held(user=self.request.user)
+    def show(self, issued: api_tokens.IssuedToken | None = None):
+        held = [
+            {
+                "token": token,
+                "shown_as": token.token_key[: api_tokens.SHOWN_PREFIX_LENGTH],
+                "revoke_form": ApiTokenRevokeForm(
+                    initial={"token": token.token_key},
+                    shown_as=token.token_key[: api_tokens.SHOWN_PREFIX_LENGTH],
+                ),
+            }
+            for token in api_tokens.api_tokens_held(user=self.request.user)
+        ]
         return render(
             self.request,
             "scorecard/api/token.html",
             {
                 "held": held,
-                "new_key": new_key,
-                "issue_form": ApiTokenIssueForm(replacing=held is not None),
-                "revoke_form": ApiTokenRevokeForm(),
+                "issued": issued,
+                "issue_form": ApiTokenIssueForm(),
+                "revoke_all_form": ApiTokenRevokeAllForm(),
                 "api_url": self.request.build_absolute_uri(reverse("api:guide")),
                 "crumbs": [
                     {"text": "Submit figures", "href": reverse("scorecard:submission_periods")},
@@ -51,9 +63,24 @@ class ApiTokenView(RulePermissionMixin, View):
 
 
 class ApiTokenRevokeView(RulePermissionMixin, View):
+    """Revokes one of the user's own tokens; anyone else's is not found."""
+
     permission_required = "scorecard.hold_api_token"
 
     def post(self, request):
-        revoked = api_tokens.api_token_revoke(user=request.user)
-        messages.success(request, TOKEN_REVOKED if revoked else NO_TOKEN_TO_REVOKE)
+        form = ApiTokenRevokeForm(request.POST)
+        if not form.is_valid() or not api_tokens.api_token_revoke(
+            user=request.user, token_key=form.cleaned_data["token"]
+        ):
+            raise Http404("You hold no such API token.")
+        messages.success(request, TOKEN_REVOKED)
+        return redirect("scorecard:api_token")
+
+
+class ApiTokenRevokeAllView(RulePermissionMixin, View):
+    permission_required = "scorecard.hold_api_token"
+
+    def post(self, request):
+        revoked = api_tokens.api_tokens_revoke_all(user=request.user)
+        messages.success(request, TOKENS_REVOKED if revoked else NO_TOKEN_TO_REVOKE)
         return redirect("scorecard:api_token")
