@@ -1,5 +1,6 @@
-"""A zip bomb posted to any page that takes a file is refused with the reason, and nothing
-is stored: an action's evidence, a meeting paper, a review's report, Section 11 evidence."""
+"""A zip bomb posted to a page that takes a file is refused with the reason, and nothing is
+stored: an action's evidence, a meeting paper, a review's report (each goes through
+core.uploads.validate_upload, as Section 11 evidence and the sign-in sheet do)."""
 
 from __future__ import annotations
 
