@@ -28,6 +28,8 @@ ANY_SIGNED_IN = {
     "accounts:two_factor",
     "accounts:logout",
     "accounts:account",
+    "accounts:keep_alive",
+    "accounts:session_status",
 }
 
 

@@ -6,7 +6,15 @@ from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLogi
 from django.shortcuts import redirect
 from django.urls import reverse
 
-TWO_FACTOR_EXEMPT_URL_NAMES = {"two_factor", "logout", "logout_confirm", "login"}
+# The timeout warning's requests too: it shows on the second-factor page as well.
+TWO_FACTOR_EXEMPT_URL_NAMES = {
+    "two_factor",
+    "logout",
+    "logout_confirm",
+    "login",
+    "keep_alive",
+    "session_status",
+}
 
 
 class LoginRequiredMiddleware(DjangoLoginRequired):
