@@ -13,12 +13,24 @@ from .periods import PeriodKey
 from .values import ValueProblem, read_value
 
 UNKNOWN_INDICATOR = "There is no indicator with the code \u201c{code}\u201d."
-NOT_THE_AGENCYS_INDICATOR = (
-    "{code} is {owner}\u2019s indicator: {agency} cannot submit figures for it."
-)
+# Says nothing about the indicator beyond that: not its owner, its unit, its frequency, nor
+# whether it holds a figure, none of which the submitter may see.
+NOT_THE_AGENCYS_INDICATOR = "{code} is not one of your agency\u2019s indicators."
 WRONG_FREQUENCY = "{code} is reported {frequency}, so it has no figure for {period}."
 INDICATOR_RETIRED = "{code} is retired and takes no new figures."
 BAD_VALUE = "{code}: {problem}"
+
+
+def ownership_problem(indicator: Indicator, *, agency: Agency) -> str | None:
+    """Why this agency may not give this indicator a figure, if it is another agency's.
+
+    Checked before anything else about the indicator or the figures it holds, and alone: an
+    indicator the agency does not own answers only this, so a submission cannot be used to
+    learn anything about another agency's indicator or figures.
+    """
+    if indicator.owning_agency_id != agency.pk:
+        return NOT_THE_AGENCYS_INDICATOR.format(code=indicator.code)
+    return None
 
 
 def indicator_problems(
@@ -26,15 +38,14 @@ def indicator_problems(
 ) -> list[str]:
     """Why this agency may not give this indicator a figure for this period, if it may not.
 
+    Another agency's indicator answers only that it is not the agency's (ownership_problem).
     A retired indicator takes no new figures, but one already held may still be revised.
     """
+    not_owned = ownership_problem(indicator, agency=agency)
+    if not_owned:
+        return [not_owned]
     code = indicator.code
     problems = []
-    if indicator.owning_agency_id != agency.pk:
-        owner = indicator.owning_agency.name
-        problems.append(
-            NOT_THE_AGENCYS_INDICATOR.format(code=code, owner=owner, agency=agency.name)
-        )
     if indicator.frequency != period.frequency:
         frequency = indicator.get_frequency_display().lower()
         problems.append(WRONG_FREQUENCY.format(code=code, frequency=frequency, period=period))

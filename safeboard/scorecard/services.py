@@ -22,7 +22,12 @@ from django.utils import timezone
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 
-from .figure_checks import UNKNOWN_INDICATOR, indicator_problems, value_problem
+from .figure_checks import (
+    UNKNOWN_INDICATOR,
+    indicator_problems,
+    ownership_problem,
+    value_problem,
+)
 from .models import Figure, FigureRevision, Indicator, IndicatorQuery, Period, normalise_code
 from .periods import PeriodKey
 from .query_services import open_queries_for_new_figures
@@ -106,6 +111,7 @@ def check_figures(
         figure.indicator.code: figure
         for figure in Figure.objects.select_related("indicator").filter(
             indicator__code__in=by_code,
+            indicator__owning_agency=agency,
             period__frequency=period.frequency,
             period__starts_on=period.starts_on,
         )
@@ -139,6 +145,9 @@ def _check_figure(
     current: Figure | None,
     reason: str,
 ) -> tuple[PlannedFigure | None, list[str]]:
+    not_owned = ownership_problem(indicator, agency=agency)
+    if not_owned:
+        return None, [not_owned]
     problems = indicator_problems(
         indicator, agency=agency, period=period, has_figure=current is not None
     )

@@ -37,7 +37,12 @@ from safeboard.core.uploads import (
 )
 from safeboard.partnership.models import Agency
 
-from .figure_checks import UNKNOWN_INDICATOR, indicator_problems, value_problem
+from .figure_checks import (
+    UNKNOWN_INDICATOR,
+    indicator_problems,
+    ownership_problem,
+    value_problem,
+)
 from .models import Figure, Indicator, normalise_code
 from .periods import PeriodError, PeriodKey, parse_period
 
@@ -433,6 +438,7 @@ def check_rows(
     held = set(
         Figure.objects.filter(
             indicator__code__in=codes,
+            indicator__owning_agency=agency,
             period__frequency=period.frequency,
             period__starts_on=period.starts_on,
         ).values_list("indicator__code", flat=True)
@@ -472,6 +478,9 @@ def _row_problems(
         return [(code_column, CODE_MISSING.format(value=value))], None
     if indicator is None:
         return [(code_column, UNKNOWN_INDICATOR.format(code=code))], None
+    not_owned = ownership_problem(indicator, agency=agency)
+    if not_owned:
+        return [(code_column, not_owned)], None
     has_figure = indicator.code in held
     problems = [
         (code_column, message)

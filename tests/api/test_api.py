@@ -167,15 +167,28 @@ def test_another_agencys_indicator_in_the_own_agencys_batch_is_named_and_nothing
     response = _submit(police_system, {"POL-01": 41, "HLT-01": 80})
     assert response.status_code == 400
     assert response.json() == {
-        "values": {
-            "HLT-01": [
-                figure_checks.NOT_THE_AGENCYS_INDICATOR.format(
-                    code="HLT-01", owner=catalogue.health.name, agency=catalogue.police.name
-                )
-            ]
-        }
+        "values": {"HLT-01": [figure_checks.NOT_THE_AGENCYS_INDICATOR.format(code="HLT-01")]}
     }
     assert database_state() == before
+
+
+def test_another_agencys_indicator_with_a_figure_answers_only_that_it_is_not_theirs(
+    catalogue, police_system
+):
+    FigureFactory(
+        indicator=catalogue.health_assessments,
+        period=PeriodFactory(key=OCTOBER_2025),
+        value=Decimal("49.5"),
+    )
+
+    response = _submit(police_system, {"HLT-01": 80})
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "values": {"HLT-01": [figure_checks.NOT_THE_AGENCYS_INDICATOR.format(code="HLT-01")]}
+    }
+    assert "49.5" not in response.content.decode()
+    assert catalogue.health.name not in response.content.decode()
 
 
 def test_a_bad_batch_answers_400_with_every_problem_and_saves_nothing(police_system):

@@ -18,6 +18,7 @@ from safeboard.core.uploads import (
 )
 from safeboard.scorecard import figure_checks, selectors, services, uploads
 from safeboard.scorecard.excel_template import build_template
+from safeboard.scorecard.factories import FigureFactory, PeriodFactory
 from safeboard.scorecard.models import Figure, FigureRevision
 from safeboard.scorecard.uploads import UploadError, UploadRejected
 
@@ -156,9 +157,24 @@ def test_a_figure_for_another_agencys_indicator_is_refused(catalogue):
     )
     errors = _rejected(catalogue, _xlsx(content))
     assert [(e.row, e.column) for e in errors] == [(5, "A")]
-    assert errors[0].message == figure_checks.NOT_THE_AGENCYS_INDICATOR.format(
-        code="HLT-01", owner=catalogue.health.name, agency=catalogue.police.name
+    assert errors[0].message == figure_checks.NOT_THE_AGENCYS_INDICATOR.format(code="HLT-01")
+
+
+def test_an_upload_row_for_another_agencys_figure_answers_only_that_it_is_not_theirs(
+    catalogue,
+):
+    FigureFactory(
+        indicator=catalogue.health_assessments,
+        period=PeriodFactory(key=OCTOBER_2025),
+        value=Decimal("49.5"),
     )
+
+    errors = _rejected(catalogue, _csv("indicator_code,period,value\nHLT-01,October 2025,80\n"))
+
+    assert [error.message for error in errors] == [
+        figure_checks.NOT_THE_AGENCYS_INDICATOR.format(code="HLT-01")
+    ]
+    assert not any("49.5" in str(error) for error in errors)
 
 
 def test_the_same_indicator_and_period_twice_is_refused(catalogue):
