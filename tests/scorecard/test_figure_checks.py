@@ -14,6 +14,7 @@ from safeboard.scorecard import catalogue_services, services
 from safeboard.scorecard.factories import PeriodFactory
 from safeboard.scorecard.figure_checks import (
     INDICATOR_RETIRED,
+    NOT_THE_AGENCYS_INDICATOR,
     indicator_problems,
     value_problem,
 )
@@ -32,13 +33,22 @@ def test_indicator_problems_none_for_the_owning_agency_in_its_frequency(catalogu
     assert problems == []
 
 
-def test_indicator_problems_names_another_agency_and_a_wrong_frequency_together(catalogue):
+def test_indicator_problems_says_only_that_another_agencys_indicator_is_not_theirs(catalogue):
+    catalogue_services.indicator_update(indicator=catalogue.quarterly, is_active=False)
     problems = indicator_problems(
         catalogue.quarterly, agency=catalogue.health, period=OCTOBER_2025, has_figure=False
     )
+    assert problems == [NOT_THE_AGENCYS_INDICATOR.format(code="POL-10")]
+
+
+def test_indicator_problems_names_a_wrong_frequency_and_retirement_together(catalogue):
+    catalogue_services.indicator_update(indicator=catalogue.quarterly, is_active=False)
+    problems = indicator_problems(
+        catalogue.quarterly, agency=catalogue.police, period=OCTOBER_2025, has_figure=False
+    )
     assert len(problems) == 2
-    assert "cannot submit figures for it" in problems[0]
-    assert "reported quarterly" in problems[1]
+    assert "reported quarterly" in problems[0]
+    assert problems[1] == INDICATOR_RETIRED.format(code="POL-10")
 
 
 def test_indicator_problems_lets_a_retired_indicators_figure_be_revised(catalogue):
