@@ -26,7 +26,7 @@ SIGNED_IN_AT = "safeboard_signed_in_at"
 LAST_ACTIVE_AT = "safeboard_last_active_at"
 # The last activity is written at most this often, so reading page after page is not a
 # database write per page; the warning takes its timings from the recorded time, not the page.
-ACTIVITY_RESOLUTION_SECONDS = 30
+ACTIVITY_RESOLUTION_SECONDS = 60
 # The GOV.UK pattern warns two minutes before the idle limit.
 WARNING_SECONDS = 2 * 60
 

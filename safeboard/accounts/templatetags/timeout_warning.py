@@ -14,7 +14,8 @@ register = template.Library()
 def timeout_warning_timings(context) -> dict | None:
     """None for a signed-out visitor or a page rendered without its request."""
     request = context.get("request")
-    if request is None or not request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return None
     return {
         "seconds_left": seconds_left(request.session, now=now_timestamp()),
