@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 
 from safeboard.core.forms import GovUKForm
-from safeboard.core.uploads import EMPTY_FILE
 
-from .reader import DEFAULT_MAX_BYTES
-
-NOT_XML = "The selected file must be the census as an XML file (ending .xml)."
-XML_CONTENT_EXPECTED = "The selected file is not XML: a census file starts with \u201c<\u201d."
-TOO_LARGE = "The selected file must be smaller than {limit}."
 CHOOSE_DECISION = "Choose whether to leave those children out or cancel the import."
 # England's largest local authorities have about 300,000 children; leave room to spare.
 LARGEST_POPULATION = 2_000_000
 
 CONTINUE = "continue"
 CANCEL = "cancel"
-
-
-def census_upload_limit() -> int:
-    """The reader's own limit: a file the reader would refuse is refused at upload."""
-    return getattr(settings, "SAFEBOARD_CENSUS_MAX_BYTES", DEFAULT_MAX_BYTES)
 
 
 class CensusUploadForm(GovUKForm):
@@ -62,22 +47,6 @@ class CensusUploadForm(GovUKForm):
             self.fields["agency"].queryset = agencies
         else:
             del self.fields["agency"]
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.size:
-            raise forms.ValidationError(EMPTY_FILE)
-        limit = census_upload_limit()
-        if upload.size > limit:
-            raise forms.ValidationError(TOO_LARGE.format(limit=filesizeformat(limit)))
-        if PurePath(upload.name or "").suffix.lower() != ".xml":
-            raise forms.ValidationError(NOT_XML)
-        upload.seek(0)
-        head = upload.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n")
-        upload.seek(0)
-        if not head.startswith(b"<"):
-            raise forms.ValidationError(XML_CONTENT_EXPECTED)
-        return upload
 
     def full_clean(self):
         # "112,400" as people write it.

@@ -14,6 +14,11 @@ Two kinds of trouble, kept apart:
   those children left out (`leave_out_problem_children=True`, as the command does and as the
   web import does once the user has chosen to) or to keep every row (to show the problems).
 
+A census is UTF-8 (or another encoding that keeps ASCII as it is, named in its XML
+declaration): one in UTF-16 or UTF-32 is refused with a message naming its encoding, since
+the checks below look at its bytes. Elements are matched by their local name, so a census
+whose root declares a namespace (xmlns="...") is read like one that does not.
+
 A census never has a DOCTYPE: any is refused before the parser sees it, so entity expansion
 ("billion laughs") and external entities (XXE) are never attempted; the parser is also built
 with entity resolution, DTD loading and network access off, and lxml's huge-tree mode off.
@@ -21,6 +26,7 @@ with entity resolution, DTD loading and network access off, and lxml's huge-tree
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import os
 import re
@@ -52,6 +58,10 @@ WRONG_ROOT = "The file's root element is <{tag}>, not <Message>: it is not a cen
 NO_REFERENCE_DATE = "The file has no Header/CollectionDetails/ReferenceDate."
 BAD_REFERENCE_DATE = "The ReferenceDate {value!r} is not a date (YYYY-MM-DD)."
 NOT_READABLE = "The file cannot be read: {detail}"
+WIDE_ENCODING = (
+    "The census file is encoded as {encoding}; save it as UTF-8, the encoding census files "
+    "are sent to the DfE in, and upload it again."
+)
 
 # Per-child problems (RecordProblem.problem).
 NOT_A_DATE = "not a date (YYYY-MM-DD)"
@@ -72,6 +82,28 @@ _DECLARATION = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _PROLOG_LIMIT = 1024 * 1024
 # lxml ends its messages with ", line L, column C": the error gives those itself.
 _LXML_POSITION = re.compile(r", line \d+, column \d+$")
+
+
+# How a file in a two- or four-byte encoding starts: with its byte order mark or, without
+# one, with "<" next to zero bytes. UTF-32's marks first: they begin like UTF-16's.
+_WIDE_STARTS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+    (b"<\x00\x00\x00", "UTF-32"),
+    (b"\x00\x00\x00<", "UTF-32"),
+    (b"<\x00", "UTF-16"),
+    (b"\x00<", "UTF-16"),
+)
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when a file starting with `head` is in that encoding, else None."""
+    for start, encoding in _WIDE_STARTS:
+        if head.startswith(start):
+            return encoding
+    return None
 
 
 class CensusFileError(Exception):
@@ -231,6 +263,10 @@ class _CountingReader:
     def _check_prolog(self, data: bytes) -> None:
         assert self.prolog is not None
         prolog = self.prolog + data
+        if len(self.prolog) < 4:  # the file's first bytes tell its encoding
+            encoding = wide_encoding(prolog)
+            if encoding is not None:
+                raise CensusFileError(self.name, 1, WIDE_ENCODING.format(encoding=encoding))
         root = _root_start(prolog)
         declaration = _DECLARATION.search(prolog, 0, root if root is not None else len(prolog))
         if declaration is not None:
@@ -273,7 +309,7 @@ def _read_file(
     parser_events = etree.iterparse(
         reader,
         events=("end",),
-        tag=("Header", "Child"),
+        tag=("{*}Header", "{*}Child"),  # in any namespace, or none
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -286,6 +322,8 @@ def _read_file(
     dates: dict[str, datetime.date] = {}
     try:
         for _event, element in parser_events:
+            if element.tag[0] == "{":
+                _drop_namespaces(element)
             if not checked_root:
                 _check_root(element.getroottree(), name, element.sourceline or 1)
                 checked_root = True
@@ -318,8 +356,17 @@ def _check_root(tree: etree._ElementTree, name: str, line: int) -> None:
     if tree.docinfo.internalDTD is not None or tree.docinfo.externalDTD is not None:
         raise CensusFileError(name, 1, DOCTYPE_REFUSED)
     root = tree.getroot()
-    if root.tag != "Message":
-        raise CensusFileError(name, root.sourceline or line, WRONG_ROOT.format(tag=root.tag))
+    tag = etree.QName(root).localname
+    if tag != "Message":
+        raise CensusFileError(name, root.sourceline or line, WRONG_ROOT.format(tag=tag))
+
+
+def _drop_namespaces(element: etree._Element) -> None:
+    """Name the element and everything in it by local name: a census read the same whether
+    or not its root declares a namespace."""
+    for item in element.iter():
+        if item.tag[0] == "{":
+            item.tag = item.tag.split("}", 1)[1]
 
 
 def _forget(element: etree._Element) -> None:

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeboard.core.history import save_with_reason
+from safeboard.core.uploads import size_problem
 from safeboard.partnership.models import Agency
 from safeboard.scorecard.models import Figure
 from safeboard.scorecard.periods import Frequency, PeriodKey
@@ -33,9 +34,12 @@ from safeboard.scorecard.services import figures_record
 
 from .extract import CensusExtract
 from .models import PROBLEMS_KEPT, CensusImport, CensusSettings
+from .reader import DEFAULT_MAX_BYTES, WIDE_ENCODING, wide_encoding
 
 logger = logging.getLogger(__name__)
 
+NOT_XML = "The selected file must be the census as an XML file (ending .xml)."
+XML_CONTENT_EXPECTED = "The selected file is not XML: a census file starts with \u201c<\u201d."
 NOT_A_CENSUS_AGENCY = "{agency} owns no census indicators, so it has no census to import."
 NO_REFERENCE_DATE = "The file has no ReferenceDate, so the period of its figures is unknown."
 NO_FIGURES_TO_RECORD = (
@@ -55,6 +59,31 @@ Reader = Callable[..., CensusExtract]
 Computer = Callable[..., dict[str, Any]]
 
 
+def census_upload_limit() -> int:
+    """The reader's own limit: a file the reader would refuse is refused at upload."""
+    return getattr(settings, "SAFEBOARD_CENSUS_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def census_upload_check(upload: UploadedFile) -> None:
+    """The census's part of the one upload path: the upload path's size check (held to the
+    reader's limit, far above other uploads', as a census runs to hundreds of MB), then an
+    XML file in an encoding the reader takes. The reader checks everything else as it reads."""
+    problem = size_problem(upload, limit=census_upload_limit())
+    if problem is None and PurePath(upload.name or "").suffix.lower() != ".xml":
+        problem = NOT_XML
+    if problem is None:
+        upload.seek(0)
+        head = upload.read(1024)
+        upload.seek(0)
+        encoding = wide_encoding(head)
+        if encoding is not None:
+            problem = WIDE_ENCODING.format(encoding=encoding)
+        elif not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            problem = XML_CONTENT_EXPECTED
+    if problem:
+        raise ValidationError({"file": problem})
+
+
 def census_agencies():
     """The agencies that own census indicators: the local authorities that import a census."""
     owners = {indicator.owning_agency_id for indicator in census_indicators().values()}
@@ -69,6 +98,7 @@ def census_import_upload(
     *, agency: Agency, upload: UploadedFile, population: int, uploaded_by=None
 ) -> CensusImport:
     """Keep the uploaded census and queue its check; the record is what the board sees."""
+    census_upload_check(upload)
     if not census_agencies().filter(pk=agency.pk).exists():
         raise ValidationError(NOT_A_CENSUS_AGENCY.format(agency=agency.name))
     digest = hashlib.sha256()

@@ -278,6 +278,16 @@ def _content_problem(extension: str, upload: UploadedFile) -> str | None:
     return None
 
 
+def size_problem(upload: UploadedFile, *, limit: int) -> str | None:
+    """Why the upload's size is refused (empty, or over `limit` bytes), or None. The census,
+    read by its own streaming path, is held to its own limit through this same check."""
+    if not upload.size:
+        return EMPTY_FILE
+    if upload.size > limit:
+        return too_large_message(limit)
+    return None
+
+
 def validate_upload(
     upload: UploadedFile, *, field: str = "file", extensions: Collection[str] | None = None
 ) -> str:
@@ -286,11 +296,9 @@ def validate_upload(
     `extensions` narrows the accepted types (e.g. {".pdf", ".docx"} for a review report); the
     message then names exactly those types.
     """
-    limit = settings.MAX_UPLOAD_BYTES
-    if upload.size is None or upload.size == 0:
-        raise ValidationError({field: EMPTY_FILE})
-    if upload.size > limit:
-        raise ValidationError({field: too_large_message(limit)})
+    problem = size_problem(upload, limit=settings.MAX_UPLOAD_BYTES)
+    if problem:
+        raise ValidationError({field: problem})
     extension = PurePath(upload.name or "").suffix.lower()
     if extensions is not None and extension not in extensions:
         raise ValidationError({field: only_these_types_message(extensions)})

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from safeboard.accounts.roles import Role
-from safeboard.census.forms import NOT_XML, XML_CONTENT_EXPECTED
 from safeboard.census.models import CensusImport, CensusSettings
+from safeboard.census.services import NOT_XML, XML_CONTENT_EXPECTED
 from safeboard.scorecard.models import Figure
 from tests import test_permissions as permissions
 

@@ -111,16 +111,19 @@ def test_passwd_by_external_entity_is_refused():
     assert "root:" not in str(error)
 
 
-def test_a_doctype_the_prolog_check_cannot_see_is_still_refused():
-    # In UTF-16 the byte pattern differs: the parser's own view of the DTD refuses it.
+def test_a_doctype_in_utf16_is_refused_before_the_parser_sees_it():
+    # In UTF-16 the byte pattern of a DOCTYPE differs: the whole encoding is refused at once.
     text = (
         '<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE Message>\n'
         + GOOD.decode().split("\n", 1)[1]
     )
+    hostile = Tracked(text.encode("utf-16"))
 
-    error = refusal(text.encode("utf-16"))
+    with pytest.raises(CensusFileError) as caught:
+        read_census([hostile])
 
-    assert error.message == reader.DOCTYPE_REFUSED
+    assert caught.value.message == reader.WIDE_ENCODING.format(encoding="UTF-16")
+    assert hostile.bytes_read <= 64 * 1024
 
 
 def test_a_truncated_file_is_refused_with_the_line_it_ends_on():
