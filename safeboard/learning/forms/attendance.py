@@ -47,7 +47,7 @@ class SignInSheetForm(GovUKForm):
 
     file = forms.FileField(
         label="Sign-in sheet",
-        help_text="A CSV file saved as UTF-8.",
+        help_text="A CSV file, best saved from Excel as \u201cCSV UTF-8\u201d.",
         error_messages={
             "required": "Select the sign-in sheet to upload.",
             "empty": "The selected file is empty.",
