@@ -46,6 +46,7 @@ HISTORY_VIEW_PERMISSIONS = {
 # Records whose very existence is confidential (decision 7): a refused user gets 404, as on the
 # record's own pages, and each permitted look is logged by the record's module.
 HISTORY_CONFIDENTIAL: dict[str, Callable] = {}
+NO_SUCH_RECORD = "No such record."
 
 
 def register_confidential_history(model: str, on_view: Callable) -> None:
@@ -78,11 +79,15 @@ class HistoryView(View):
         if permission is None:
             raise Http404("No history for this kind of record.")
         model_class = apps.get_model(model)
-        record = get_object_or_404(model_class, pk=pk)
         on_view = HISTORY_CONFIDENTIAL.get(model)
-        if not request.user.has_perm(permission, record):
+        if on_view is None:
+            record = get_object_or_404(model_class, pk=pk)
+        else:
+            record = model_class._default_manager.filter(pk=pk).first()
+        if record is None or not request.user.has_perm(permission, record):
             if on_view is not None:
-                raise Http404("No such record.")
+                # One answer, word for word, whether the record is hidden or missing.
+                raise Http404(NO_SUCH_RECORD)
             raise PermissionDenied
         if on_view is not None:
             on_view(record, request)

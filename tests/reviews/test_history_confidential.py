@@ -6,8 +6,11 @@ import pytest
 from django.urls import reverse
 
 from safeboard.accounts.roles import Role
+from safeboard.reviews.factories import DecisionFactory
 from safeboard.reviews.models import ReviewViewLog
 from tests.conftest import signed_in_client
+
+from .learning import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +34,29 @@ def test_a_permitted_look_at_the_history_is_logged(cast, review, manager_client)
     look = ReviewViewLog.objects.get()
     assert (look.review, look.user) == (review, cast[Role.BUSINESS_MANAGER])
     assert look.path == _history_url(review)
+
+
+def _history_of(model: str, pk: int) -> str:
+    return reverse("core:history", kwargs={"model": model, "pk": pk})
+
+
+def _record_of(review, model: str):
+    if model == "reviews.decision":
+        return DecisionFactory(review=review)
+    if model == "reviews.finding":
+        return builders.finding(review, title="Escalation was never tried")
+    return review
+
+
+@pytest.mark.parametrize("model", ["reviews.review", "reviews.decision", "reviews.finding"])
+def test_a_hidden_history_answers_exactly_as_one_that_does_not_exist(cast, review, model):
+    record = _record_of(review, model)
+    client = signed_in_client(cast[Role.BOARD_MEMBER])
+
+    hidden = client.get(_history_of(model, record.pk))
+    missing = client.get(_history_of(model, record.pk + 1000))
+
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden.content == missing.content
+    # The message handed to the 404 page too, so no page shown in its place could tell them apart.
+    assert hidden.context["exception"] == missing.context["exception"]
