@@ -218,3 +218,10 @@ def test_at_a_terminal_two_different_passwords_are_refused(tmp_path, monkeypatch
     with pytest.raises(CommandError, match=setup_command.PASSWORDS_DIFFER):
         _setup(tmp_path, password_stdin=False, interactive=True, stdin=_Terminal())
     assert not User.objects.exists()
+
+
+def test_setup_works_under_production_settings_without_demo_credentials(tmp_path, settings):
+    settings.SAFEBOARD_PRODUCTION = True
+    settings.DEMO_PASSWORD = None
+    _setup(tmp_path)
+    assert User.objects.get().check_password(PASSWORD)
