@@ -62,11 +62,11 @@ lint: install
 	$(BIN)/ruff format --check safeboard tests bench
 
 test: install assets lint chromium
-	$(BIN)/pytest $(PARALLEL) -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest $(PARALLEL) -m "not browser and not production" $(PYTEST_ARGS)
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 test-fast: install assets
-	$(BIN)/pytest $(PARALLEL) -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest $(PARALLEL) -m "not browser and not production" $(PYTEST_ARGS)
 
 test-browser: install assets chromium
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)

@@ -24,7 +24,6 @@ from .forms import (
     TokenForm,
 )
 
-
 RATE_LIMITED_TITLE = "Too many requests"
 
 

@@ -15,7 +15,7 @@ threads = int(os.environ.get("SAFEBOARD_THREADS", "1"))
 timeout = int(os.environ.get("SAFEBOARD_REQUEST_TIMEOUT", "60"))
 # Only the reverse proxy's addresses may say the request came over HTTPS.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
-accesslog = os.environ.get("SAFEBOARD_ACCESS_LOG", "-")
+accesslog = os.environ.get("SAFEBOARD_ACCESS_LOG", "-") or None
 errorlog = "-"
 # Load the application before forking: workers share its memory and a broken configuration
 # stops the server at once instead of each worker failing in turn.
