@@ -58,6 +58,13 @@ class AgencyDomain(models.Model):
         "partnership.Agency", on_delete=models.CASCADE, related_name="email_domains"
     )
     domain = models.CharField(max_length=200, unique=True, help_text="For example police.example.")
+    # Off unless the learning officer knows the agency gives out addresses at subdomains
+    # (mail.police.example): anyone who controls any subdomain could otherwise register as
+    # the agency's staff.
+    allow_subdomains = models.BooleanField(
+        default=False,
+        help_text="Addresses at a subdomain, such as mail.police.example, may register too.",
+    )
 
     class Meta:
         ordering = ["domain"]

@@ -14,6 +14,11 @@ urlpatterns = [
         name="agency_domains",
     ),
     path(
+        "agency-domains/<int:pk>/subdomains/",
+        registration.AgencyDomainSubdomainsView.as_view(),
+        name="agency_domain_subdomains",
+    ),
+    path(
         "agency-domains/<int:pk>/remove/",
         registration.AgencyDomainRemoveView.as_view(),
         name="agency_domain_remove",

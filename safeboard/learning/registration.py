@@ -1,7 +1,8 @@
 """A practitioner registers for training with their work email address.
 
-The address must be at an agency's email domain (`AgencyDomain`): that is how we know which
-agency they work for. We send a link to the address; opening it within three days proves the
+The address must be at an agency's email domain (`AgencyDomain`), or at a subdomain of one
+where the learning officer allows it: that is how we know which agency they work for. Only
+ordinary addresses may register (`address_problem`). We send a link to the address; opening it within three days proves the
 address is theirs, and they choose a password. That makes (or links) their `Learner` and an
 account with the practitioner role.
 
@@ -14,6 +15,7 @@ someone's inbox.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from django.contrib.auth.password_validation import validate_password
@@ -22,6 +24,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -44,6 +47,11 @@ UNKNOWN_DOMAIN = (
     "learning and development officer."
 )
 NOT_AN_EMAIL = "Enter an email address in the correct format, like name@agency.example"
+UNUSUAL_LOCAL_PART = (
+    "Enter your work email address as your agency gives it: before the @ use only letters, "
+    "numbers, full stops (not first, last or two together) and the symbols "
+    "! # $ % & ' * + - / = ? ^ _ ` { | } ~ (no quotation marks or spaces)."
+)
 LINK_EXPIRED = (
     f"This link has expired: links last {LINK_VALID_DAYS} days. Register again to get a new one."
 )
@@ -56,19 +64,39 @@ DOMAIN_TAKEN = "{domain} is already an email domain of {agency}."
 DOMAIN_FORMAT = "Enter a domain like police.example, without the @ or anything before it."
 
 
+# The dot-atom form of RFC 5322 section 3.2.3, the only one agencies give their staff: ASCII
+# letters, digits and these symbols, in runs joined by single dots. Quoted local parts
+# ("a@b"@police.example) and comments are refused: mail systems read them differently, so
+# the address we check may not be the one that receives the link.
+_DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+
+
 def email_domain(email: str) -> str:
     return email.rpartition("@")[2].strip().lower()
 
 
+def address_problem(email: str) -> str | None:
+    """Why the address cannot register, if its form is wrong or its local part unusual."""
+    local, at, domain = email.rpartition("@")
+    if not at or not local or not domain:
+        return NOT_AN_EMAIL
+    if not _DOT_ATOM.fullmatch(local):
+        return UNUSUAL_LOCAL_PART
+    return None
+
+
 def agency_for_email(email: str) -> Agency | None:
-    """The agency whose email domain the address is at: the domain itself or one it is part
-    of (j.smith@mail.police.example is at police.example), the most specific first."""
+    """The agency whose email domain the address is at: the domain itself, or one it is part
+    of (j.smith@mail.police.example is at police.example) where the learning officer allows
+    that domain's subdomains; the most specific first."""
     domain = email_domain(email)
     if not domain:
         return None
     labels = domain.split(".")
-    candidates = [".".join(labels[index:]) for index in range(len(labels) - 1)]
-    matches = AgencyDomain.objects.filter(domain__in=candidates).select_related("agency")
+    parents = [".".join(labels[index:]) for index in range(1, len(labels) - 1)]
+    matches = AgencyDomain.objects.filter(
+        Q(domain=domain) | Q(domain__in=parents, allow_subdomains=True)
+    ).select_related("agency")
     best = max(matches, key=lambda match: len(match.domain), default=None)
     return best.agency if best is not None else None
 
@@ -162,8 +190,9 @@ def registration_request(
     (for an address that has an account) a reminder of how to sign in. `confirm_url` is the
     address of the confirmation page, to which the token is added."""
     email = _normalise(email)
-    if "@" not in email:
-        raise ValidationError({"email": NOT_AN_EMAIL})
+    problem = address_problem(email)
+    if problem:
+        raise ValidationError({"email": problem})
     if agency_for_email(email) is None:
         raise ValidationError({"email": UNKNOWN_DOMAIN.format(domain=email_domain(email))})
     if not _address_within_limit(email):
@@ -197,6 +226,9 @@ def registration_confirm(*, pending: Pending, password: str) -> User:
         agency = pending.agency
         if job_role is None:
             raise ValidationError(ROLE_GONE)
+        problem = address_problem(pending.email)
+        if problem:
+            raise ValidationError(problem)
         if agency is None:
             raise ValidationError(UNKNOWN_DOMAIN.format(domain=email_domain(pending.email)))
         try:
@@ -219,7 +251,10 @@ def registration_confirm(*, pending: Pending, password: str) -> User:
     return user
 
 
-def agency_domain_add(*, agency: Agency, domain: str) -> AgencyDomain:
+@transaction.atomic
+def agency_domain_add(
+    *, agency: Agency, domain: str, allow_subdomains: bool = False
+) -> AgencyDomain:
     domain = domain.strip().lower().lstrip("@")
     labels = domain.split(".")
     if "@" in domain or len(labels) < 2 or not all(labels) or " " in domain:
@@ -229,9 +264,19 @@ def agency_domain_add(*, agency: Agency, domain: str) -> AgencyDomain:
         raise ValidationError(
             {"domain": DOMAIN_TAKEN.format(domain=domain, agency=existing.agency.name)}
         )
-    record = AgencyDomain(agency=agency, domain=domain)
+    record = AgencyDomain(agency=agency, domain=domain, allow_subdomains=allow_subdomains)
     record.full_clean()
     record.save()
+    return record
+
+
+@transaction.atomic
+def agency_domain_set_subdomains(*, record: AgencyDomain, allow: bool) -> AgencyDomain:
+    """Let addresses at the domain's subdomains register, or stop new ones from doing so;
+    practitioners already registered keep their accounts."""
+    record.allow_subdomains = allow
+    record.full_clean()
+    record.save(update_fields=["allow_subdomains"])
     return record
 
 

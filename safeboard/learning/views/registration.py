@@ -22,6 +22,11 @@ from ..models import AgencyDomain, JobRole
 TOO_MANY_REQUESTS = "Too many registrations have come from your network. Try again in an hour."
 PASSWORDS_DIFFER = "The two passwords must be the same."
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+SUBDOMAINS_ALLOWED = "Practitioners at subdomains of {domain} can now register for training."
+SUBDOMAINS_REFUSED = (
+    "Addresses at subdomains of {domain} can no longer register; only addresses at {domain} "
+    "itself can."
+)
 
 
 class RegistrationForm(GovUKForm):
@@ -167,6 +172,18 @@ class AgencyDomainForm(GovUKForm):
         help_text="What comes after the @ in the agency's addresses, such as police.example.",
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
+    allow_subdomains = forms.BooleanField(
+        label="Addresses at its subdomains may register too",
+        required=False,
+        help_text=(
+            "Only if the agency gives staff addresses such as name@mail.police.example. "
+            "Anyone who runs a subdomain could otherwise register as the agency's staff."
+        ),
+    )
+
+
+class AgencyDomainSubdomainsForm(forms.Form):
+    allow = forms.BooleanField(required=False)
 
 
 class AgencyDomainListView(RulePermissionMixin, View):
@@ -202,6 +219,24 @@ class AgencyDomainListView(RulePermissionMixin, View):
             ],
         }
         return render(request, self.template_name, context, status=status)
+
+
+class AgencyDomainSubdomainsView(RulePermissionMixin, View):
+    """Allows or refuses registration from addresses at the domain's subdomains."""
+
+    permission_required = "learning.manage_agency_domains"
+
+    def post(self, request, pk: int):
+        record = get_object_or_404(AgencyDomain, pk=pk)
+        form = AgencyDomainSubdomainsForm(request.POST)
+        form.is_valid()
+        allow = bool(form.cleaned_data.get("allow"))
+        registration.agency_domain_set_subdomains(record=record, allow=allow)
+        messages.success(
+            request,
+            (SUBDOMAINS_ALLOWED if allow else SUBDOMAINS_REFUSED).format(domain=record.domain),
+        )
+        return redirect("learning:agency_domains")
 
 
 class AgencyDomainRemoveView(RulePermissionMixin, View):

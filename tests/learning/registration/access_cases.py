@@ -14,4 +14,5 @@ def _domain(cast):
 ACCESS_CASES = [
     AccessCase("learning:agency_domains", TEAM),
     AccessCase("learning:agency_domain_remove", TEAM, _domain, method="post"),
+    AccessCase("learning:agency_domain_subdomains", TEAM, _domain, method="post"),
 ]

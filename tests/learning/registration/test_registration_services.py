@@ -49,8 +49,61 @@ def test_the_agency_is_the_one_whose_domain_the_address_is_at(police):
     assert registration.agency_for_email("jo.bloggs@police.example") == police
 
 
-def test_an_address_at_a_subdomain_belongs_to_the_agency_of_the_domain(police):
+def test_an_address_at_a_subdomain_is_not_the_agencys_unless_its_domain_allows_them(police):
+    assert registration.agency_for_email("jo.bloggs@mail.police.example") is None
+    assert registration.agency_for_email("jo.bloggs@anyone.mail.police.example") is None
+
+
+def test_an_address_at_a_subdomain_belongs_to_the_agency_where_its_domain_allows_them(police):
+    registration.agency_domain_set_subdomains(
+        record=AgencyDomain.objects.get(domain="police.example"), allow=True
+    )
     assert registration.agency_for_email("jo.bloggs@mail.police.example") == police
+
+
+def test_an_address_at_a_subdomain_not_allowed_is_refused_and_gets_no_link(police, social_worker):
+    with pytest.raises(ValidationError) as error:
+        _request("jo@attacker.police.example", social_worker)
+    assert error.value.message_dict["email"] == [
+        registration.UNKNOWN_DOMAIN.format(domain="attacker.police.example")
+    ]
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        '"a@b"@police.example',
+        '"jo bloggs"@police.example',
+        ".jo@police.example",
+        "jo.@police.example",
+        "jo..bloggs@police.example",
+        "jo(work)@police.example",
+        "j\u00f6@police.example",
+    ],
+)
+def test_an_address_with_an_unusual_local_part_is_refused_and_gets_no_link(
+    police, social_worker, email
+):
+    with pytest.raises(ValidationError) as error:
+        _request(email, social_worker)
+    assert error.value.message_dict["email"] == [registration.UNUSUAL_LOCAL_PART]
+    assert mail.outbox == []
+
+
+def test_an_address_with_the_usual_symbols_gets_a_link(police, social_worker):
+    _request("jo.o'neill+training@police.example", social_worker)
+    assert mail.outbox[0].to == ["jo.o'neill+training@police.example"]
+
+
+def test_a_link_for_an_unusual_address_made_before_the_rule_cannot_be_confirmed(
+    police, social_worker
+):
+    pending = registration.Pending("Jo Bloggs", '"a@b"@police.example', social_worker.pk)
+    with pytest.raises(ValidationError) as error:
+        registration.registration_confirm(pending=pending, password=PASSWORD)
+    assert error.value.messages == [registration.UNUSUAL_LOCAL_PART]
+    assert not User.objects.exists()
 
 
 def test_the_most_specific_domain_wins():
@@ -170,6 +223,7 @@ def test_a_link_expires_after_three_days(police, social_worker, monkeypatch):
 def test_a_domain_is_added_in_lower_case_without_an_at(police):
     record = registration.agency_domain_add(agency=police, domain=" @Health.Example ")
     assert record.domain == "health.example"
+    assert record.allow_subdomains is False
 
 
 @pytest.mark.parametrize("domain", ["police", "jo@police.org", "two words.example", "a..b"])

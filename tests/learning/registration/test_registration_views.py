@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from safeboard.accounts.factories import UserFactory
 from safeboard.accounts.models import User
@@ -13,7 +14,11 @@ from safeboard.accounts.roles import Role
 from safeboard.learning import registration
 from safeboard.learning.factories import AgencyDomainFactory, JobRoleFactory
 from safeboard.learning.models import AgencyDomain, Learner
-from safeboard.learning.views.registration import PASSWORDS_DIFFER, TOO_MANY_REQUESTS
+from safeboard.learning.views.registration import (
+    PASSWORDS_DIFFER,
+    SUBDOMAINS_ALLOWED,
+    TOO_MANY_REQUESTS,
+)
 from safeboard.partnership.factories import AgencyFactory
 from tests.conftest import signed_in_client
 
@@ -152,6 +157,49 @@ def test_a_bad_domain_is_refused_on_the_form_and_nothing_is_added(cast):
     assert response.status_code == 400
     assert registration.DOMAIN_FORMAT in response.text
     assert not AgencyDomain.objects.exists()
+
+
+def test_registering_with_a_quoted_address_is_refused_on_the_form(client, role):
+    response = _register(client, '"a@b"@police.example', role)
+    assert response.status_code == 400
+    assert escape(registration.UNUSUAL_LOCAL_PART) in response.text
+    assert mail.outbox == []
+
+
+def test_registering_from_a_subdomain_is_refused_until_the_team_allows_it(client, cast, role):
+    refused = _register(client, "jo@mail.police.example", role)
+    assert refused.status_code == 400
+    assert mail.outbox == []
+
+    record = AgencyDomain.objects.get(domain="police.example")
+    team = signed_in_client(cast[Role.LEARNING_OFFICER])
+    allowed = team.post(
+        reverse("learning:agency_domain_subdomains", kwargs={"pk": record.pk}),
+        {"allow": "on"},
+        follow=True,
+    )
+    assert SUBDOMAINS_ALLOWED.format(domain="police.example") in allowed.text
+
+    assert _register(client, "jo@mail.police.example", role).status_code == 302
+    assert mail.outbox[0].to == ["jo@mail.police.example"]
+
+
+def test_the_training_team_stops_a_domains_subdomains_registering(cast):
+    record = AgencyDomainFactory(agency=cast.home_agency, allow_subdomains=True)
+    client = signed_in_client(cast[Role.LEARNING_OFFICER])
+    response = client.post(reverse("learning:agency_domain_subdomains", kwargs={"pk": record.pk}))
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.allow_subdomains is False
+
+
+def test_the_training_team_adds_a_domain_whose_subdomains_may_register(cast):
+    client = signed_in_client(cast[Role.LEARNING_OFFICER])
+    client.post(
+        reverse("learning:agency_domains"),
+        {"agency": cast.home_agency.pk, "domain": "police.example", "allow_subdomains": "on"},
+    )
+    assert AgencyDomain.objects.get().allow_subdomains is True
 
 
 def test_the_training_team_removes_a_domain(cast):
