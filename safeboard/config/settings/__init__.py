@@ -17,6 +17,6 @@ def select_settings_module() -> str:
     """Set DJANGO_SETTINGS_MODULE from SAFEBOARD_ENV and return it (manage, WSGI and ASGI)."""
     if os.environ.get("SAFEBOARD_ENV", "").strip().lower() == "production":
         os.environ["DJANGO_SETTINGS_MODULE"] = PRODUCTION
-    else:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", BASE)
+    elif not os.environ.get("DJANGO_SETTINGS_MODULE"):
+        os.environ["DJANGO_SETTINGS_MODULE"] = BASE
     return os.environ["DJANGO_SETTINGS_MODULE"]
