@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import posixpath
 import tarfile
 import tempfile
@@ -114,30 +115,41 @@ def _add(archive: tarfile.TarFile, name: str, source, size: int) -> str:
 
 def backup_write(*, out: Path, storage: Storage = default_storage) -> BackupSummary:
     created_at = timezone.now().isoformat()
-    checksums: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as scratch:
         dump = Path(scratch) / DATABASE
         _dump_database(dump)
         records = _count_records(dump)
-        with tarfile.open(out, "w:gz") as archive:
-            with dump.open("rb") as source:
-                checksums[DATABASE] = _add(archive, DATABASE, source, dump.stat().st_size)
-            for name in stored_files(storage):
-                with storage.open(name, "rb") as source:
-                    checksums[MEDIA + name] = _add(
-                        archive, MEDIA + name, source, storage.size(name)
-                    )
-            manifest = json.dumps(
-                {
-                    "format": FORMAT,
-                    "version": VERSION,
-                    "created_at": created_at,
-                    "sha256": checksums,
-                },
-                indent=2,
-            ).encode()
-            _add(archive, MANIFEST, io.BytesIO(manifest), len(manifest))
+        # Written beside the target and renamed when whole: a failed backup leaves no archive.
+        partial = out.with_name(f".{out.name}.partial")
+        try:
+            checksums = _write_archive(partial, dump, storage, created_at)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        os.replace(partial, out)
     return BackupSummary(out, created_at, records, len(checksums) - 1)
+
+
+def _write_archive(out: Path, dump: Path, storage: Storage, created_at: str) -> dict[str, str]:
+    """The archive, its manifest last; the SHA-256 of each member the manifest lists."""
+    checksums: dict[str, str] = {}
+    with tarfile.open(out, "w:gz") as archive:
+        with dump.open("rb") as source:
+            checksums[DATABASE] = _add(archive, DATABASE, source, dump.stat().st_size)
+        for name in stored_files(storage):
+            with storage.open(name, "rb") as source:
+                checksums[MEDIA + name] = _add(archive, MEDIA + name, source, storage.size(name))
+        manifest = json.dumps(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "created_at": created_at,
+                "sha256": checksums,
+            },
+            indent=2,
+        ).encode()
+        _add(archive, MANIFEST, io.BytesIO(manifest), len(manifest))
+    return checksums
 
 
 def _count_records(dump: Path) -> int:

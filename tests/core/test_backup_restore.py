@@ -214,3 +214,15 @@ def test_backup_does_not_overwrite_an_existing_file(tmp_path):
     with pytest.raises(CommandError, match="already exists"):
         call_command("backup", out=archive, stdout=io.StringIO())
     assert archive.read_bytes() == b"an older backup"
+
+
+def test_a_backup_that_fails_part_way_leaves_no_archive(tmp_path, monkeypatch):
+    _partnership()
+
+    def unreadable(name, mode="rb"):
+        raise OSError("the storage is unreachable")
+
+    monkeypatch.setattr(default_storage, "open", unreadable)
+    with pytest.raises(OSError):
+        call_command("backup", out=tmp_path / "safeboard.tar.gz", stdout=io.StringIO())
+    assert list(tmp_path.glob("*safeboard.tar.gz*")) == []
