@@ -19,9 +19,13 @@ class ApiTokenRevokeForm(GovUKForm):
     token = forms.CharField(widget=forms.HiddenInput, max_length=25)
 
     def __init__(self, *args, shown_as: str = "", **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        # One form a token on the page: no element ids, which would repeat.
+        super().__init__(*args, auto_id=False, **kwargs)
         label = f"Revoke the token starting {shown_as}" if shown_as else self.submit_label
-        self.helper.inputs = [Submit("submit", label, css_class="govuk-button--warning")]
+        button = Submit(
+            "submit", label, css_class="govuk-button--warning", css_id=f"revoke-{shown_as}"
+        )
+        self.helper.inputs = [button]
 
 
 class ApiTokenRevokeAllForm(GovUKForm):
