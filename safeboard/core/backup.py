@@ -174,15 +174,32 @@ def _read_manifest(archive: tarfile.TarFile, path: Path) -> dict:
         member = archive.getmember(MANIFEST)
     except KeyError:
         raise BackupRefused(NO_MANIFEST.format(path=path))
+    source = archive.extractfile(member)
+    if source is None:  # a folder or link named manifest.json
+        raise BackupRefused(BAD_MANIFEST)
     try:
-        manifest = json.load(archive.extractfile(member))
-    except (ValueError, TypeError):
+        manifest = json.load(source)
+    except ValueError:
         raise BackupRefused(BAD_MANIFEST)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupRefused(BAD_MANIFEST)
     if not isinstance(manifest.get("sha256"), dict):
         raise BackupRefused(BAD_MANIFEST)
     return manifest
+
+
+def _copy(archive: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> str:
+    """Copy a member out of the archive; the SHA-256 of what was copied."""
+    source = archive.extractfile(member)
+    if source is None:
+        raise BackupRefused(UNEXPECTED_MEMBER.format(member=member.name))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    with source, target.open("wb") as copy:
+        while chunk := source.read(_CHUNK):
+            digest.update(chunk)
+            copy.write(chunk)
+    return digest.hexdigest()
 
 
 def backup_unpack(*, path: Path, into: Path) -> dict:
@@ -198,14 +215,7 @@ def backup_unpack(*, path: Path, into: Path) -> dict:
                     raise BackupRefused(UNEXPECTED_MEMBER.format(member=member.name))
                 if member.name not in expected:
                     raise BackupRefused(NOT_IN_MANIFEST.format(member=member.name))
-                target = into / member.name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                digest = hashlib.sha256()
-                with archive.extractfile(member) as source, target.open("wb") as copy:
-                    while chunk := source.read(_CHUNK):
-                        digest.update(chunk)
-                        copy.write(chunk)
-                if digest.hexdigest() != expected[member.name]:
+                if _copy(archive, member, into / member.name) != expected[member.name]:
                     raise BackupRefused(CORRUPT_MEMBER.format(member=member.name))
                 seen.add(member.name)
     except (tarfile.TarError, OSError, EOFError) as error:

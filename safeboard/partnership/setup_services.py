@@ -102,11 +102,14 @@ def _agency_type(value: str) -> str | None:
     return None
 
 
+def _max_length(field_name: str) -> int:
+    return getattr(Agency._meta.get_field(field_name), "max_length", None) or 0
+
+
 def _row_problems(line: int, fields: dict[str, str], seen: dict[str, int]) -> list[str]:
     problems = []
     name = fields["name"]
-    name_limit = Agency._meta.get_field("name").max_length
-    short_limit = Agency._meta.get_field("short_name").max_length
+    name_limit, short_limit = _max_length("name"), _max_length("short_name")
     if not name:
         problems.append(LINE_NO_NAME.format(line=line))
     elif len(name) > name_limit:
@@ -150,9 +153,11 @@ def agencies_from_csv(*, data: bytes) -> list[AgencyRow]:
     header = [column.strip().casefold() for column in next(reader, [])]
     if not any(header):
         raise ValidationError(EMPTY_FILE)
-    if problems := _check_header(header):
-        raise ValidationError(problems)
-    rows, problems, seen = [], [], {}
+    if header_problems := _check_header(header):
+        raise ValidationError(header_problems)
+    rows: list[AgencyRow] = []
+    problems: list[str] = []
+    seen: dict[str, int] = {}
     for values in reader:
         line = reader.line_num
         if not any(value.strip() for value in values):
@@ -188,7 +193,8 @@ def manager_password_check(*, password: str, email: str, full_name: str) -> None
     """Django's password validators, with the manager's name and email to compare against."""
     # UserAttributeSimilarityValidator compares with these attributes where a user has them.
     manager = User(email=email)
-    manager.first_name, _, manager.last_name = full_name.strip().partition(" ")
+    first_name, _, last_name = full_name.strip().partition(" ")
+    vars(manager).update(first_name=first_name, last_name=last_name)
     try:
         validate_password(password, user=manager)
     except ValidationError as error:
