@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -34,6 +35,39 @@ def source_link(action: Action, user) -> SourceLink | None:
     return SourceLink(kind=action.source_type.name.capitalize(), text=str(source), url=url)
 
 
+# Sources confidential to some readers (decision 7: a restricted case review's
+# recommendations). Keyed by the source's model label, "app_label.model"; each gives, for a
+# user, the ids of the sources of that model the user may not know of.
+HiddenSources = Callable[..., QuerySet]
+_confidential_sources: dict[str, HiddenSources] = {}
+
+
+def register_confidential_source(model: str, hidden_from: HiddenSources) -> None:
+    """`hidden_from(user)` is a queryset of the ids (`values("pk")`) of the sources of
+    `model` whose actions `user` may not see in a list, unless the action is their own."""
+    if model in _confidential_sources:
+        raise ValueError(f"{model} is already registered as a confidential source.")
+    _confidential_sources[model] = hidden_from
+
+
+def visible_to(actions: QuerySet[Action], *, user) -> QuerySet[Action]:
+    """`actions` without those that answer a source `user` may not know of; an owner always
+    sees their own. One query still: the hidden sources are subqueries."""
+    hidden = Q()
+    for model, hidden_from in _confidential_sources.items():
+        app_label, model_name = model.split(".")
+        hidden |= Q(
+            source_type__app_label=app_label,
+            source_type__model=model_name,
+            source_id__in=hidden_from(user),
+        )
+    if not hidden:
+        return actions
+    if getattr(user, "person_id", None):
+        hidden &= ~Q(owner_person_id=user.person_id)
+    return actions.exclude(hidden)
+
+
 @dataclass(frozen=True)
 class ActionFilters:
     status: str = ""  # one of Action.Status, or "overdue"
@@ -43,10 +77,14 @@ class ActionFilters:
     search: str = ""
 
 
-def action_list(*, filters: ActionFilters | None = None) -> QuerySet[Action]:
+def action_list(*, user=None, filters: ActionFilters | None = None) -> QuerySet[Action]:
+    """The actions `user` may see in a list or export, filtered; with no user, none whose
+    source is confidential."""
     filters = filters or ActionFilters()
     today = timezone.localdate()
-    actions = Action.objects.select_related("owner_agency", "owner_person", "source_type")
+    actions = visible_to(
+        Action.objects.select_related("owner_agency", "owner_person", "source_type"), user=user
+    )
     if filters.status == "overdue":
         actions = actions.exclude(status=Action.Status.COMPLETE).filter(due_on__lt=today)
     elif filters.status:
@@ -77,9 +115,11 @@ def actions_needing_attention(*, person_id: int, within_days: int = 14) -> Query
     )
 
 
-def agency_overdue_actions(*, agency_id: int) -> QuerySet[Action]:
+def agency_overdue_actions(*, agency_id: int, user) -> QuerySet[Action]:
+    """The agency's overdue actions that `user` may see."""
+    actions = Action.objects.select_related("owner_agency", "owner_person")
     return (
-        Action.objects.select_related("owner_agency", "owner_person")
+        visible_to(actions, user=user)
         .filter(owner_agency_id=agency_id, due_on__lt=timezone.localdate())
         .exclude(status=Action.Status.COMPLETE)
         .order_by("due_on")

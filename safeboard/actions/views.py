@@ -59,7 +59,7 @@ class ActionListView(RulePermissionMixin, View):
                 search=data["search"],
             )
         filters = self.scoped(filters)
-        actions = selectors.action_list(filters=filters)
+        actions = selectors.action_list(user=request.user, filters=filters)
         export_format = request.GET.get("format")
         if export_format in EXPORT_FORMATS:
             return export_response(

@@ -25,7 +25,7 @@ def home_panels(*, user) -> dict:
             action_selectors.actions_needing_attention(person_id=user.person_id)[:20]
         )
         panels["agency_overdue"] = list(
-            action_selectors.agency_overdue_actions(agency_id=user.agency_id)[:20]
+            action_selectors.agency_overdue_actions(agency_id=user.agency_id, user=user)[:20]
         )
         panels["upcoming_meetings"] = list(
             meeting_selectors.upcoming_meetings_for(person_id=user.person_id)[:5]

@@ -47,6 +47,12 @@ def visible_reviews(user) -> QuerySet[Review]:
     return Review.objects.filter(on_team)
 
 
+def recommendations_hidden_from(user) -> QuerySet[Recommendation]:
+    """The ids of the recommendations of reviews `user` may not open: the actions answering
+    them stay out of that user's action lists, unless the user owns them (decision 7)."""
+    return Recommendation.objects.exclude(review__in=visible_reviews(user)).values("pk")
+
+
 def review_findings(*, review: Review) -> list[Finding]:
     """The review's findings in order, each with its themes and recommendations."""
     return list(

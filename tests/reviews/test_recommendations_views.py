@@ -242,3 +242,57 @@ def test_an_actions_page_names_its_review_only_to_those_who_may_read_it(cast, pu
         assert "a confidential case review" in owners_page
         assert review.reference not in owners_page
         assert recommendation.get_absolute_url() not in owners_page
+
+
+def _listed(client, url_name: str, title: str) -> dict[str, bool]:
+    url = reverse(url_name)
+    return {
+        "page": title in _page(client.get(url)),
+        "export": title in b"".join(client.get(url, {"format": "csv"}).streaming_content).decode(),
+    }
+
+
+def test_an_action_answering_a_restricted_review_stays_out_of_an_outsiders_action_lists(cast):
+    recommendation = builders.recommendation(builders.review(), agencies=[cast.home_agency])
+    owner = cast[Role.PRACTITIONER]  # outside the review's team
+    title = "Train the duty desk in escalation"
+    _answered(
+        recommendation,
+        cast.home_agency,
+        owner_person=owner.person,
+        title=title,
+        due_on=TODAY - datetime.timedelta(days=3),
+    )
+    board_member = signed_in_client(cast[Role.BOARD_MEMBER])  # same agency, not on the team
+
+    assert _listed(board_member, "actions:agency", title) == {"page": False, "export": False}
+    assert _listed(board_member, "actions:all", title) == {"page": False, "export": False}
+    assert title not in _page(board_member.get(reverse("core:home")))
+
+
+def test_the_owner_and_the_review_team_still_list_an_action_answering_a_restricted_review(cast):
+    member = cast[Role.AUDITOR]
+    recommendation = builders.recommendation(
+        builders.review(team=[member]), agencies=[cast.home_agency]
+    )
+    title = "Train the duty desk in escalation"
+    _answered(
+        recommendation, cast.home_agency, owner_person=cast[Role.PRACTITIONER].person, title=title
+    )
+
+    owner = signed_in_client(cast[Role.PRACTITIONER])
+    assert _listed(owner, "actions:mine", title) == {"page": True, "export": True}
+    assert _listed(owner, "actions:agency", title) == {"page": True, "export": True}
+    assert _listed(signed_in_client(member), "actions:agency", title)["page"]
+    assert _listed(signed_in_client(cast[Role.CHAIR]), "actions:all", title)["page"]
+
+
+def test_once_the_review_is_published_its_actions_are_listed_for_everyone(cast):
+    recommendation = builders.recommendation(
+        builders.review(published=True), agencies=[cast.home_agency]
+    )
+    title = "Train the duty desk in escalation"
+    _answered(recommendation, cast.home_agency, title=title)
+
+    board_member = signed_in_client(cast[Role.BOARD_MEMBER])
+    assert _listed(board_member, "actions:agency", title) == {"page": True, "export": True}
