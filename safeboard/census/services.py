@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeboard.core.history import save_with_reason
+from safeboard.core.stored_files import local_path
 from safeboard.core.uploads import size_problem
 from safeboard.partnership.models import Agency
 from safeboard.scorecard.models import Figure
@@ -169,10 +170,10 @@ def _read(census_import: CensusImport, *, read: Reader | None, leave_out: bool):
     from . import reader
 
     read = read or reader.read_census
-    path = Path(census_import.file.path)
     progress = ProgressWriter(census_import.pk)
     try:
-        extract = read([path], leave_out_problem_children=leave_out, progress=progress)
+        with local_path(census_import.file) as path:
+            extract = read([path], leave_out_problem_children=leave_out, progress=progress)
     except reader.CensusFileError as error:
         _fail(census_import, getattr(error, "message", str(error)), getattr(error, "line", None))
         return None

@@ -91,8 +91,8 @@ class ProductionSite:
             WEB_CONCURRENCY="2",
             SAFEBOARD_BIND="127.0.0.1:0",
             SAFEBOARD_ACCESS_LOG="",
-            **self.extra_env,
         )
+        environment.update(self.extra_env)
         return environment
 
     def command(self, *args: str, stdin: str | None = None) -> str:
@@ -133,6 +133,24 @@ class ProductionSite:
             "--no-input",
             stdin=MANAGER_PASSWORD + "\n",
         )
+
+    def install_demo(self) -> None:
+        """The demo partnership instead of `setup`, for the load benchmark: built with the
+        demo's own settings (production refuses to build it), then served by production."""
+        (self.workdir / "assets").symlink_to(PROJECT_DIR / "var" / "assets")
+        self.command("migrate", "--no-input", "-v0")
+        self.command("collectstatic", "--no-input", "-v0")
+        demo_env = {key: value for key, value in self.env.items() if key != "SAFEBOARD_ENV"}
+        demo_env["DJANGO_SETTINGS_MODULE"] = "safeboard.config.settings.base"
+        result = subprocess.run(
+            [str(BIN_DIR / "safeboard"), "demo"],
+            env=demo_env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"safeboard demo failed:\n{result.stdout}{result.stderr}")
 
     def start_web(self, **env: str) -> str:
         """A gunicorn server on a free loopback port; returns its address once it answers."""
