@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Person
@@ -56,6 +57,9 @@ DISAGREEMENT_NEEDED = (
 )
 RESOLUTION_NEEDED = "Record how the panel agreed the grade."
 ATTENDEES_NEEDED = "Choose who attended the moderation."
+# The reasons written to the histories of the assignment and its answers.
+DRAFT_SAVED = "Draft saved"
+ANSWERS_SUBMITTED = "Answers submitted"
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,10 @@ def _check_answers(
     return errors
 
 
-def _save_answers(assignment: Assignment, answers: Sequence[AnswerInput]) -> None:
+def _save_answers(
+    assignment: Assignment, answers: Sequence[AnswerInput], *, changed_by, reason: str
+) -> None:
+    """Create, change and delete the answers, each change written to the answer's history."""
     existing = {answer.question_id: answer for answer in assignment.answers.all()}
     to_create, to_update, to_delete = [], [], []
     now = timezone.now()
@@ -143,7 +150,7 @@ def _save_answers(assignment: Assignment, answers: Sequence[AnswerInput]) -> Non
         answer = existing.get(given.question_id)
         if given.is_blank:
             if answer is not None:
-                to_delete.append(answer.pk)
+                to_delete.append(answer)
             continue
         if answer is None:
             to_create.append(
@@ -157,9 +164,14 @@ def _save_answers(assignment: Assignment, answers: Sequence[AnswerInput]) -> Non
         elif (answer.choice, answer.text) != (given.choice, given.text.strip()):
             answer.choice, answer.text, answer.updated_at = given.choice, given.text.strip(), now
             to_update.append(answer)
-    Answer.objects.filter(pk__in=to_delete).delete()
-    Answer.objects.bulk_create(to_create)
-    Answer.objects.bulk_update(to_update, ["choice", "text", "updated_at"])
+    history = {"default_user": changed_by, "default_change_reason": reason}
+    for answer in to_delete:  # one by one, so each deletion's history names who and why
+        answer._history_user, answer._change_reason = changed_by, reason
+        answer.delete()
+    bulk_create_with_history(to_create, Answer, default_date=now, **history)
+    bulk_update_with_history(
+        to_update, Answer, ["choice", "text", "updated_at"], default_date=now, **history
+    )
 
 
 @transaction.atomic
@@ -170,6 +182,7 @@ def assignment_save_answers(
     proposed_grade: str = "",
     summary: str = "",
     submit: bool = False,
+    changed_by=None,
 ) -> Assignment:
     """Save the auditor's answers as a draft, or submit them (then they are locked).
 
@@ -190,13 +203,14 @@ def assignment_save_answers(
         errors["proposed_grade"] = PROPOSED_GRADE_NEEDED
     if errors:
         raise ValidationError(errors)
-    _save_answers(locked, answers)
+    reason = ANSWERS_SUBMITTED if submit else DRAFT_SAVED
+    _save_answers(locked, answers, changed_by=changed_by, reason=reason)
     now = timezone.now()
     locked.proposed_grade, locked.summary = proposed_grade, summary.strip()
     locked.started_at = locked.started_at or now
     if submit:
         locked.submitted_at = now
-    save_with_reason(locked, "Answers submitted" if submit else "Draft saved")
+    save_with_reason(locked, reason)
     return locked
 
 

@@ -378,7 +378,8 @@ class Assignment(models.Model):
 class Answer(models.Model):
     """An auditor's answer to one question: a choice (yes/partly/no or a grade) and words.
 
-    Its history is the assignment's: answers change only in a draft, and submitting locks them.
+    Answers change only in a draft, and submitting locks them; the business manager may
+    reopen them, so each answer keeps its own history: who changed it, when, from what.
     """
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="answers")
@@ -388,6 +389,7 @@ class Answer(models.Model):
         blank=True, help_text="The answer to a free-text question, or evidence."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["assignment", "question"]

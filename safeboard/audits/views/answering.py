@@ -81,6 +81,7 @@ class AnswerView(AssignmentFormView):
             proposed_grade=data["proposed_grade"],
             summary=data["summary"],
             submit=self.submitting,
+            changed_by=self.request.user,
         )
 
     def success_message(self, record):

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views import View
 
 from .. import answer_services, selectors, services
+from ..answer_history import answer_changes
 from ..forms import AssignmentForm, CaseForm, ModerationForm
 from ..models import AuditRound, Moderation
 from .common import AuditFormView, CaseObjectMixin, RoundObjectMixin, audits_crumb, round_crumb
@@ -84,12 +85,17 @@ class CaseDetailView(CaseObjectMixin, View):
         case = self.get_object()
         page = selectors.case_page(case=case)
         all_in = bool(page.assignments) and all(a.is_submitted for a in page.assignments)
+        changes = None
+        if request.user.has_perm("audits.moderate_case"):
+            questions = {row.question.pk: row.question for _, rows in page.sections for row in rows}
+            changes = answer_changes(case=case, questions=questions)
         return render(
             request,
             "audits/case_detail.html",
             {
                 "case": case,
                 "page": page,
+                "answer_changes": changes,
                 "can_set_up": request.user.has_perm("audits.set_up_round")
                 and case.round.status == AuditRound.Status.SETTING_UP,
                 "can_moderate": request.user.has_perm("audits.moderate_case")
