@@ -78,6 +78,7 @@ def test_the_worker_runs_queued_tasks(production_site):
     production_site.start_worker()
     queued = production_site.command(
         "shell",
+        "--no-imports",
         "-c",
         "from safeboard.reminders.tasks import daily_reminders; "
         "print(daily_reminders.enqueue().id)",
@@ -89,7 +90,7 @@ def test_the_worker_runs_queued_tasks(production_site):
         "and time.monotonic() < deadline: time.sleep(0.5)\n"
         f"print(DBTaskResult.objects.get(id='{queued}').status)"
     )
-    assert production_site.command("shell", "-c", check).strip() == "SUCCESSFUL"
+    assert production_site.command("shell", "--no-imports", "-c", check).strip() == "SUCCESSFUL"
 
 
 def _two_servers(production_site, **env: str) -> tuple[SiteClient, SiteClient]:
@@ -103,12 +104,12 @@ def test_a_lock_out_holds_across_two_servers(production_site, cache, request):
     env = {"REDIS_URL": request.getfixturevalue("redis_url")} if cache == "redis" else {}
     first, second = _two_servers(production_site, AXES_FAILURE_LIMIT="4", **env)
     email = f"locked-{cache}@shire-partnership.example"
-    for attempt in range(4):
+    for attempt in range(3):
         client = first if attempt % 2 else second
         assert client.sign_in(email, "wrong-password").status == 200
-    # The same address in capitals is the same account to the lock-out.
-    assert second.sign_in(email.upper(), "wrong-password").status == 429
-    assert first.sign_in(email, "wrong-password").status == 429
+    # The fourth failure locks, though made on the other server with the address in capitals.
+    assert first.sign_in(email.upper(), "wrong-password").status == 429
+    assert second.sign_in(email, "wrong-password").status == 429
 
 
 @pytest.mark.parametrize("cache", ["database", "redis"])
