@@ -55,14 +55,18 @@ def activity_record(session: SessionBase, *, now: int, force: bool = False) -> N
 
 
 def sign_out_reason(session: SessionBase, *, now: int) -> str | None:
-    """Why this session must end now, or None while it may go on."""
+    """Why this session must end now, or None while it may go on.
+
+    It ends the moment `seconds_left` reaches nought: the warning, told nothing is left, reloads
+    its page, and that request must sign out rather than count as the user doing something.
+    """
     signed_in_at = session.get(SIGNED_IN_AT)
     last_active_at = session.get(LAST_ACTIVE_AT)
     if signed_in_at is None or last_active_at is None:
         return None
-    if now - signed_in_at > lifetime_seconds():
+    if now - signed_in_at >= lifetime_seconds():
         return LIFETIME_SIGN_OUT.format(hours=settings.SAFEBOARD_SESSION_MAX_HOURS)
-    if now - last_active_at > idle_limit_seconds():
+    if now - last_active_at >= idle_limit_seconds():
         return IDLE_SIGN_OUT.format(minutes=settings.SAFEBOARD_SESSION_IDLE_MINUTES)
     return None
 

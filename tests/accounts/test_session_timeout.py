@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 from django.urls import reverse
 
@@ -16,6 +17,8 @@ from safeboard.accounts.session_timeout import (
     LIFETIME_SIGN_OUT,
     SIGNED_IN_AT,
     now_timestamp,
+    seconds_left,
+    sign_out_reason,
 )
 from tests.conftest import signed_in_client
 
@@ -159,6 +162,34 @@ def test_the_status_check_counts_down_to_the_lifetime_when_that_comes_first(clie
     _set_times(client, signed_in_ago=12 * HOUR - 5 * MINUTE, last_active_ago=10 * MINUTE)
     seconds_left = client.get(SESSION_STATUS).json()["seconds_left"]
     assert 5 * MINUTE - 5 <= seconds_left <= 5 * MINUTE
+
+
+def _session_times(*, signed_in_at: int, last_active_at: int) -> SessionStore:
+    session = SessionStore()
+    session[SIGNED_IN_AT] = signed_in_at
+    session[LAST_ACTIVE_AT] = last_active_at
+    return session
+
+
+def test_a_session_is_signed_out_the_moment_its_idle_time_is_up():
+    now = now_timestamp()
+    session = _session_times(signed_in_at=now - HOUR, last_active_at=now - 30 * MINUTE)
+    assert seconds_left(session, now=now) == 0
+    assert sign_out_reason(session, now=now) == IDLE_SIGN_OUT.format(minutes=30)
+
+
+def test_a_session_is_signed_out_the_moment_its_lifetime_is_up():
+    now = now_timestamp()
+    session = _session_times(signed_in_at=now - 12 * HOUR, last_active_at=now - MINUTE)
+    assert seconds_left(session, now=now) == 0
+    assert sign_out_reason(session, now=now) == LIFETIME_SIGN_OUT.format(hours=12)
+
+
+def test_a_session_with_a_second_left_goes_on():
+    now = now_timestamp()
+    session = _session_times(signed_in_at=now - HOUR, last_active_at=now - 30 * MINUTE + 1)
+    assert seconds_left(session, now=now) == 1
+    assert sign_out_reason(session, now=now) is None
 
 
 def _dialog(page: str) -> str:
