@@ -37,4 +37,6 @@ rules.add_perm("census.upload_census", is_business_manager | is_census_data_cont
 rules.add_perm("census.upload_for_any_agency", is_business_manager)
 rules.add_perm("census.view_import", is_business_manager | is_importing_agencys_data_contact)
 rules.add_perm("census.decide_import", is_business_manager | is_importing_agencys_data_contact)
+# Run again a check that stopped before it finished: those who may decide on the import.
+rules.add_perm("census.run_import_again", is_business_manager | is_importing_agencys_data_contact)
 rules.add_perm("census.change_settings", is_business_manager)

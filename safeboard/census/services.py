@@ -10,6 +10,7 @@ computed, unless the business manager has switched retention on.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import uuid
@@ -53,6 +54,11 @@ UNEXPECTED_FAILURE = (
     "try again, and tell the business manager if it happens again."
 )
 NOT_AWAITING_DECISION = "This import is not waiting for a decision."
+STOPPED = "The check stopped before it finished (the worker stopped or timed out). Run it again."
+CANNOT_RUN_AGAIN = (
+    "Only an import whose check stopped before it finished can be run again: upload the "
+    "file again instead."
+)
 RE_IMPORT_REASON = "Census re-imported: {file_name} ({checksum})"
 RETAINED_FOLDER = "census/retained"
 
@@ -331,6 +337,89 @@ def _drop_file(census_import: CensusImport) -> None:
         census_import.save(update_fields=["file"])
 
 
+# Checks that stopped: a worker that died leaves the import running for ever ---------------
+
+
+def _timed_out_before(now: datetime.datetime) -> datetime.datetime:
+    return now - datetime.timedelta(minutes=settings.SAFEBOARD_CENSUS_IMPORT_TIMEOUT_MINUTES)
+
+
+def _is_stale(census_import: CensusImport, now: datetime.datetime) -> bool:
+    """Still queued, checking or computing past the time-out, counted from when its current
+    run began (`started_at`, set when queued again or continued) or else its upload."""
+    began = census_import.started_at or census_import.uploaded_at
+    return census_import.is_running and began < _timed_out_before(now)
+
+
+@transaction.atomic
+def census_imports_expire_stale(*, now: datetime.datetime | None = None) -> int:
+    """Fail every import whose check stopped before it finished; how many were failed. The
+    file is kept so that the check can be run again."""
+    now = now or timezone.now()
+    began = _timed_out_before(now)
+    stale = CensusImport.objects.select_for_update().filter(
+        status__in=CensusImport.RUNNING, uploaded_at__lt=began
+    )
+    expired = 0
+    for census_import in stale:
+        if _is_stale(census_import, now):
+            _expire(census_import, now)
+            expired += 1
+    return expired
+
+
+def expire_stale_census_imports(*, today: datetime.date) -> int:
+    """The daily step: imports nobody has looked at are failed too. It escalates nothing."""
+    census_imports_expire_stale()
+    return 0
+
+
+def census_import_expire_if_stale(*, census_import: CensusImport) -> CensusImport:
+    """The import as its page should show it: failed, if its check stopped long ago."""
+    now = timezone.now()
+    if not _is_stale(census_import, now):
+        return census_import
+    with transaction.atomic():
+        locked = CensusImport.objects.select_for_update().get(pk=census_import.pk)
+        if _is_stale(locked, now):
+            _expire(locked, now)
+    census_import.refresh_from_db()
+    return census_import
+
+
+def _expire(census_import: CensusImport, now: datetime.datetime) -> None:
+    census_import.status = CensusImport.Status.FAILED
+    census_import.error_message = STOPPED
+    census_import.error_line = None
+    census_import.finished_at = now
+    save_with_reason(census_import, "The check stopped before it finished")
+
+
+def may_run_again(census_import: CensusImport) -> bool:
+    """Only a check that stopped can be run again: its file was kept for that."""
+    return (
+        census_import.status == CensusImport.Status.FAILED
+        and census_import.error_message == STOPPED
+        and bool(census_import.file)
+    )
+
+
+@transaction.atomic
+def census_import_run_again(*, census_import: CensusImport, requested_by=None) -> CensusImport:
+    """Queue the check again for the same uploaded file."""
+    census_import = CensusImport.objects.select_for_update().get(pk=census_import.pk)
+    if not may_run_again(census_import):
+        raise ValidationError(CANNOT_RUN_AGAIN)
+    census_import.status = CensusImport.Status.UPLOADED
+    census_import.error_message = ""
+    census_import.finished_at = None
+    census_import.started_at = timezone.now()  # the time-out counts from now
+    census_import.bytes_read = 0
+    save_with_reason(census_import, f"Check run again by {requested_by or 'SafeBoard'}")
+    transaction.on_commit(lambda: _enqueue("check_census", census_import.pk))
+    return census_import
+
+
 # The uploader's decision on record problems ------------------------------------------------
 
 
@@ -340,6 +429,7 @@ def census_import_continue(*, census_import: CensusImport, decided_by=None) -> C
     census_import = _awaiting_decision(census_import)
     census_import.status = CensusImport.Status.COMPUTING
     census_import.bytes_read = 0
+    census_import.started_at = timezone.now()  # the time-out counts from now
     save_with_reason(census_import, "Chose to leave the children with problems out")
     transaction.on_commit(lambda: _enqueue("compute_census", census_import.pk))
     return census_import

@@ -9,5 +9,6 @@ urlpatterns = [
     path("imports/<int:pk>/", views.ImportDetailView.as_view(), name="import_detail"),
     path("imports/<int:pk>/progress/", views.ImportProgressView.as_view(), name="import_progress"),
     path("imports/<int:pk>/decide/", views.ImportDecideView.as_view(), name="import_decide"),
+    path("imports/<int:pk>/run-again/", views.ImportRunAgainView.as_view(), name="import_rerun"),
     path("settings/", views.CensusSettingsView.as_view(), name="settings"),
 ]

@@ -18,6 +18,7 @@ from .models import CensusImport, CensusSettings
 PROGRESS_TEMPLATE = "census/includes/import_progress.html"
 CONTINUED = "Those children are left out: the figures are being computed from the rest."
 CANCELLED = "The import is cancelled: no figures were recorded and the file is deleted."
+RUNNING_AGAIN = "The check is running again on the same file."
 
 
 def _crumbs() -> list[dict]:
@@ -83,12 +84,14 @@ class ImportDetailView(ImportMixin, View):
         return self.show(CensusDecisionForm())
 
     def show(self, form, status: int = 200):
-        census_import = self.get_object()
+        census_import = services.census_import_expire_if_stale(census_import=self.get_object())
         context = {
             "census_import": census_import,
             "form": form,
             "can_decide": census_import.status == CensusImport.Status.NEEDS_DECISION
             and self.request.user.has_perm("census.decide_import", census_import),
+            "can_run_again": services.may_run_again(census_import)
+            and self.request.user.has_perm("census.run_import_again", census_import),
             "figures": selectors.census_import_figures(census_import=census_import),
             "crumbs": [*_crumbs(), {"text": census_import.file_name}],
         }
@@ -99,7 +102,7 @@ class ImportProgressView(ImportMixin, View):
     """The progress partial the import page polls; a finished check reloads the whole page."""
 
     def get(self, request, pk):
-        census_import = self.get_object()
+        census_import = services.census_import_expire_if_stale(census_import=self.get_object())
         from_htmx = bool(request.headers.get("HX-Request"))
         context = {"census_import": census_import, "swap_status": from_htmx}
         response = render(request, PROGRESS_TEMPLATE, context)
@@ -127,6 +130,24 @@ class ImportDecideView(ImportDetailView):
                 messages.success(request, CANCELLED if cancel else CONTINUED)
                 return redirect(census_import)
         return self.show(form, status=400)
+
+
+class ImportRunAgainView(ImportMixin, View):
+    """Queue the check again for an import whose check stopped before it finished."""
+
+    permission_required = "census.run_import_again"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        census_import = self.get_object()
+        try:
+            services.census_import_run_again(census_import=census_import, requested_by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, RUNNING_AGAIN)
+        return redirect(census_import)
 
 
 class CensusSettingsView(ServiceFormView):

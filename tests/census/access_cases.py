@@ -47,6 +47,12 @@ def _home_import_awaiting_decision(cast):
     return {"pk": census_import.pk}
 
 
+def _home_import_already_done(cast):
+    make_census_agency(cast.home_agency)
+    # Done, so a permitted run-again is refused by the service, with a message, not by rules.
+    return {"pk": census_import_of(cast.home_agency, status=CensusImport.Status.DONE).pk}
+
+
 ACCESS_CASES = [
     AccessCase("census:import_list", IMPORTERS, _home_census_agency),
     AccessCase("census:import_upload", IMPORTERS, _home_census_agency),
@@ -58,6 +64,14 @@ ACCESS_CASES = [
         _home_import_awaiting_decision,
         other_agency_refused=True,
         method="post",
+    ),
+    AccessCase(
+        "census:import_rerun",
+        IMPORTERS,
+        _home_import_already_done,
+        other_agency_refused=True,
+        method="post",
+        allowed_status=302,
     ),
     AccessCase("census:settings", {Role.BUSINESS_MANAGER}),
 ]

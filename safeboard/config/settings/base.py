@@ -204,6 +204,11 @@ SAFEBOARD_CHALLENGE_ESCALATION_DAYS = int(
 )
 # Calendar days an agency has to answer a query on one of its indicators.
 SAFEBOARD_QUERY_RESPONSE_DAYS = int(os.environ.get("SAFEBOARD_QUERY_RESPONSE_DAYS", "20"))
+# Minutes a census import may stay queued, checking or computing before it is failed as
+# stopped (its worker died or timed out), so that it can be run again.
+SAFEBOARD_CENSUS_IMPORT_TIMEOUT_MINUTES = int(
+    os.environ.get("SAFEBOARD_CENSUS_IMPORT_TIMEOUT_MINUTES", "30")
+)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
