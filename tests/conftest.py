@@ -65,6 +65,25 @@ def client_for():
     return signed_in_client
 
 
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table, seeded rows included; put them
+    back at once, so the tests that this worker runs next meet a database as installed."""
+    yield
+    if _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_reference_data()
+
+
 @pytest.fixture(autouse=True)
 def _reference_data_in_transactional_tests(request):
     """Transactional tests start from a flushed database: give them the seeded rows back."""

@@ -54,6 +54,16 @@ def activity_record(session: SessionBase, *, now: int, force: bool = False) -> N
         session[LAST_ACTIVE_AT] = now
 
 
+def clocks_start(sender, request, user, **kwargs) -> None:
+    """Signing in starts both clocks, in the session write that signing in makes anyway
+    (connected to `user_logged_in` in apps.py), so the first page costs no write of its own."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        now = now_timestamp()
+        session[SIGNED_IN_AT] = now
+        session[LAST_ACTIVE_AT] = now
+
+
 def sign_out_reason(session: SessionBase, *, now: int) -> str | None:
     """Why this session must end now, or None while it may go on.
 

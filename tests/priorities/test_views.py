@@ -36,7 +36,9 @@ def _text(response) -> str:
 
 
 def _h2s(response) -> list[str]:
-    return re.findall(r"<h2 class=\"govuk-heading-m\"[^>]*>([^<]+)</h2>", _text(response))
+    """The section headings of the page's main content (not the timeout warning's)."""
+    main = _text(response).split('<main', 1)[1].split("</main>", 1)[0]
+    return re.findall(r"<h2 class=\"govuk-heading-m\"[^>]*>([^<]+)</h2>", main)
 
 
 @pytest.fixture

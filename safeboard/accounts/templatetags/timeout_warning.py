@@ -15,10 +15,11 @@ def timeout_warning_timings(context) -> dict | None:
     """None for a signed-out visitor or a page rendered without its request."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    session = getattr(request, "session", None)
+    if user is None or session is None or not user.is_authenticated:
         return None
     return {
-        "seconds_left": seconds_left(request.session, now=now_timestamp()),
+        "seconds_left": seconds_left(session, now=now_timestamp()),
         "warning_seconds": min(WARNING_SECONDS, idle_limit_seconds()),
         "idle_seconds": idle_limit_seconds(),
         "idle_minutes": settings.SAFEBOARD_SESSION_IDLE_MINUTES,
