@@ -49,6 +49,8 @@ def _check_scripts(report: CrawlReport, response: Response, document) -> None:
         return
     nonces = set(CSP_NONCE.findall(policy))
     for script in document.iter("script"):
+        if script.get("type", "").endswith("json"):
+            continue  # a data block, which the browser never runs
         if script.get("src") is None and script.get("nonce") not in nonces:
             report.scripts_without_nonce.append(response.url)
 
