@@ -77,7 +77,8 @@ def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends by emptying every table, seeded rows included; put them
     back at once, so the tests that this worker runs next meet a database as installed."""
     yield
-    if _is_transactional(item):
+    # After the last test the session's fixtures have removed the test database itself.
+    if nextitem is not None and _is_transactional(item):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
