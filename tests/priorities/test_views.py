@@ -37,7 +37,7 @@ def _text(response) -> str:
 
 def _h2s(response) -> list[str]:
     """The section headings of the page's main content (not the timeout warning's)."""
-    main = _text(response).split('<main', 1)[1].split("</main>", 1)[0]
+    main = _text(response).split("<main", 1)[1].split("</main>", 1)[0]
     return re.findall(r"<h2 class=\"govuk-heading-m\"[^>]*>([^<]+)</h2>", main)
 
 
