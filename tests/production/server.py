@@ -110,11 +110,15 @@ class ProductionSite:
             )
         return result.stdout
 
-    def install(self) -> None:
-        """What an operator does once: assets in place, migrate, collectstatic, setup."""
+    def _prepare(self) -> None:
+        """Every release: the built assets in place, migrate, collectstatic."""
         (self.workdir / "assets").symlink_to(PROJECT_DIR / "var" / "assets")
         self.command("migrate", "--no-input", "-v0")
         self.command("collectstatic", "--no-input", "-v0")
+
+    def install(self) -> None:
+        """What an operator does once: prepare, then `safeboard setup`."""
+        self._prepare()
         agencies = self.workdir / "agencies.csv"
         agencies.write_text(AGENCIES_CSV, encoding="utf-8")
         self.command(
@@ -137,9 +141,7 @@ class ProductionSite:
     def install_demo(self) -> None:
         """The demo partnership instead of `setup`, for the load benchmark: built with the
         demo's own settings (production refuses to build it), then served by production."""
-        (self.workdir / "assets").symlink_to(PROJECT_DIR / "var" / "assets")
-        self.command("migrate", "--no-input", "-v0")
-        self.command("collectstatic", "--no-input", "-v0")
+        self._prepare()
         demo_env = {key: value for key, value in self.env.items() if key != "SAFEBOARD_ENV"}
         demo_env["DJANGO_SETTINGS_MODULE"] = "safeboard.config.settings.base"
         result = subprocess.run(
