@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
+
 from .models import Action
 
 
@@ -21,12 +23,12 @@ class SourceLink:
     url: str = ""
 
 
-def source_link(action: Action, user) -> SourceLink | None:
+def source_link(action: Action, user: User) -> SourceLink | None:
     """A source may guard itself: a record that is confidential to some readers (a case
     review's recommendation) defines `describe_for(user)` and returns a SourceLink that names
     no more than that reader may know. The action spine never imports the modules it serves."""
     source = action.source
-    if source is None:
+    if source is None or action.source_type is None:
         return None
     describe_for = getattr(source, "describe_for", None)
     if describe_for is not None:
@@ -50,7 +52,7 @@ def register_confidential_source(model: str, hidden_from: HiddenSources) -> None
     _confidential_sources[model] = hidden_from
 
 
-def visible_to(actions: QuerySet[Action], *, user) -> QuerySet[Action]:
+def visible_to(actions: QuerySet[Action], *, user: User | None) -> QuerySet[Action]:
     """`actions` without those that answer a source `user` may not know of; an owner always
     sees their own. One query still: the hidden sources are subqueries."""
     hidden = Q()
@@ -63,7 +65,7 @@ def visible_to(actions: QuerySet[Action], *, user) -> QuerySet[Action]:
         )
     if not hidden:
         return actions
-    if getattr(user, "person_id", None):
+    if user is not None and user.person_id:
         hidden &= ~Q(owner_person_id=user.person_id)
     return actions.exclude(hidden)
 
@@ -77,7 +79,9 @@ class ActionFilters:
     search: str = ""
 
 
-def action_list(*, user=None, filters: ActionFilters | None = None) -> QuerySet[Action]:
+def action_list(
+    *, user: User | None = None, filters: ActionFilters | None = None
+) -> QuerySet[Action]:
     """The actions `user` may see in a list or export, filtered; with no user, none whose
     source is confidential."""
     filters = filters or ActionFilters()
@@ -115,7 +119,7 @@ def actions_needing_attention(*, person_id: int, within_days: int = 14) -> Query
     )
 
 
-def agency_overdue_actions(*, agency_id: int, user) -> QuerySet[Action]:
+def agency_overdue_actions(*, agency_id: int, user: User) -> QuerySet[Action]:
     """The agency's overdue actions that `user` may see."""
     actions = Action.objects.select_related("owner_agency", "owner_person")
     return (

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
@@ -43,6 +44,7 @@ EXPORT_COLUMNS = [
 class ActionListView(RulePermissionMixin, View):
     """One list with three scopes: mine, my agency's, and the whole partnership's."""
 
+    request: AuthenticatedHttpRequest
     scope = "all"
     permission_required = "actions.list_all_actions"
     titles = {"mine": "My actions", "agency": "My agency's actions", "all": "All actions"}
