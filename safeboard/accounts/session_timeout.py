@@ -96,7 +96,8 @@ ViewT = TypeVar("ViewT", bound=Callable)
 
 def activity_not_recorded(view: ViewT) -> ViewT:
     """Mark a view whose requests are not the user doing something (the warning's check)."""
-    view.records_activity = False  # type: ignore[attr-defined]  # a view function's marker, as Django's own decorators set
+    # A marker on the function, as Django's own view decorators set; Callable declares none.
+    view.records_activity = False  # type: ignore[attr-defined]
     return view
 
 

@@ -114,7 +114,7 @@ def round_create(
     if version is None:  # no version, so no question to ask either
         raise ValidationError({"tool": TOOL_NOT_EMPTY})
     check_version_is_usable(version)
-    version_freeze(version)
+    version_freeze(version=version)
     audit_round = AuditRound(
         reference=next_round_reference(_today().year),
         title=title.strip(),

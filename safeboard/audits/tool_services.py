@@ -52,7 +52,7 @@ def tool_update(*, tool: AuditTool, name: str, purpose: str, is_active: bool) ->
     return tool
 
 
-def version_freeze(version: ToolVersion) -> None:
+def version_freeze(*, version: ToolVersion) -> None:
     """Freeze a version for a round; a version already frozen stays as it was."""
     if version.frozen_at is None:
         version.frozen_at = timezone.now()

@@ -111,12 +111,12 @@ def cycle_create(
     )
     cycle.full_clean()
     cycle.save()
-    copy_standards(cycle, standard_set)
+    copy_standards(cycle=cycle, standard_set=standard_set)
     bulk_create_with_history([Return(cycle=cycle, agency=agency) for agency in agencies], Return)
     return cycle
 
 
-def copy_standards(cycle: Cycle, standard_set: StandardSet) -> list[CycleStandard]:
+def copy_standards(*, cycle: Cycle, standard_set: StandardSet) -> list[CycleStandard]:
     """The cycle's own copy of the set's standards: later edits to the library leave it be."""
     return bulk_create_with_history(
         [
