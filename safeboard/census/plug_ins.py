@@ -1,0 +1,13 @@
+"""What the census import adds to the rest of SafeBoard (see core/extension_points.py)."""
+
+from __future__ import annotations
+
+from safeboard.core import extension_points as points
+
+from .services import expire_stale_census_imports
+
+
+def register() -> None:
+    points.daily_steps.register(
+        points.DailyStep("census-stale-imports", expire_stale_census_imports)
+    )
