@@ -17,7 +17,7 @@ manager and the chair raise queries by hand and accept or challenge the answers.
 import rules
 
 from safeboard.accounts.roles import Role
-from safeboard.core.predicates import (
+from safeboard.accounts.predicates import (
     has_any_role,
     is_agency_representative,
     is_board_business_reader,
