@@ -8,6 +8,11 @@ from . import home, reminders
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "actions", "Actions", "actions:mine", "actions.list_my_actions", "/actions/", order=10
+        )
+    )
     points.home_panels.register(
         points.HomePanel(
             "partnership-actions",

@@ -17,6 +17,11 @@ HISTORY = {
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "audits", "Audits", "audits:round_list", "audits.list_rounds", "/audits/", order=80
+        )
+    )
     points.reminder_sources.register(points.ReminderSource("audit-answers", audit_answer_reminders))
     points.home_panels.register(
         points.HomePanel(

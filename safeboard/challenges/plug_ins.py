@@ -15,6 +15,16 @@ def escalate_overdue(*, today: datetime.date) -> int:
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "challenges",
+            "Challenges",
+            "challenges:list",
+            "challenges.list_challenges",
+            "/challenges/",
+            order=40,
+        )
+    )
     points.home_panels.register(
         points.HomePanel(
             "challenge-totals", "challenges/home/totals.html", home.totals_panel, order=20

@@ -21,6 +21,19 @@ from .registry import Registry
 
 
 @dataclass(frozen=True)
+class NavigationItem:
+    """A section of the service navigation, shown to those with `permission`; it is marked
+    current on every page under `path_prefix`."""
+
+    key: str
+    label: str
+    url_name: str
+    permission: str
+    path_prefix: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class HomePanel:
     """A panel of the home page. `build(user=, today=)` returns the context its template gets
     as `panel`, or None when it has nothing for that user (so no empty heading)."""
@@ -122,6 +135,7 @@ class ConfidentialSource:
     order: int = 100
 
 
+navigation: Registry[NavigationItem] = Registry("navigation")
 home_panels: Registry[HomePanel] = Registry("home panels")
 reminder_sources: Registry[ReminderSource] = Registry("reminder sources")
 daily_steps: Registry[DailyStep] = Registry("daily steps")

@@ -15,6 +15,16 @@ def _review_training(*, record, user) -> dict:
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "training",
+            "Training",
+            "learning:course_list",
+            "learning.list_courses",
+            "/training/",
+            order=100,
+        )
+    )
     points.reminder_sources.register(points.ReminderSource("training", training_reminders))
     points.daily_steps.register(
         points.DailyStep("learners-without-accounts", remind_learners_without_accounts, order=110)

@@ -8,6 +8,16 @@ from . import home
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "meetings",
+            "Meetings",
+            "meetings:list",
+            "meetings.list_meetings",
+            "/meetings/",
+            order=110,
+        )
+    )
     points.home_panels.register(
         points.HomePanel(
             "upcoming-meetings",

@@ -16,6 +16,36 @@ HISTORY = {
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "partnership",
+            "Partnership",
+            "partnership:agency_list",
+            "partnership.list_agencies",
+            "/partnership/",
+            order=120,
+        )
+    )
+    points.navigation.register(
+        points.NavigationItem(
+            "induction",
+            "Induction",
+            "partnership:induction_list",
+            "partnership.list_induction_plans",
+            "/induction/",
+            order=130,
+        )
+    )
+    points.navigation.register(
+        points.NavigationItem(
+            "handbook",
+            "Handbook",
+            "partnership:handbook",
+            "partnership.view_handbook",
+            "/handbook/",
+            order=140,
+        )
+    )
     points.home_panels.register(
         points.HomePanel(
             "induction", "partnership/home/induction.html", home.induction_panel, order=100

@@ -10,6 +10,16 @@ from .evidence import BUILT_IN_SECTIONS
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "priorities",
+            "Priorities",
+            "priorities:plan_list",
+            "priorities.list_plans",
+            "/priorities/",
+            order=20,
+        )
+    )
     for section in BUILT_IN_SECTIONS:
         points.evidence.register(section)
     points.reminder_sources.register(

@@ -15,6 +15,11 @@ def _log_history_view(record, request) -> None:
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "reviews", "Reviews", "reviews:list", "reviews.list_reviews", "/reviews/", order=70
+        )
+    )
     points.reminder_sources.register(points.ReminderSource("review-steps", review_step_reminders))
     # A review's very existence is confidential (decision 7): History answers 404 to outsiders.
     points.history_access.register(

@@ -8,6 +8,11 @@ from . import home, reminders
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "risks", "Risks", "risks:list", "risks.list_risks", "/risks/", order=30
+        )
+    )
     points.home_panels.register(
         points.HomePanel(
             "reviews-due", "risks/home/reviews_due.html", home.reviews_due_panel, order=70

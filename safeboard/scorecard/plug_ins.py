@@ -9,6 +9,16 @@ from .evidence import INDICATOR_MEASURE_TARGET, INDICATORS_SECTION
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "scorecard",
+            "Scorecard",
+            "scorecard:grid",
+            "scorecard.list_indicators",
+            "/scorecard/",
+            order=50,
+        )
+    )
     points.home_panels.register(
         points.HomePanel(
             "query-answers-to-judge",

@@ -10,6 +10,16 @@ from .reminders import section11_reminders
 
 
 def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "section-11",
+            "Section 11",
+            "section11:cycle_list",
+            "section11.list_cycles",
+            "/section-11/",
+            order=90,
+        )
+    )
     points.reminder_sources.register(points.ReminderSource("section11", section11_reminders))
     points.daily_steps.register(points.DailyStep("section11-chase", chase_non_returns))
     points.home_panels.register(

@@ -78,3 +78,22 @@ def test_every_module_registers_at_start_up_in_the_documented_order():
         "indicators",
         "training",
     ]
+
+
+def test_the_navigation_is_each_module_s_section_in_order():
+    assert [item.label for item in points.navigation] == [
+        "Actions",
+        "Priorities",
+        "Risks",
+        "Challenges",
+        "Scorecard",
+        "Census",
+        "Reviews",
+        "Audits",
+        "Section 11",
+        "Training",
+        "Meetings",
+        "Partnership",
+        "Induction",
+        "Handbook",
+    ]
