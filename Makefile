@@ -61,6 +61,7 @@ lint: install
 	$(BIN)/ruff check safeboard tests bench
 	$(BIN)/ruff format --check safeboard tests bench
 	$(BIN)/mypy safeboard
+	$(BIN)/lint-imports
 
 test: install assets lint chromium
 	$(BIN)/pytest $(PARALLEL) -m "not browser and not production" $(PYTEST_ARGS)

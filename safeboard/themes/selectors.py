@@ -8,8 +8,8 @@ from typing import Any
 from django.db.models import QuerySet
 
 from safeboard.accounts.models import User
+from safeboard.core.extension_points import THEME, Evidence, evidence_about
 
-from .extensions import ThemeSection, theme_sections
 from .models import Theme
 
 
@@ -23,7 +23,7 @@ def retired_themes() -> QuerySet[Theme]:
 
 @dataclass(frozen=True)
 class ShownSection:
-    section: ThemeSection
+    section: Evidence
     rows: list[Any]
 
 
@@ -31,5 +31,5 @@ def theme_page_sections(*, theme: Theme, user: User) -> list[ShownSection]:
     """Each registered section with the records tagged with `theme` that `user` may see."""
     return [
         ShownSection(section=section, rows=list(section.records(theme, user)))
-        for section in theme_sections()
+        for section in evidence_about(THEME)
     ]
