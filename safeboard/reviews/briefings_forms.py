@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 
@@ -73,7 +75,9 @@ class ThemeBriefingForm(BriefingForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = active_themes().order_by("position", "name")
+        cast(forms.ModelChoiceField, self.fields["theme"]).queryset = active_themes().order_by(
+            "position", "name"
+        )
 
 
 class ShareForm(GovUKForm):

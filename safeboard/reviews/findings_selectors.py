@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
 from safeboard.actions.models import Action
 from safeboard.partnership.models import Agency
@@ -47,7 +49,7 @@ def visible_reviews(user) -> QuerySet[Review]:
     return Review.objects.filter(on_team)
 
 
-def recommendations_hidden_from(user) -> QuerySet[Recommendation]:
+def recommendations_hidden_from(user: User | None) -> QuerySet[Recommendation, Any]:
     """The ids of the recommendations of reviews `user` may not open: the actions answering
     them stay out of that user's action lists, unless the user owns them (decision 7)."""
     return Recommendation.objects.exclude(review__in=visible_reviews(user)).values("pk")
@@ -82,7 +84,8 @@ def recommendation_actions(*, recommendations: list[Recommendation]) -> dict[int
     )
     by_recommendation: dict[int, list[Action]] = defaultdict(list)
     for action in actions:
-        by_recommendation[action.source_id].append(action)
+        if action.source_id is not None:  # always, as they answer the recommendations
+            by_recommendation[action.source_id].append(action)
     return dict(by_recommendation)
 
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from safeboard.core.history import save_with_reason
+from safeboard.core.history import history_stamps, save_with_reason
 
 from .models import CriterionAnswer, FrameworkCriterion, FrameworkEdition, RapidReviewBasis
 
@@ -163,5 +163,5 @@ def criterion_remove(*, criterion: FrameworkCriterion) -> None:
     """Only a criterion no decision has answered: answers point at their criterion."""
     if CriterionAnswer.objects.filter(criterion=criterion).exists():
         raise ValidationError(CRITERION_ANSWERED.format(code=criterion.code))
-    criterion._change_reason = f"Criterion {criterion.code} removed"
+    history_stamps(criterion)._change_reason = f"Criterion {criterion.code} removed"
     criterion.delete()

@@ -7,6 +7,7 @@ rule: the list never holds a review its reader could not open.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -56,7 +57,7 @@ def _with_pending_work(reviews: QuerySet[Review]) -> QuerySet[Review]:
     )
 
 
-def review_list(*, user, filters: ReviewFilters = ReviewFilters()) -> QuerySet[Review]:
+def review_list(*, user: User, filters: ReviewFilters = ReviewFilters()) -> QuerySet[Review]:
     """The reviews the user may open, newest first: all for the business manager and chair,
     their own for team members, and published reviews for everyone signed in with a role."""
     reviews = visible_reviews(user)
@@ -69,7 +70,9 @@ def review_list(*, user, filters: ReviewFilters = ReviewFilters()) -> QuerySet[R
     return _with_pending_work(reviews).order_by("-aware_date", "-id")
 
 
-def with_next_step(reviews, *, today: datetime.date) -> list[tuple[Review, Step | None]]:
+def with_next_step(
+    reviews: Iterable[Review], *, today: datetime.date
+) -> list[tuple[Review, Step | None]]:
     """Each review with the soonest step still to do (None when nothing waits)."""
     rows = []
     for review in reviews:
@@ -145,7 +148,7 @@ def edition_criteria(edition: FrameworkEdition) -> list[FrameworkCriterion]:
     return list(edition.criteria.order_by("position", "id"))
 
 
-def reviews_worked_on_by(user) -> QuerySet[Review]:
+def reviews_worked_on_by(user: User) -> QuerySet[Review]:
     """Open cases the user works on: all for the business manager and chair, else their team's."""
     reviews = Review.objects.exclude(stage__in=FINISHED_STAGES)
     if not sees_every_review(user):
@@ -153,14 +156,16 @@ def reviews_worked_on_by(user) -> QuerySet[Review]:
     return reviews
 
 
-def steps_due_for(*, user, today: datetime.date, within_days: int) -> list[tuple[Review, Step]]:
+def steps_due_for(
+    *, user: User, today: datetime.date, within_days: int
+) -> list[tuple[Review, Step]]:
     """Steps of the user's open cases that are overdue or due within the days, soonest first."""
     horizon = today + datetime.timedelta(days=within_days)
     due = [
         (review, step)
         for review in _with_pending_work(reviews_worked_on_by(user))
         for step in review_steps.pending_steps(review, today=today)
-        if step.due_on <= horizon
+        if step.due_on is not None and step.due_on <= horizon
     ]
     return sorted(due, key=lambda pair: (pair[1].due_on, pair[0].reference))
 

@@ -18,6 +18,7 @@ from django.db.models import IntegerField, Max
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency, Person
@@ -150,7 +151,7 @@ def refer_case(
     incident_date: datetime.date,
     aware_date: datetime.date,
     summary: str,
-    referred_by,
+    referred_by: User,
 ) -> Review:
     """Refer a case for consideration: the review copies the edition's timescales now, so a
     later change to the framework table never moves its dates."""
@@ -304,7 +305,7 @@ def decision_record(
     decided_by: Person | None,
     decided_on: datetime.date,
     answers: Mapping[int, Mapping[str, str]],
-    recorded_by,
+    recorded_by: User,
 ) -> Decision:
     """The decision against every criterion of the review's edition, then the outcome.
 
@@ -326,6 +327,7 @@ def decision_record(
     if errors:
         raise ValidationError(errors)
 
+    assert decided_by is not None, "checked: a decision names who made it"
     decision = decision or Decision(review=locked)
     decision.outcome = outcome
     decision.reasons = reasons.strip()
@@ -366,7 +368,7 @@ def _move_stage(review: Review, decision: Decision) -> None:
 
 
 @transaction.atomic
-def decision_sign_off(*, decision: Decision, signed_off_by) -> None:
+def decision_sign_off(*, decision: Decision, signed_off_by: User) -> None:
     """The independent chair signs the decision off; after that it cannot change."""
     locked = Decision.objects.select_for_update().filter(pk=decision.pk).first()
     if locked is None:
