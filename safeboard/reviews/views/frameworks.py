@@ -3,6 +3,9 @@ timescales and criteria, and the history of every change to them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
@@ -102,6 +105,10 @@ class CriterionAddView(EditionFormView):
 
 
 class CriterionMixin:
+    # Mixed into an edition's form view, whose URL names the criterion too.
+    kwargs: dict[str, Any]
+    get_object: Callable[[], FrameworkEdition]
+
     def get_criterion(self) -> FrameworkCriterion:
         return get_object_or_404(
             FrameworkCriterion, pk=self.kwargs["criterion_pk"], edition=self.get_object()
