@@ -76,6 +76,9 @@ def _query(get: QueryDict, *, without: tuple[str, ...] = ()) -> str:
 
 class RiskListView(RulePermissionMixin, View):
     permission_required = "risks.list_risks"
+    crumb_title = "Risk register"
+    # A risk's owner may have no right to the register, only to the risks they own.
+    crumb_unpermitted = "unlinked"
 
     def get(self, request):
         register = Register.from_request(request)
