@@ -7,11 +7,12 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors
 from ..forms import MeetingFilterForm
-from ..models import Paper
+from ..models import Meeting, Paper
 from .common import MeetingObjectMixin
 
 PAGE_SIZE = 25
@@ -19,6 +20,7 @@ PAGE_SIZE = 25
 
 class MeetingListView(RulePermissionMixin, View):
     permission_required = "meetings.list_meetings"
+    crumb_title = "Meetings"
 
     def get(self, request):
         upcoming = request.GET.get("when") != "past"
@@ -52,6 +54,11 @@ class MeetingListView(RulePermissionMixin, View):
 
 class MeetingDetailView(MeetingObjectMixin, View):
     permission_required = "meetings.view_meeting"
+    crumb_parent = "meetings:list"
+
+    @staticmethod
+    def crumb_title(meeting: Meeting) -> str:
+        return meeting.title
 
     def get(self, request, pk):
         meeting = self.get_object()
@@ -62,7 +69,7 @@ class MeetingDetailView(MeetingObjectMixin, View):
                 "page": selectors.meeting_page(meeting=meeting),
                 "meeting": meeting,
                 "can_manage": request.user.has_perm("meetings.manage_meetings", meeting),
-                "crumbs": self.meeting_crumbs(),
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
