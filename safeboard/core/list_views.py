@@ -1,8 +1,8 @@
 """The one register page: a filter form, the rows it chooses, a page of them, and the same
 rows as CSV or Excel.
 
-A register names its template, filter form, selector call and export columns; the view does
-the rest the same way everywhere: `?format=csv|xlsx` downloads every matching row (streamed),
+A register names its template, filter form (if any), selector call and export columns; the
+view does the rest the same way everywhere: `?format=csv|xlsx` downloads every matching row (streamed),
 anything else shows page `?page=` of them with the query kept for the pager and the download
 links. Invalid filters show the page unfiltered with the form's errors (status 400 when
 `invalid_filter_status` says so).
@@ -35,7 +35,7 @@ def query_without(get: QueryDict, *names: str) -> str:
 
 class FilteredListView(RulePermissionMixin, View):
     template_name: str
-    filter_form_class: type[forms.Form]
+    filter_form_class: type[forms.Form] | None = None
     page_size = 50
     export_columns: Sequence[Column] = ()
     export_filename = ""
@@ -46,12 +46,19 @@ class FilteredListView(RulePermissionMixin, View):
     def filter_form_kwargs(self) -> dict:
         return {}
 
-    def get_filter_form(self) -> forms.Form:
+    def get_filter_form(self) -> forms.Form | None:
+        if self.filter_form_class is None:
+            return None
         return self.filter_form_class(self.request.GET or None, **self.filter_form_kwargs())
 
     def filters(self, data: dict | None) -> Any:
         """The selector's filters from the form's cleaned data (None when nothing valid)."""
-        raise NotImplementedError
+        return data
+
+    def get_filters(self, form: forms.Form | None) -> Any:
+        if form is None:
+            return None
+        return self.filters(form.cleaned_data if form.is_valid() else None)
 
     def get_rows(self, filters: Any) -> QuerySet | Sequence:
         """One selector call: every row the filters choose, in order."""
@@ -74,7 +81,8 @@ class FilteredListView(RulePermissionMixin, View):
     def get(self, request, **kwargs) -> HttpResponse:
         form = self.get_filter_form()
         self.filter_form = form
-        rows = self.get_rows(self.filters(form.cleaned_data if form.is_valid() else None))
+        self.active_filters = self.get_filters(form)
+        rows = self.get_rows(self.active_filters)
         file_format = self.export_format()
         if file_format:
             return export_response(
@@ -90,7 +98,7 @@ class FilteredListView(RulePermissionMixin, View):
             "query": query_without(request.GET),
             **self.page_context(rows),
         }
-        status = self.invalid_filter_status if form.errors else 200
+        status = self.invalid_filter_status if form is not None and form.errors else 200
         return render(request, self.template_name, context, status=status)
 
 

@@ -51,3 +51,25 @@ def test_a_form_on_a_priority_links_the_priority_and_names_itself_last(cast):
     assert trail[-2] == (f"Priority {priority.number}", priority.get_absolute_url())
     assert trail[-1][1] is None
     assert [text for text, _ in trail[:2]] == ["Business plans", priority.plan.title]
+
+
+def _class_views(patterns, prefix=""):
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            yield from _class_views(pattern.url_patterns, namespace)
+        elif getattr(pattern.callback, "view_class", None) is not None:
+            yield f"{prefix}{pattern.name}", pattern.callback.view_class
+
+
+def test_every_page_named_as_a_parent_has_a_title():
+    from django.urls import get_resolver
+
+    from safeboard.core.breadcrumbs import _inherited
+
+    views = dict(_class_views(get_resolver().url_patterns))
+    for name, view_class in views.items():
+        parent = _inherited(view_class, "crumb_parent")
+        if isinstance(parent, str):
+            assert parent in views, f"{name} names {parent}, which is not a page"
+            assert _inherited(views[parent], "crumb_title"), f"{parent} has no crumb_title"

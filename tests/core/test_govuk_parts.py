@@ -92,3 +92,12 @@ def test_a_data_table_takes_conditional_columns_and_a_worded_caption():
         '<span class="govuk-visually-hidden">Change</span></th></tr></thead>'
     ) in html
     assert '<tbody class="govuk-table__body"><tr></tr></tbody>' in html
+
+
+def test_a_worded_tag_keeps_the_template_s_escaping():
+    html = _render(
+        '{% worded_tag "red" %} {{ n }} overdue &amp; {{ who }} {% endworded_tag %}',
+        n=2,
+        who="<x>",
+    )
+    assert html == '<strong class="govuk-tag govuk-tag--red">2 overdue &amp; &lt;x&gt;</strong>'

