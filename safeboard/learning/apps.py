@@ -27,7 +27,7 @@ class LearningConfig(AppConfig):
 
         from safeboard.reviews.page_sections import register_review_section
 
-        from .selectors import courses_for_review
+        from .catalogue.selectors import courses_for_review
 
         register_review_section(
             "learning/includes/review_training.html",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from safeboard.priorities.extensions import EvidenceSection, register_evidence_section
 
-from . import selectors
+from .catalogue import selectors
 
 
 def summarise_courses(courses: list) -> str:
