@@ -3,6 +3,7 @@ page about one record, and the form that only confirms."""
 
 from __future__ import annotations
 
+from django.forms.forms import NON_FIELD_ERRORS
 from django.urls import NoReverseMatch, reverse
 
 from safeboard.core.forms import GovUKForm
@@ -132,6 +133,31 @@ class RecordFormView(KeepsForm, ServiceFormView):
 
     def page_context(self) -> dict:
         return {"caption": self.caption(), "lead": self.intro}
+
+    def refusal(self) -> str | None:
+        """Why the record's state does not allow this form's change now, or None when it
+        does (a predicate of booking/states.py); who may ask is the permission's business."""
+        return None
+
+    def get(self, request, **kwargs):
+        return self.refused() or super().get(request, **kwargs)
+
+    def post(self, request, **kwargs):
+        return self.refused() or super().post(request, **kwargs)
+
+    def refused(self):
+        """The form page with the reason its change is refused, the same for a GET as for a
+        POST (which changes nothing); None when the change is allowed."""
+        reason = self.refusal()
+        if reason is None:
+            return None
+        return self.show(with_refusal(self.get_form(), reason), status=400)
+
+
+def with_refusal(form, reason: str):
+    """The unbound form, showing the reason in its error summary."""
+    form.errors[NON_FIELD_ERRORS] = form.error_class([reason], error_class="nonfield")
+    return form
 
 
 class ConfirmForm(GovUKForm):

@@ -26,7 +26,7 @@ def learner_bookings(*, learner: Learner) -> QuerySet[Booking]:
     """A learner's own bookings, latest session first, with what they need to do next."""
     return (
         Booking.objects.filter(learner=learner)
-        .select_related("session__course", "evaluation", "follow_up")
+        .select_related("learner", "session__course", "evaluation", "follow_up")
         .order_by("-session__starts_at", "-id")
     )
 

@@ -21,17 +21,11 @@ from safeboard.core.history import save_with_reason
 
 from .. import notifications
 from ..models import Booking, Learner, Session
+from . import states
 
-SESSION_CANCELLED = "This session has been cancelled. Choose another session of the course."
-SESSION_STARTED = "This session has already started, so it can no longer be booked."
 LEARNER_INACTIVE = "{name} no longer trains with the partnership, so cannot be booked."
 ALREADY_BOOKED = "{name} already has a place on this session."
 ALREADY_WAITING = "{name} is already on the waiting list for this session."
-ALREADY_CANCELLED = "This booking has already been cancelled."
-CANCEL_AFTER_START = (
-    "The session has already started, so the booking cannot be cancelled. "
-    "The trainer records who attended."
-)
 
 
 @dataclass(frozen=True)
@@ -59,14 +53,13 @@ def places_taken(session: Session) -> int:
 def book(session: Session, learner: Learner, booked_by) -> Booking:
     """A place for the learner if one is left, else a place on the waiting list.
 
-    Refuses a cancelled or started session, a learner who has left, and a second live
+    Refuses a session its state closes (states.book_refusal), a learner who has left, and a second live
     booking (a place or the waiting list) of the same learner on the same session.
     """
     session = _locked(session)
-    if session.status == Session.Status.CANCELLED:
-        raise ValidationError(SESSION_CANCELLED)
-    if session.starts_at <= timezone.now():
-        raise ValidationError(SESSION_STARTED)
+    refusal = states.book_refusal(session)
+    if refusal:
+        raise ValidationError(refusal)
     if not learner.is_active:
         raise ValidationError(LEARNER_INACTIVE.format(name=learner.full_name))
     live = (
@@ -96,14 +89,14 @@ def book(session: Session, learner: Learner, booked_by) -> Booking:
 
 @transaction.atomic
 def cancel(booking: Booking, by) -> Cancellation:
-    """Cancel a place or a place on the waiting list before the session starts. A place
-    given up goes to the first on the waiting list, who is told by email."""
+    """Cancel a place or a place on the waiting list while its state allows it
+    (states.cancel_refusal: before the session starts). A place given up goes to the first on the waiting list, who is told by email."""
     session = _locked(booking.session)
     booking = Booking.objects.select_related("learner").get(pk=booking.pk)
-    if booking.status == Booking.Status.CANCELLED:
-        raise ValidationError(ALREADY_CANCELLED)
-    if session.starts_at <= timezone.now():
-        raise ValidationError(CANCEL_AFTER_START)
+    booking.session = session
+    refusal = states.cancel_refusal(booking)
+    if refusal:
+        raise ValidationError(refusal)
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     _save(booking, "Cancelled.", ["status", "cancelled_at"], by)
@@ -134,7 +127,7 @@ def fill_free_places(session: Session, *, by=None) -> list[Booking]:
 
 def waiting_list_position(booking: Booking) -> int | None:
     """1 for the first on the waiting list; None when the booking is not waiting."""
-    if booking.status != Booking.Status.WAITING:
+    if not states.is_waiting(booking):
         return None
     ahead = booking.session.bookings.filter(status=Booking.Status.WAITING).filter(
         booked_at__lt=booking.booked_at
@@ -149,7 +142,7 @@ def describe_booking(booking: Booking, *, to_learner: bool) -> str:
     starts_at = timezone.localtime(booking.session.starts_at)
     what = f"{booking.session.course.title}, {format_date(starts_at, 'j F Y, H:i')}"
     who = "You" if to_learner else booking.learner.full_name
-    if booking.status == Booking.Status.BOOKED:
+    if states.has_place(booking):
         return f"{who} {'have' if to_learner else 'has'} a place on {what}."
     position = waiting_list_position(booking)
     told = "You will be" if to_learner else "They will be"

@@ -12,8 +12,7 @@ from django.views import View
 
 from safeboard.core.views_mixins import RulePermissionMixin
 
-from ..evaluation.services import certificate_refusal
-from ..models import Booking, Session
+from ..models import Booking
 from ..pages import (
     FORM_TEMPLATE,
     BookingObjectMixin,
@@ -25,10 +24,11 @@ from ..pages import (
     my_training_crumb,
     session_crumb,
     session_label,
+    with_refusal,
 )
 from ..rules import learner_of
 from ..sessions import selectors as session_selectors
-from . import selectors
+from . import selectors, states
 from . import services as booking_services
 from .forms import BookingForm
 
@@ -54,10 +54,15 @@ class SessionBookView(SessionObjectMixin, View):
         )
 
     def get(self, request, pk):
-        return self.show(self.form())
+        form = self.form()
+        reason = states.book_refusal(self.session)
+        return self.refused(reason) if reason else self.show(form)
 
     def post(self, request, pk):
         form = self.form(request.POST)
+        reason = states.book_refusal(self.session)
+        if reason:
+            return self.refused(reason)
         if form.is_valid():
             learner = form.chosen_learner()
             try:
@@ -76,9 +81,12 @@ class SessionBookView(SessionObjectMixin, View):
                 return redirect(booking)
         return self.show(form, status=400)
 
+    def refused(self, reason: str):
+        """A session its state closes is refused the same on GET as on POST."""
+        return self.show(with_refusal(self.form(), reason), status=400)
+
     def show(self, form, status=200):
         session = self.session
-        now = timezone.now()
         heading = "Join the waiting list" if session.places_left <= 0 else "Book a place"
         return render(
             self.request,
@@ -88,7 +96,7 @@ class SessionBookView(SessionObjectMixin, View):
                 "session": session,
                 "heading": heading,
                 "when": session_label(session),
-                "closed": session.status == Session.Status.CANCELLED or session.starts_at <= now,
+                "closed": not states.can_book(session),
                 "crumbs": [
                     catalogue_crumb(),
                     course_crumb(session.course),
@@ -108,8 +116,6 @@ class BookingDetailView(BookingObjectMixin, View):
         user = request.user
         session = booking.session
         is_own = booking.learner.user_id == user.pk
-        evaluated = hasattr(booking, "evaluation")
-        follow_up = getattr(booking, "follow_up", None)
         return render(
             request,
             "learning/booking_detail.html",
@@ -119,17 +125,8 @@ class BookingDetailView(BookingObjectMixin, View):
                 "when": session_label(session),
                 "is_own": is_own,
                 "position": booking_services.waiting_list_position(booking),
-                "started": session.starts_at <= timezone.now(),
-                "evaluated": evaluated,
-                "follow_up": follow_up,
-                "certificate_ready": certificate_refusal(booking) is None,
-                "can_cancel": booking.status != Booking.Status.CANCELLED
-                and session.starts_at > timezone.now()
-                and user.has_perm("learning.cancel_booking", booking),
-                "can_evaluate": is_own
-                and not evaluated
-                and booking.attendance == Booking.Attendance.ATTENDED,
-                "can_download": user.has_perm("learning.download_certificate", booking),
+                "evaluated": states.is_evaluated(booking),
+                "follow_up": states.follow_up_of(booking),
                 "crumbs": [my_training_crumb(user, booking), {"text": session.course.title}],
             },
         )
@@ -143,7 +140,7 @@ class BookingCancelView(BookingObjectMixin, RecordFormView):
     @property
     def heading(self):
         booking = self.get_object()
-        if booking.status == Booking.Status.WAITING:
+        if states.is_waiting(booking):
             return "Leave the waiting list"
         return "Cancel the place"
 
@@ -159,9 +156,12 @@ class BookingCancelView(BookingObjectMixin, RecordFormView):
         own = booking.learner.user_id == self.request.user.pk
         whose = "your" if own else f"{booking.learner.full_name}’s"
         intro = f"This gives up {whose} place; the first person on the waiting list is offered it."
-        if booking.status == Booking.Status.WAITING:
+        if states.is_waiting(booking):
             intro = f"This takes {booking.learner.full_name if not own else 'you'} off the waiting list."
         return {**super().page_context(), "lead": intro}
+
+    def refusal(self):
+        return states.cancel_refusal(self.get_object())
 
     def call_service(self, data):
         self.cancellation = booking_services.cancel(self.get_object(), self.request.user)
@@ -177,12 +177,6 @@ class MyTrainingView(RulePermissionMixin, View):
         learner = learner_of(request.user)
         bookings = list(selectors.learner_bookings(learner=learner))
         now = timezone.now()
-        for booking in bookings:
-            booking.evaluated = hasattr(booking, "evaluation")
-            booking.follow_up_open = (
-                getattr(booking, "follow_up", None) is not None
-                and booking.follow_up.responded_at is None
-            )
         live = (Booking.Status.BOOKED, Booking.Status.WAITING)
         return render(
             request,

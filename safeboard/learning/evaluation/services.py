@@ -16,19 +16,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ..booking import states
 from ..models import RATING_MAX, RATING_MIN, Booking, Evaluation, FollowUp, OutcomeRating
 
-NOT_ATTENDED = "Only someone who attended the session can evaluate it."
-ALREADY_EVALUATED = "You have already completed the evaluation of this session."
 NOT_RATED = "Rate your confidence before and after the session on: {outcome}"
 OUT_OF_RANGE = "Rate {what} from 1 to 5."
-NO_FOLLOW_UP = "There is no follow-up survey for this session yet: it is sent 90 days after it."
-ALREADY_ANSWERED = "You have already answered the follow-up survey for this session."
 NO_CHANGE_ANSWER = "Say whether your practice has changed: yes, partly or no."
 NO_CHANGE_DETAIL = "Say what has changed in your practice."
-
-CERTIFICATE_NOT_ATTENDED = "not_attended"
-CERTIFICATE_NEEDS_EVALUATION = "needs_evaluation"
 
 
 @dataclass(frozen=True)
@@ -62,10 +56,12 @@ def evaluation_submit(
 ) -> Evaluation:
     """Record the attendee's evaluation: a rating for every learning outcome of the course,
     each before and after from 1 to 5, and satisfaction from 1 to 5. All or nothing."""
-    if booking.attendance != Booking.Attendance.ATTENDED:
-        raise ValidationError(NOT_ATTENDED)
-    if Evaluation.objects.filter(booking=booking).exists():
-        raise ValidationError(ALREADY_EVALUATED)
+    # Read afresh: the evaluation may have been sent since the booking was read.
+    refusal = states.evaluation_refusal(
+        Booking.objects.select_related("evaluation").get(pk=booking.pk)
+    )
+    if refusal:
+        raise ValidationError(refusal)
     errors: dict[str, str] = {}
     outcomes = list(booking.session.course.outcomes.order_by("position", "id"))
     for outcome in outcomes:
@@ -96,7 +92,7 @@ def evaluation_submit(
         with transaction.atomic():
             evaluation.save()
     except IntegrityError:  # the same person submitting twice at once
-        raise ValidationError(ALREADY_EVALUATED) from None
+        raise ValidationError(states.ALREADY_EVALUATED) from None
     rows = [
         OutcomeRating(
             evaluation=evaluation,
@@ -110,15 +106,6 @@ def evaluation_submit(
         row.full_clean(exclude=["evaluation"], validate_constraints=False)
     OutcomeRating.objects.bulk_create(rows)
     return evaluation
-
-
-def certificate_refusal(booking: Booking) -> str | None:
-    """Why the booking's certificate is not released yet, or None when it is."""
-    if booking.attendance != Booking.Attendance.ATTENDED:
-        return CERTIFICATE_NOT_ATTENDED
-    if not Evaluation.objects.filter(booking=booking).exists():
-        return CERTIFICATE_NEEDS_EVALUATION
-    return None
 
 
 def certificate_context(booking: Booking) -> dict:
@@ -140,10 +127,9 @@ def follow_up_respond(
 ) -> FollowUp:
     """The learner's answer to the follow-up survey: has their practice changed, and how."""
     follow_up = FollowUp.objects.select_for_update().filter(booking=booking).first()
-    if follow_up is None:
-        raise ValidationError(NO_FOLLOW_UP)
-    if follow_up.responded_at is not None:
-        raise ValidationError(ALREADY_ANSWERED)
+    refusal = states.follow_up_refusal(follow_up)
+    if refusal:
+        raise ValidationError(refusal)
     if practice_changed not in FollowUp.Change.values:
         raise ValidationError({"practice_changed": NO_CHANGE_ANSWER})
     what_changed = what_changed.strip()

@@ -8,6 +8,7 @@ from django.views import View
 
 from safeboard.core.pdf import pdf_response
 
+from ..booking import states
 from ..models import Booking
 from ..pages import BookingObjectMixin, RecordFormView, session_label
 from . import services
@@ -15,10 +16,10 @@ from .forms import EvaluationForm, FollowUpForm
 
 CERTIFICATE_TEMPLATE = "learning/pdf/certificate.html"
 REFUSALS = {
-    services.CERTIFICATE_NOT_ATTENDED: (
+    states.CERTIFICATE_NOT_ATTENDED: (
         "A certificate is given only to someone marked as having attended the session."
     ),
-    services.CERTIFICATE_NEEDS_EVALUATION: (
+    states.CERTIFICATE_NEEDS_EVALUATION: (
         "The certificate is released once the evaluation of the session is complete."
     ),
 }
@@ -44,6 +45,9 @@ class EvaluationView(AttendeeFormView):
         booking = self.get_object()
         return {"outcomes": list(booking.session.course.outcomes.order_by("position", "id"))}
 
+    def refusal(self):
+        return states.evaluation_refusal(self.get_object())
+
     def call_service(self, data):
         services.evaluation_submit(booking=self.get_object(), **self.form.service_arguments())
 
@@ -58,6 +62,9 @@ class FollowUpView(AttendeeFormView):
     )
     success_text = "Thank you: your answer has been sent."
 
+    def refusal(self):
+        return states.follow_up_refusal(states.follow_up_of(self.get_object()))
+
     def call_service(self, data):
         services.follow_up_respond(booking=self.get_object(), **data)
 
@@ -70,7 +77,7 @@ class CertificateView(BookingObjectMixin, View):
 
     def get(self, request, pk):
         booking: Booking = self.get_object()
-        refusal = services.certificate_refusal(booking)
+        refusal = states.certificate_refusal(booking)
         if refusal is not None:
             is_own = booking.learner.user_id == request.user.pk
             return render(
@@ -80,7 +87,7 @@ class CertificateView(BookingObjectMixin, View):
                     "booking": booking,
                     "reason": REFUSALS[refusal],
                     "evaluation_url": reverse("learning:evaluation", args=[booking.pk])
-                    if is_own and refusal == services.CERTIFICATE_NEEDS_EVALUATION
+                    if is_own and refusal == states.CERTIFICATE_NEEDS_EVALUATION
                     else None,
                     "crumbs": self.crumbs() + [{"text": "Certificate"}],
                 },

@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from safeboard.learning.booking import services as booking_services
+from safeboard.learning.booking import states
 from safeboard.learning.factories import LearnerFactory
 from safeboard.learning.models import Booking, Session
 from safeboard.learning.sessions import services
@@ -40,7 +41,7 @@ def test_a_past_session_cannot_be_booked_and_nothing_is_saved(officer):
     session = builders.session(days=-1)
     with pytest.raises(ValidationError) as error:
         booking_services.book(session, LearnerFactory(), officer)
-    assert _messages(error.value) == [booking_services.SESSION_STARTED]
+    assert _messages(error.value) == [states.SESSION_STARTED]
     assert not Booking.objects.exists()
 
 
@@ -48,7 +49,7 @@ def test_a_cancelled_session_cannot_be_booked(officer):
     session = builders.session(status=Session.Status.CANCELLED)
     with pytest.raises(ValidationError) as error:
         booking_services.book(session, LearnerFactory(), officer)
-    assert _messages(error.value) == [booking_services.SESSION_CANCELLED]
+    assert _messages(error.value) == [states.SESSION_CANCELLED]
 
 
 @pytest.mark.parametrize(
@@ -133,14 +134,14 @@ def test_a_booking_cannot_be_cancelled_twice(officer):
     booking_services.cancel(place, officer)
     with pytest.raises(ValidationError) as error:
         booking_services.cancel(place, officer)
-    assert _messages(error.value) == [booking_services.ALREADY_CANCELLED]
+    assert _messages(error.value) == [states.ALREADY_CANCELLED]
 
 
 def test_a_place_cannot_be_cancelled_once_the_session_has_started(officer, learner):
     place = builders.booking(learner, on=builders.session(days=-1))
     with pytest.raises(ValidationError) as error:
         booking_services.cancel(place, officer)
-    assert _messages(error.value) == [booking_services.CANCEL_AFTER_START]
+    assert _messages(error.value) == [states.CANCEL_AFTER_START]
     place.refresh_from_db()
     assert place.status == Booking.Status.BOOKED
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from safeboard.accounts.roles import Role
 from safeboard.learning.booking import services as booking_services
+from safeboard.learning.booking import states
 from safeboard.learning.booking.forms import CHOOSE_LEARNER, UNKNOWN_LEARNER
 from safeboard.learning.factories import JobRoleFactory, LearnerFactory
 from safeboard.learning.models import Booking
@@ -49,7 +50,7 @@ def test_booking_a_past_session_shows_why_and_saves_nothing(practitioner_client,
     session = builders.session(days=-1)
     response = practitioner_client.post(reverse("learning:session_book", args=[session.pk]))
     assert response.status_code == 400
-    assert booking_services.SESSION_STARTED in _page(response)
+    assert states.SESSION_STARTED in _page(response)
     assert not Booking.objects.exists()
 
 

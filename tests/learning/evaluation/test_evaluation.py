@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from safeboard.learning.booking import states
 from safeboard.learning.evaluation import services as evaluation
 from safeboard.learning.evaluation.services import Rating, after_field, before_field
 from safeboard.learning.evaluation.views import CERTIFICATE_TEMPLATE
@@ -104,7 +105,7 @@ def test_only_someone_who_attended_can_evaluate(learner):
     place = builders.booking(learner, on=builders.session(days=-3), attendance="no_show")
     with pytest.raises(ValidationError) as error:
         evaluation.evaluation_submit(booking=place, ratings={}, satisfaction=4)
-    assert error.value.messages == [evaluation.NOT_ATTENDED]
+    assert error.value.messages == [states.NOT_ATTENDED]
 
 
 def test_a_session_is_evaluated_once(practitioner_client, learner):
@@ -113,7 +114,7 @@ def test_a_session_is_evaluated_once(practitioner_client, learner):
         reverse("learning:evaluation", args=[place.pk]), _answers(place)
     )
     assert response.status_code == 400
-    assert evaluation.ALREADY_EVALUATED in _page(response)
+    assert states.ALREADY_EVALUATED in _page(response)
     assert Evaluation.objects.count() == 1
 
 
@@ -178,9 +179,9 @@ def test_the_follow_up_is_answered_once_and_only_when_sent(learner):
     place = builders.attended(learner)
     with pytest.raises(ValidationError) as error:
         evaluation.follow_up_respond(booking=place, practice_changed="no")
-    assert error.value.messages == [evaluation.NO_FOLLOW_UP]
+    assert error.value.messages == [states.NO_FOLLOW_UP]
     FollowUpFactory(booking=place)
     evaluation.follow_up_respond(booking=place, practice_changed="no")
     with pytest.raises(ValidationError) as error:
         evaluation.follow_up_respond(booking=place, practice_changed="yes", what_changed="x")
-    assert error.value.messages == [evaluation.ALREADY_ANSWERED]
+    assert error.value.messages == [states.ALREADY_ANSWERED]
