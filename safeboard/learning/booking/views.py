@@ -125,6 +125,8 @@ class BookingDetailView(BookingObjectMixin, View):
                 "when": session_label(session),
                 "is_own": is_own,
                 "position": booking_services.waiting_list_position(booking),
+                "waiting": states.is_waiting(booking),
+                "attended": states.attended(booking),
                 "evaluated": states.is_evaluated(booking),
                 "follow_up": states.follow_up_of(booking),
                 "crumbs": [my_training_crumb(user, booking), {"text": session.course.title}],
