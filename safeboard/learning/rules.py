@@ -14,8 +14,8 @@ from __future__ import annotations
 import rules
 from django.core.exceptions import ObjectDoesNotExist
 
+from safeboard.accounts.predicates import has_any_role, is_board_business_reader
 from safeboard.accounts.roles import Role
-from safeboard.core.predicates import has_any_role, is_board_business_reader
 
 from .booking import states
 
