@@ -19,7 +19,8 @@ from django.db import models
 
 from safeboard.actions import services as action_services
 from safeboard.actions.models import Action
-from safeboard.reviews import briefings_services, findings_services
+from safeboard.reviews.briefings import services as briefings_services
+from safeboard.reviews.findings import services as findings_services
 from safeboard.reviews.models import Briefing, Finding, Recommendation, Review
 from safeboard.themes.factories import default_themes
 

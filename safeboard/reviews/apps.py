@@ -13,9 +13,9 @@ class ReviewsConfig(AppConfig):
         from safeboard.reminders.sources import register_source
 
         from .access import log_view
-        from .findings_selectors import recommendations_hidden_from
-        from .home import review_steps_panel
-        from .reminders import review_step_reminders
+        from .cases.home import review_steps_panel
+        from .cases.reminders import review_step_reminders
+        from .findings.selectors import recommendations_hidden_from
 
         register_source(review_step_reminders)
         for model in ("reviews.review", "reviews.decision"):
@@ -25,6 +25,6 @@ class ReviewsConfig(AppConfig):
         register_home_panel("reviews/includes/home_panel.html", review_steps_panel)
         register_confidential_source("reviews.recommendation", recommendations_hidden_from)
 
-        from .findings_extensions import ready as learning_ready
+        from .registrations import register_lessons
 
-        learning_ready(self)
+        register_lessons(self)

@@ -20,7 +20,7 @@ from safeboard.themes.extensions import (
 )
 from safeboard.themes.models import Theme
 from tests.conftest import signed_in_client
-from tests.reviews.learning import builders
+from tests.reviews import builders
 
 pytestmark = pytest.mark.django_db
 
