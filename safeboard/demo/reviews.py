@@ -10,7 +10,7 @@ to the days things happened.
 - a case referred a couple of weeks ago, waiting for its decision, its rapid review due soon.
 
 Every child is a pseudonym and every detail invented. The findings, recommendations and
-briefings of these reviews are built after them (review_learning.py), from the dict returned.
+briefings of these reviews are built after them (review_lessons.py), from the dict returned.
 """
 
 from __future__ import annotations

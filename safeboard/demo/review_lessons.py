@@ -1,6 +1,6 @@
-"""The learning of the demo's case reviews: findings tagged with themes, recommendations to
-agencies with their actions on the action plan, and learning briefings (texts in
-review_learning_texts.py).
+"""The lessons of the demo's case reviews: findings tagged with themes, recommendations to
+agencies with their actions on the action plan, and briefings (texts in
+review_lessons_texts.py).
 
 Everything is made through the reviews' own services, then dated to the day it would have
 happened: a published review's findings and recommendations a week after publication, a
@@ -25,15 +25,15 @@ from safeboard.reviews.models import Briefing, Finding, Recommendation, Review
 from safeboard.themes.factories import default_themes
 
 from .people import Directory
-from .review_learning_texts import (
+from .review_lessons_texts import (
     COMPLETE,
     COMPLETION_EVIDENCE,
     IN_PROGRESS,
-    LEARNING,
+    LESSONS,
     THEME_BRIEFINGS,
     ActionPlan,
     BriefingText,
-    ReviewLearning,
+    ReviewLessons,
 )
 from .timeline import Backdater, Clock
 
@@ -42,20 +42,20 @@ RUNNING_PLAN_DAYS_AGO = 14
 
 
 @dataclass
-class BuiltLearning:
+class BuiltLessons:
     findings: list[Finding] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     briefings: list[Briefing] = field(default_factory=list)
 
 
-def build_review_learning(
+def build_review_lessons(
     *, rng: random.Random, clock: Clock, directory: Directory, reviews: dict[str, Review]
-) -> BuiltLearning:
+) -> BuiltLessons:
     builder = _Builder(rng, clock, directory)
-    for key, learning in LEARNING.items():
+    for key, lessons in LESSONS.items():
         if key in reviews:
-            builder.review_learning(reviews[key], learning)
+            builder.review_lessons(reviews[key], lessons)
     for text in THEME_BRIEFINGS:
         builder.theme_briefing(text.theme, text.briefing, text.shared_days_ago)
     builder.backdater.apply()
@@ -70,16 +70,16 @@ class _Builder:
         self.author = directory.manager
         self.themes = default_themes()
         self.backdater = Backdater()
-        self.built = BuiltLearning()
+        self.built = BuiltLessons()
 
-    def review_learning(self, review: Review, learning: ReviewLearning) -> None:
+    def review_lessons(self, review: Review, lessons: ReviewLessons) -> None:
         made_on = (
             review.published_on + datetime.timedelta(days=PLAN_DAYS_AFTER_PUBLICATION)
             if review.is_published
             else self.clock.days_ago(RUNNING_PLAN_DAYS_AGO)
         )
         findings = []
-        for text in learning.findings:
+        for text in lessons.findings:
             finding = findings_services.finding_create(
                 review=review,
                 title=text.title,
@@ -90,7 +90,7 @@ class _Builder:
             self._stamp(finding, made_on)
             findings.append(finding)
         self.built.findings += findings
-        for spec in learning.recommendations:
+        for spec in lessons.recommendations:
             recommendation = findings_services.recommendation_create(
                 review=review,
                 text=spec.text,
@@ -101,13 +101,13 @@ class _Builder:
             self.built.recommendations.append(recommendation)
             if spec.actions:
                 self._actions(recommendation, spec.actions, spec.title, made_on)
-        if learning.briefing is not None:
+        if lessons.briefing is not None:
             shared_on = None
-            if review.is_published and learning.briefing.shared_days_after is not None:
+            if review.is_published and lessons.briefing.shared_days_after is not None:
                 shared_on = review.published_on + datetime.timedelta(
-                    days=learning.briefing.shared_days_after
+                    days=lessons.briefing.shared_days_after
                 )
-            self._briefing(learning.briefing, made_on, shared_on, review=review)
+            self._briefing(lessons.briefing, made_on, shared_on, review=review)
 
     def theme_briefing(self, slug: str, text: BriefingText, shared_days_ago: int | None) -> None:
         written_on = self.clock.days_ago((shared_days_ago or 0) + 10)

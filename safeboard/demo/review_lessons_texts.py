@@ -58,7 +58,7 @@ class BriefingText:
 
 
 @dataclass(frozen=True)
-class ReviewLearning:
+class ReviewLessons:
     findings: tuple[FindingText, ...]
     recommendations: tuple[RecommendationText, ...]
     briefing: BriefingText | None = None
@@ -71,8 +71,8 @@ class ThemeBriefingText:
     shared_days_ago: int | None = None
 
 
-LEARNING = {
-    "scr_2012": ReviewLearning(
+LESSONS = {
+    "scr_2012": ReviewLessons(
         findings=(
             FindingText(
                 "What was known about the family did not follow them when they moved",
@@ -156,7 +156,7 @@ LEARNING = {
             shared_days_after=21,
         ),
     ),
-    "scr_2014": ReviewLearning(
+    "scr_2014": ReviewLessons(
         findings=(
             FindingText(
                 "Child J's exploitation was seen as his choice",
@@ -237,7 +237,7 @@ LEARNING = {
             shared_days_after=14,
         ),
     ),
-    "lcspr_2021": ReviewLearning(
+    "lcspr_2021": ReviewLessons(
         findings=(
             FindingText(
                 "Video contacts hid what a home visit would have shown",
@@ -331,7 +331,7 @@ LEARNING = {
             shared_days_after=20,
         ),
     ),
-    "lcspr_current": ReviewLearning(
+    "lcspr_current": ReviewLessons(
         findings=(
             FindingText(
                 "The baby's father was not known to the health visitor",
@@ -373,7 +373,7 @@ LEARNING = {
             ),
         ),
     ),
-    "learning_review": ReviewLearning(
+    "learning_review": ReviewLessons(
         findings=(
             FindingText(
                 "The college's concerns did not reach Child L's social worker",
