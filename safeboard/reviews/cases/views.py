@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
+from safeboard.core.selectors import shown_page_sections
 from safeboard.core.views_mixins import RulePermissionMixin
-from safeboard.reviews.page_sections import review_sections
 
 from .. import lifecycle
 from ..conduct.services import is_statutory_review
@@ -92,7 +92,7 @@ class ReviewDetailView(ReviewMixin, View):
             "review": review,
             "can_work": can_work,
             "lesson_links": _lesson_links(review),
-            "sections": review_sections(review=review, user=user),
+            "sections": shown_page_sections(page="review", record=review, user=user),
             "crumbs": [list_crumb(), {"text": review.reference}],
         }
         if can_work:
