@@ -10,7 +10,7 @@ to the days things happened.
 - a case referred a couple of weeks ago, waiting for its decision, its rapid review due soon.
 
 Every child is a pseudonym and every detail invented. The findings, recommendations and
-briefings of these reviews are built after them (review_learning.py), from the dict returned.
+briefings of these reviews are built after them (review_lessons.py), from the dict returned.
 """
 
 from __future__ import annotations
@@ -20,8 +20,14 @@ from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from safeboard.reviews import review_services, services
+from safeboard.reviews.conduct import services as review_services
+from safeboard.reviews.decision import services as decision_services
 from safeboard.reviews.factories import edition
+from safeboard.reviews.frameworks.timescales import (
+    add_working_days,
+    is_working_day,
+    working_days_between,
+)
 from safeboard.reviews.models import (
     AgencyContribution,
     Decision,
@@ -30,7 +36,7 @@ from safeboard.reviews.models import (
     ReviewDocument,
     TeamMember,
 )
-from safeboard.reviews.timescales import add_working_days, is_working_day, working_days_between
+from safeboard.reviews.referral import services
 
 from .people import Directory
 from .timeline import Clock
@@ -360,48 +366,44 @@ class _Builder:
         return review
 
     def _decide(self, review: Review, case: Case) -> None:
-        decided_on = case.decided_on
-        assert decided_on is not None, "a case with an outcome has its decision's date"
         criteria = list(review.edition.criteria.order_by("position"))
         answers = {}
         for criterion in criteria:
             answer, reason = case.answers.get(criterion.code, (NOT_MET, ""))
             answers[criterion.pk] = {"answer": answer, "reason": reason or DEFAULT_REASONS[answer]}
-        decision = services.decision_record(
+        decision = decision_services.decision_record(
             review=review,
             outcome=case.outcome,
             reasons=case.decision_reasons,
             decided_by=self.directory.people[case.decided_by],
-            decided_on=decided_on,
+            decided_on=case.decided_on,
             answers=answers,
             recorded_by=self.manager,
         )
-        self._dated(review, decided_on)
-        self._dated(decision, decided_on)
+        self._dated(review, case.decided_on)
+        self._dated(decision, case.decided_on)
         if case.signed_off:
-            services.decision_sign_off(decision=decision, signed_off_by=self.chair)
-            signed_at = self.clock.at(decided_on + datetime.timedelta(days=1), 9)
+            decision_services.decision_sign_off(decision=decision, signed_off_by=self.chair)
+            signed_at = self.clock.at(case.decided_on + datetime.timedelta(days=1), 9)
             type(decision).objects.filter(pk=decision.pk).update(signed_off_at=signed_at)
             self._dated(
                 decision,
-                decided_on + datetime.timedelta(days=1),
+                case.decided_on + datetime.timedelta(days=1),
                 self.chair,
                 signed_off_at=signed_at,
             )
 
     def _run(self, review: Review, case: Case) -> None:
-        started_on = case.started_on
-        assert started_on is not None, "a case under review has its start date"
         review_services.review_set_up(
             review=review,
             title=case.title,
             methodology=case.methodology,
             lead_reviewer=case.lead_reviewer,
-            started_on=started_on,
+            started_on=case.started_on,
             family_involvement=case.family,
             due_on=case.due_on,
         )
-        self._dated(review, started_on)
+        self._dated(review, case.started_on)
         for item in case.contributions:
             contribution = review_services.contribution_request(
                 review=review,
@@ -428,7 +430,6 @@ class _Builder:
             review_services.review_publish(review=review, published_on=case.published_on)
             self._dated(review, case.published_on)
         if case.grade:
-            assert case.published_on is not None, "a graded review is published"
             review_services.review_grade(review=review, quality_grade=case.grade)
             self._dated(review, case.published_on + datetime.timedelta(days=60))
 
