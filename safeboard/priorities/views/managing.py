@@ -52,7 +52,7 @@ class PlanEditView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return with_focus_warning(f"{record.title} changed.", record)
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().title}
@@ -76,7 +76,7 @@ class PriorityCreateView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return with_focus_warning(f"{record} added.", record.plan)
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().title}
@@ -88,7 +88,7 @@ class PriorityRecordMixin(RecordMixin):
     def get_queryset(self):
         return Priority.objects.select_related("plan", "lead_agency", "lead_person")
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": str(self.get_object())}
