@@ -11,7 +11,7 @@ from safeboard.meetings import selectors as meeting_selectors
 from safeboard.partnership import selectors as partnership_selectors
 from safeboard.priorities import selectors as priority_selectors
 from safeboard.risks import selectors as risk_selectors
-from safeboard.scorecard import query_selectors
+from safeboard.scorecard.queries import selectors as query_selectors
 
 from .home_panels import extra_panels
 

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from safeboard.accounts.factories import UserFactory
-from safeboard.scorecard import catalogue_services, figure_checks, selectors, services
+from safeboard.scorecard import figure_checks, selectors, services
+from safeboard.scorecard.catalogue import services as catalogue_services
 from safeboard.scorecard.factories import FigureFactory, IndicatorFactory, PeriodFactory
 from safeboard.scorecard.models import Comparator, Figure, FigureRevision, Period
 from safeboard.scorecard.periods import Frequency, PeriodKey

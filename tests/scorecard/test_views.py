@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeboard.accounts.roles import Role
-from safeboard.scorecard import catalogue_services, services
+from safeboard.scorecard import services
+from safeboard.scorecard.catalogue import services as catalogue_services
 from safeboard.scorecard.factories import FigureFactory, IndicatorFactory, PeriodFactory
 from safeboard.scorecard.forms import FiguresForm, figure_field_name
 from safeboard.scorecard.models import Figure, FigureRevision, Indicator

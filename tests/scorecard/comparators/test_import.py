@@ -13,8 +13,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from safeboard.scorecard import catalogue_services, comparator_imports, uploads
-from safeboard.scorecard.comparator_imports import (
+from safeboard.scorecard import uploads
+from safeboard.scorecard.catalogue import services as catalogue_services
+from safeboard.scorecard.comparators import imports as comparator_imports
+from safeboard.scorecard.comparators.imports import (
     CODE_MISSING,
     COMPARATORS_TABLE,
     DUPLICATE_COMPARATOR,
