@@ -28,6 +28,7 @@ from safeboard.priorities.models import Priority
 from safeboard.scorecard import selectors as scorecard_selectors
 from safeboard.scorecard import services
 from safeboard.scorecard.catalogue import services as catalogue_services
+from safeboard.scorecard.comparators import services as comparator_services
 from safeboard.scorecard.factories import FigureFactory
 from safeboard.scorecard.models import Comparator, Figure, Indicator, IndicatorQuery, Period
 from safeboard.scorecard.periods import Frequency, PeriodKey, last_periods
@@ -205,7 +206,7 @@ def _comparators(rng: random.Random, indicators: list[Indicator]) -> int:
         if indicator is None:
             continue
         year = PeriodKey(datetime.date(year_ending - 1, 4, 1), Frequency.ANNUAL)
-        catalogue_services.comparator_record(
+        comparator_services.comparator_record(
             indicator=indicator,
             period=year,
             source=Comparator.Source.ENGLAND,
@@ -213,7 +214,7 @@ def _comparators(rng: random.Random, indicators: list[Indicator]) -> int:
             origin=Comparator.Origin.IMPORTED,
             reference="Department for Education, Children in need statistics",
         )
-        catalogue_services.comparator_record(
+        comparator_services.comparator_record(
             indicator=indicator,
             period=year,
             source=Comparator.Source.STATISTICAL_NEIGHBOURS,

@@ -1,5 +1,5 @@
 """Every change to the indicator catalogue goes through these functions, each in one
-transaction: indicators, their definitions and targets, and their comparators.
+transaction: indicators, their definitions and targets (comparators: comparators/services.py).
 
 An indicator's definition cannot drift unseen: a change to what it means needs a reason, kept
 in its history, and what its figures mean (code, unit, frequency) is fixed once it has any.
@@ -12,15 +12,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 from safeboard.priorities.models import Priority
 
-from ..models import Comparator, Indicator, Period, normalise_code
-from ..periods import PeriodKey
-from ..services import period_get_or_create
+from ..models import Indicator, normalise_code
 from ..values import ValueProblem, read_value
 
 CODE_TAKEN = "Another indicator already has the code {code}."
@@ -177,33 +174,3 @@ def _validate_indicator(indicator: Indicator) -> None:
         indicator.tolerance = read_value(indicator.tolerance, indicator.unit)
     _check_unique(indicator)
     indicator.full_clean()
-
-
-@transaction.atomic
-def comparator_record(
-    *,
-    indicator: Indicator,
-    period: Period | PeriodKey,
-    source: str,
-    value,
-    origin: str = Comparator.Origin.ENTERED,
-    reference: str = "",
-    recorded_by=None,
-) -> Comparator:
-    """Set England's, the region's or statistical neighbours' figure for a period."""
-    try:
-        value = read_value(value, indicator.unit)
-    except ValueProblem as problem:
-        raise ValidationError({"value": str(problem)}) from None
-    period_row = period if isinstance(period, Period) else period_get_or_create(key=period)
-    comparator = Comparator.objects.filter(
-        indicator=indicator, period=period_row, source=source
-    ).first() or Comparator(indicator=indicator, period=period_row, source=source)
-    comparator.value = value
-    comparator.origin = origin
-    comparator.reference = reference
-    comparator.recorded_by = recorded_by
-    comparator.recorded_at = timezone.now()
-    comparator.full_clean(validate_unique=False, validate_constraints=False)
-    comparator.save()
-    return comparator

@@ -17,7 +17,6 @@ from decimal import Decimal
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from ..catalogue import services as catalogue_services
 from ..figure_checks import UNKNOWN_INDICATOR, value_problem
 from ..models import Comparator, ComparatorSource, Indicator, normalise_code
 from ..periods import PeriodError, PeriodKey, parse_frequency, parse_period
@@ -33,6 +32,7 @@ from ..uploads import (
     UploadRejected,
     read_file,
 )
+from . import services
 
 COMPARATORS_SHEET = "Comparators"
 FREQUENCY_HEADING = "Frequency"
@@ -212,7 +212,7 @@ def comparators_import(*, upload: UploadedFile, recorded_by=None) -> list[Compar
     if checked.errors:
         raise UploadRejected(checked.errors)
     return [
-        catalogue_services.comparator_record(
+        services.comparator_record(
             indicator=row.indicator,
             period=row.period,
             source=row.source,

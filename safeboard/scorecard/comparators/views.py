@@ -12,10 +12,10 @@ from django.views import View
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
-from ..catalogue import services as catalogue_services
 from ..models import Comparator, Indicator
 from ..uploads import UploadRejected
 from ..views import UPLOAD_REJECTED
+from . import services
 from .forms import ComparatorForm, ComparatorImportForm
 from .imports import (
     COMPARATORS_SHEET,
@@ -46,7 +46,7 @@ class ComparatorAddView(RecordMixin, ServiceFormView):
         return {"frequency": self.get_object().frequency}
 
     def call_service(self, data: dict) -> Comparator:
-        return catalogue_services.comparator_record(
+        return services.comparator_record(
             indicator=self.get_object(),
             period=data["period"],
             source=data["source"],
