@@ -3,8 +3,8 @@
 Figures arrive by web form, Excel template, CSV file or the census import; all of them land
 in `figures_record`, which checks the whole batch first and saves all of it or none of it.
 A figure already held changes only by a revision with a reason, and every revision is kept.
-Figures recorded or revised may open queries to the owning agency (query_services).
-The catalogue itself changes through catalogue_services.
+Figures recorded or revised may open queries to the owning agency (queries/services.py).
+The catalogue itself changes through catalogue/services.py.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .figure_checks import (
 )
 from .models import Figure, FigureRevision, Indicator, IndicatorQuery, Period, normalise_code
 from .periods import PeriodKey
-from .query_services import open_queries_for_new_figures
+from .queries.services import open_queries_for_new_figures
 from .uploads import VALUE_HEADING, UploadError, UploadRejected, read_submission
 from .values import ValueProblem, read_value
 
@@ -75,7 +75,7 @@ class RecordResult:
     created: list[Figure] = field(default_factory=list)
     revised: list[Figure] = field(default_factory=list)
     unchanged: list[Figure] = field(default_factory=list)
-    # Queries the new figures opened to the owning agency (see query_services).
+    # Queries the new figures opened to the owning agency (see queries/services.py).
     queries: list[IndicatorQuery] = field(default_factory=list)
 
     @property

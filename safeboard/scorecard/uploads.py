@@ -2,7 +2,7 @@
 
 This is the scorecard's one path for a table in an uploaded file: `read_file` checks the
 file and reads the table a TableLayout describes (the figures' unless told otherwise;
-comparator_imports reads comparators through it). The file is checked as a whole and every
+comparators/imports.py reads comparators through it). The file is checked as a whole and every
 problem is listed with where it is (sheet, row, column) and why, so a data contact can fix
 them all in one go; nothing is saved unless the whole file is valid (services.figures_upload).
 Workbooks are untrusted input: the one upload path (core.uploads) refuses macro-enabled

@@ -217,8 +217,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # An API token and the session, refused to accounts that need a second factor and lack it.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "safeboard.scorecard.api_auth.ApiTokenAuthentication",
-        "safeboard.scorecard.api_auth.VerifiedSessionAuthentication",
+        "safeboard.scorecard.api.auth.ApiTokenAuthentication",
+        "safeboard.scorecard.api.auth.VerifiedSessionAuthentication",
     ],
 }
 SPECTACULAR_SETTINGS = {"TITLE": "SafeBoard API", "VERSION": "0.1.0"}
