@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.challenges.services import escalate_overdue_challenges
+from safeboard.core.notify import send_email
 
 from .models import ReminderDigest, ReminderItem, ReminderKind
 from .policy import still_to_send
@@ -139,7 +139,7 @@ def _send_digest(recipient: User, items: list[Due], *, today: datetime.date) -> 
                 )
                 for due in items
             )
-            EmailMessage(subject, body, to=[recipient.email]).send()
+            send_email(to=[recipient.email], subject=subject, body=body)
     except IntegrityError:
         return False
     return True

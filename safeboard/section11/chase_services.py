@@ -20,13 +20,13 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from safeboard.accounts.models import User
+from safeboard.core.notify import Attachment, send_email
 from safeboard.core.pdf import pdf_bytes
 
 from .chasing import ESCALATION_LETTER, OVERDUE_REMINDER, ChaseSchedule, Step, steps_to_take
@@ -208,15 +208,15 @@ def _send_letter(
             chase.save()
             chase.letter.save(filename, ContentFile(pdf), save=True)
             if to or copied_to:
-                message = EmailMessage(
-                    subject,
-                    body,
+                send_email(
                     to=to or [user.email for user in copied_to],
                     cc=[user.email for user in copied_to] if to else [],
+                    subject=subject,
+                    body=body,
+                    attachments=[Attachment(filename, pdf, "application/pdf")],
+                    reference=filename.removesuffix(".pdf"),
                     connection=connection,
                 )
-                message.attach(filename, pdf, "application/pdf")
-                message.send()
     except IntegrityError:
         return None
     return chase
@@ -313,5 +313,5 @@ def _email_reminder(
         body=body,
         recorded_by=recorded_by,
     )
-    EmailMessage(subject, body, to=[user.email for user in leads], connection=connection).send()
+    send_email(to=[user.email for user in leads], subject=subject, body=body, connection=connection)
     return chase
