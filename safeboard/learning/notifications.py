@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from safeboard.core.dates import long_date
 from safeboard.core.notify import send_email
 from safeboard.reminders.services import site_url
 
@@ -35,8 +36,7 @@ def _send(*, to: str, subject: str, template: str, context: dict, quietly: bool 
 
 
 def _day(session: Session) -> str:
-    starts_at = timezone.localtime(session.starts_at)
-    return f"{starts_at.day} {starts_at:%B %Y}"
+    return long_date(timezone.localtime(session.starts_at))
 
 
 def _session_context(session: Session) -> dict:

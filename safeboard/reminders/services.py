@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.challenges.services import escalate_overdue_challenges
+from safeboard.core.dates import long_date
 from safeboard.core.notify import send_email
 
 from .models import ReminderDigest, ReminderItem, ReminderKind
@@ -147,7 +148,7 @@ def _send_digest(recipient: User, items: list[Due], *, today: datetime.date) -> 
 
 def _subject(count: int, today: datetime.date) -> str:
     things = "1 reminder" if count == 1 else f"{count} reminders"
-    return f"SafeBoard: {things} for {today:%A} {today.day} {today:%B %Y}"
+    return f"SafeBoard: {things} for {long_date(today, weekday=True)}"
 
 
 def _sections(items: list[Due]) -> list[dict]:

@@ -18,6 +18,7 @@ from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
 from safeboard.actions.models import Action
 from safeboard.challenges.models import Challenge, ChallengeEscalation
+from safeboard.core.dates import long_date
 from safeboard.partnership.models import Agency
 from safeboard.priorities.models import Priority
 from safeboard.risks.models import Risk
@@ -51,10 +52,6 @@ def _account(person) -> User | None:
     return user if user is not None and user.is_active else None
 
 
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def action_reminders(today: datetime.date) -> Iterator[Due]:
     horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     actions = (
@@ -72,7 +69,7 @@ def action_reminders(today: datetime.date) -> Iterator[Due]:
                 user,
                 action,
                 action.due_on,
-                f"Action overdue since {_long_date(action.due_on)}: {action.title}",
+                f"Action overdue since {long_date(action.due_on)}: {action.title}",
             )
         else:
             yield Due(
@@ -80,7 +77,7 @@ def action_reminders(today: datetime.date) -> Iterator[Due]:
                 user,
                 action,
                 action.due_on,
-                f"Action due on {_long_date(action.due_on)}: {action.title}",
+                f"Action due on {long_date(action.due_on)}: {action.title}",
             )
 
 
@@ -115,7 +112,7 @@ def challenge_reminders(today: datetime.date) -> Iterator[Due]:
         when = "was due on" if overdue else "is due on"
         text = (
             f"Challenge {challenge.reference} to {challenge.agency}: the response "
-            f"{when} {_long_date(challenge.response_due_on)}. {challenge.title}"
+            f"{when} {long_date(challenge.response_due_on)}. {challenge.title}"
         )
         for user in leads.get(challenge.agency_id, []):
             yield Due(kind, user, challenge, challenge.response_due_on, text)
@@ -140,7 +137,7 @@ def escalation_reminders(today: datetime.date) -> Iterator[Due]:
             challenge,
             escalation.escalated_on,
             f"Challenge {challenge.reference} to {challenge.agency} was escalated to you on "
-            f"{_long_date(escalation.escalated_on)}: {escalation.reason}",
+            f"{long_date(escalation.escalated_on)}: {escalation.reason}",
         )
 
 
@@ -159,7 +156,7 @@ def risk_reminders(today: datetime.date) -> Iterator[Due]:
                 user,
                 risk,
                 risk.review_date,
-                f"Review of risk {risk.reference} due on {_long_date(risk.review_date)}: "
+                f"Review of risk {risk.reference} due on {long_date(risk.review_date)}: "
                 f"{risk.title}",
             )
 
@@ -177,7 +174,7 @@ def priority_reminders(today: datetime.date) -> Iterator[Due]:
                 user,
                 priority,
                 priority.review_date,
-                f"Review of {priority} due on {_long_date(priority.review_date)}",
+                f"Review of {priority} due on {long_date(priority.review_date)}",
             )
 
 
@@ -196,7 +193,7 @@ def query_reminders(today: datetime.date) -> Iterator[Due]:
         when = "was due on" if overdue else "is due on"
         text = (
             f"Query on {query.indicator.code} {query.indicator.name} for {query.period.label}: "
-            f"the answer {when} {_long_date(query.response_due_on)}."
+            f"the answer {when} {long_date(query.response_due_on)}."
         )
         for user in leads.get(query.agency_id, []):
             yield Due(kind, user, query, query.response_due_on, text)
@@ -224,7 +221,7 @@ class _Outstanding:
             named += f" and {len(self.codes) - _CODES_NAMED} more"
         count = len(self.codes)
         return (
-            f"{self.period.label}, due on {_long_date(self.due_on)} "
+            f"{self.period.label}, due on {long_date(self.due_on)} "
             f"({count} indicator{'s' if count != 1 else ''}: {named})"
         )
 

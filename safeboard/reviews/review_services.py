@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.core.uploads import validate_upload
 from safeboard.partnership.models import Agency
@@ -62,10 +63,6 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _lock(review: Review) -> Review:
     return Review.objects.select_for_update().get(pk=review.pk)
 
@@ -109,7 +106,7 @@ def review_set_up(
     decision = decision_of(locked)
     errors = {}
     if decision is not None and started_on < decision.decided_on:
-        errors["started_on"] = STARTED_BEFORE_DECISION.format(date=_long_date(decision.decided_on))
+        errors["started_on"] = STARTED_BEFORE_DECISION.format(date=long_date(decision.decided_on))
     if is_statutory_review(locked):
         due_on = review_due(started_on, locked.review_months)
     elif due_on is None:
@@ -180,12 +177,12 @@ def contribution_request(
 def contribution_received(*, contribution: AgencyContribution, received_on: datetime.date) -> None:
     locked = AgencyContribution.objects.select_for_update().get(pk=contribution.pk)
     if locked.received_on is not None:
-        raise ValidationError(ALREADY_RECEIVED.format(date=_long_date(locked.received_on)))
+        raise ValidationError(ALREADY_RECEIVED.format(date=long_date(locked.received_on)))
     if received_on > _today():
         raise ValidationError({"received_on": RECEIVED_IN_FUTURE})
     if received_on < locked.requested_on:
         raise ValidationError(
-            {"received_on": RECEIVED_BEFORE_REQUEST.format(date=_long_date(locked.requested_on))}
+            {"received_on": RECEIVED_BEFORE_REQUEST.format(date=long_date(locked.requested_on))}
         )
     locked.received_on = received_on
     locked.save(update_fields=["received_on"])
@@ -234,7 +231,7 @@ def milestone_add(*, review: Review, title: str, due_on: datetime.date) -> Miles
 def milestone_complete(*, milestone: Milestone, completed_on: datetime.date) -> None:
     locked = Milestone.objects.select_for_update().get(pk=milestone.pk)
     if locked.completed_on is not None:
-        raise ValidationError(ALREADY_COMPLETED.format(date=_long_date(locked.completed_on)))
+        raise ValidationError(ALREADY_COMPLETED.format(date=long_date(locked.completed_on)))
     if completed_on > _today():
         raise ValidationError({"completed_on": COMPLETED_IN_FUTURE})
     locked.completed_on = completed_on
@@ -274,14 +271,14 @@ def review_publish(*, review: Review, published_on: datetime.date) -> None:
     """Publication: from now on every signed-in user may read its summary and learning."""
     locked = _lock(review)
     if locked.stage == Review.Stage.PUBLISHED:
-        raise ValidationError(ALREADY_PUBLISHED.format(date=_long_date(locked.published_on)))
+        raise ValidationError(ALREADY_PUBLISHED.format(date=long_date(locked.published_on)))
     if locked.stage != Review.Stage.REPORTED:
         raise ValidationError(NO_FINAL_REPORT)
     if published_on > _today():
         raise ValidationError({"published_on": PUBLISHED_IN_FUTURE})
     if locked.started_on and published_on < locked.started_on:
         raise ValidationError(
-            {"published_on": PUBLISHED_BEFORE_START.format(date=_long_date(locked.started_on))}
+            {"published_on": PUBLISHED_BEFORE_START.format(date=long_date(locked.started_on))}
         )
     locked.published_on = published_on
     locked.stage = Review.Stage.PUBLISHED

@@ -19,6 +19,7 @@ from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from safeboard.accounts.roles import Role
+from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency, Person
 
@@ -115,10 +116,6 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _lock(review: Review) -> Review:
     """Lock the review's row and read its current state: two people may act at once."""
     return Review.objects.select_for_update().select_related("edition").get(pk=review.pk)
@@ -200,12 +197,12 @@ def record_notification_sent(*, review: Review, sent_on: datetime.date) -> None:
         raise ValidationError({"sent_on": NOTIFIED_IN_FUTURE})
     if sent_on < locked.aware_date:
         raise ValidationError(
-            {"sent_on": NOTIFIED_BEFORE_AWARE.format(date=_long_date(locked.aware_date))}
+            {"sent_on": NOTIFIED_BEFORE_AWARE.format(date=long_date(locked.aware_date))}
         )
     rapid_review_sent_on = locked.rapid_review_sent_on
     if rapid_review_sent_on is not None and sent_on > rapid_review_sent_on:
         raise ValidationError(
-            {"sent_on": NOTIFIED_AFTER_RAPID_REVIEW.format(date=_long_date(rapid_review_sent_on))}
+            {"sent_on": NOTIFIED_AFTER_RAPID_REVIEW.format(date=long_date(rapid_review_sent_on))}
         )
     locked.notification_sent_on = sent_on
     save_with_reason(locked, "Notification sent", fields=["notification_sent_on"])
@@ -225,7 +222,7 @@ def record_rapid_review_sent(*, review: Review, sent_on: datetime.date) -> None:
         raise ValidationError({"sent_on": RAPID_REVIEW_IN_FUTURE})
     if sent_on < notified_on:
         raise ValidationError(
-            {"sent_on": RAPID_REVIEW_BEFORE_NOTIFIED_ON.format(date=_long_date(notified_on))}
+            {"sent_on": RAPID_REVIEW_BEFORE_NOTIFIED_ON.format(date=long_date(notified_on))}
         )
     locked.rapid_review_sent_on = sent_on
     save_with_reason(locked, "Rapid review sent to the Panel", fields=["rapid_review_sent_on"])
@@ -287,7 +284,7 @@ def _check_decision(
     if decided_on > _today():
         errors["decided_on"] = DECIDED_IN_FUTURE
     elif decided_on < review.aware_date:
-        errors["decided_on"] = DECIDED_BEFORE_AWARE.format(date=_long_date(review.aware_date))
+        errors["decided_on"] = DECIDED_BEFORE_AWARE.format(date=long_date(review.aware_date))
     return errors
 
 

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeboard.accounts.models import User
+from safeboard.core.dates import long_date
 from safeboard.core.notify import Attachment, send_email
 from safeboard.core.pdf import pdf_bytes
 
@@ -57,10 +58,6 @@ HOW_CHOICES = [
 ]
 
 
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _site_url(path: str) -> str:
     return settings.SAFEBOARD_SITE_URL.rstrip("/") + path
 
@@ -76,9 +73,9 @@ def reminder_text(agency_return: Return, *, today: datetime.date) -> str:
         days = (today - due_on).days
         return (
             f"{agency_return.cycle}: {agency_return.agency}'s return is overdue by {days} "
-            f"day{'s' if days != 1 else ''} (it was due on {_long_date(due_on)})."
+            f"day{'s' if days != 1 else ''} (it was due on {long_date(due_on)})."
         )
-    return f"{agency_return.cycle}: {agency_return.agency}'s return is due on {_long_date(due_on)}."
+    return f"{agency_return.cycle}: {agency_return.agency}'s return is due on {long_date(due_on)}."
 
 
 def chase_non_returns(*, today: datetime.date, connection=None) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 
+from safeboard.core.dates import long_date
+
 from .. import review_services
 from ..forms import (
     ConfirmForm,
@@ -20,10 +22,6 @@ from ..forms import (
 )
 from ..models import AgencyContribution, Milestone, TeamMember
 from .common import ReviewFormView
-
-
-def _long_date(day) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 class ReviewSetUpView(ReviewFormView):
@@ -133,7 +131,7 @@ class ContributionReceivedView(ReviewFormView):
         context = super().page_context()
         context["intro"] = (
             f"{contribution.get_kind_display()} from {contribution.agency}, asked for on "
-            f"{_long_date(contribution.requested_on)}, due {_long_date(contribution.due_on)}."
+            f"{long_date(contribution.requested_on)}, due {long_date(contribution.due_on)}."
         )
         return context
 
@@ -172,7 +170,7 @@ class MilestoneCompleteView(ReviewFormView):
     def page_context(self):
         milestone = self.get_milestone()
         context = super().page_context()
-        context["intro"] = f"{milestone.title}, due {_long_date(milestone.due_on)}."
+        context["intro"] = f"{milestone.title}, due {long_date(milestone.due_on)}."
         return context
 
     def call_service(self, data):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
+from safeboard.core.dates import long_date
 from safeboard.reviews.page_sections import review_sections
 
 from .. import selectors, services
@@ -33,10 +34,6 @@ def _learning_links(review: Review) -> list[dict]:
             "text": "Learning briefings",
         },
     ]
-
-
-def _long_date(day) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 class ReviewDetailView(ReviewMixin, View):
@@ -117,7 +114,7 @@ class SentOnView(ReviewFormView):
         due = self.due(review)
         context = super().page_context()
         if due:
-            context["due_text"] = f"Due by {_long_date(due)} ({review.edition})."
+            context["due_text"] = f"Due by {long_date(due)} ({review.edition})."
         return context
 
 
