@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import rules
 
+from safeboard.accounts.predicates import has_any_role, is_business_manager, is_chair
 from safeboard.accounts.roles import BOARD_BUSINESS_READERS, Role
-from safeboard.core.predicates import has_any_role, is_business_manager, is_chair
 
 is_report_reader = has_any_role(*BOARD_BUSINESS_READERS, Role.LEARNING_OFFICER)
 is_agency_lead = has_any_role(Role.AGENCY_LEAD)

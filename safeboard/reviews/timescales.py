@@ -12,8 +12,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Protocol
 
-from safeboard.census.workdays import ONE_DAY, is_working_day, working_days_between
 from safeboard.core.dates import add_months
+from safeboard.core.workdays import ONE_DAY, is_working_day, working_days_between
 
 from .models import RapidReviewBasis
 
