@@ -3,6 +3,7 @@ also uses. Each form calls one service."""
 
 from __future__ import annotations
 
+from safeboard.core import breadcrumbs
 from safeboard.core.dates import long_date
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 
@@ -16,7 +17,7 @@ from ..forms import (
     PriorityReviewForm,
 )
 from ..models import BusinessPlan, Priority, PriorityMeasure
-from .common import FORM_TEMPLATE, plan_crumbs, priority_crumbs, with_focus_warning
+from .common import FORM_TEMPLATE, with_focus_warning
 
 
 class PlanCreateView(ServiceFormView):
@@ -31,8 +32,7 @@ class PlanCreateView(ServiceFormView):
     def success_message(self, record):
         return f"{record.title} added. Add its priorities next."
 
-    def crumbs(self):
-        return plan_crumbs()
+    crumb_parent = "priorities:plan_list"
 
 
 class PlanEditView(RecordMixin, ServiceFormView):
@@ -51,8 +51,7 @@ class PlanEditView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return with_focus_warning(f"{record.title} changed.", record)
 
-    def crumbs(self):
-        return plan_crumbs(self.get_object())
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().title}
@@ -76,8 +75,7 @@ class PriorityCreateView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return with_focus_warning(f"{record} added.", record.plan)
 
-    def crumbs(self):
-        return plan_crumbs(self.get_object())
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().title}
@@ -89,8 +87,7 @@ class PriorityRecordMixin(RecordMixin):
     def get_queryset(self):
         return Priority.objects.select_related("plan", "lead_agency", "lead_person")
 
-    def crumbs(self):
-        return priority_crumbs(self.get_object())
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": str(self.get_object())}
@@ -178,8 +175,9 @@ class MeasureRemoveView(RecordMixin, ServiceFormView):
     def success_url(self, record):
         return record.get_absolute_url() + "#measures"
 
-    def crumbs(self):
-        return priority_crumbs(self.get_object().priority)
+    @staticmethod
+    def crumb_parent(measure):
+        return measure.priority
 
     def page_context(self):
         measure = self.get_object()
