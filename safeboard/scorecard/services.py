@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 
@@ -119,7 +120,7 @@ def check_figures(
     errors: dict[str, list[str]] = {}
     plan = []
     if period.ends_on >= today:
-        message = PERIOD_NOT_ENDED.format(period=period.label, ends_on=_day(period.ends_on))
+        message = PERIOD_NOT_ENDED.format(period=period.label, ends_on=long_date(period.ends_on))
         errors["period"] = [message]
     for code, raw in by_code.items():
         indicator = indicators.get(code)
@@ -162,10 +163,6 @@ def _check_figure(
     if problems:
         return None, problems
     return PlannedFigure(indicator, value, current), []
-
-
-def _day(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 @transaction.atomic

@@ -13,14 +13,21 @@ assistive technology.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from safeboard.core.charts import FONT, GRID_COLOUR, TEXT_COLOUR, Frame, label_positions
+from safeboard.core.charts import (
+    FONT,
+    GRID_COLOUR,
+    TEXT_COLOUR,
+    Frame,
+    Scale,
+    label_positions,
+    nice_ticks,
+)
 
 from ..periods import Frequency, PeriodKey
 from ..selectors import SeriesPoint
@@ -51,19 +58,6 @@ def period_short_label(period: PeriodKey) -> str:
     return period.label
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round-numbered ticks covering low to high: steps of 1, 2 or 5 times a power of ten."""
-    if high <= low:
-        high = low + 1
-    raw_step = (high - low) / count
-    power = 10 ** math.floor(math.log10(raw_step))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw_step)
-    ticks = [math.floor(low / step) * step]
-    while ticks[-1] < high:
-        ticks.append(ticks[-1] + step)
-    return [round(tick, 10) for tick in ticks]
-
-
 @dataclass(frozen=True)
 class _Scale:
     frame: Frame
@@ -72,17 +66,16 @@ class _Scale:
     y_max: float
 
     def x(self, position: float) -> float:
-        if self.count < 2:
-            return self.frame.left + self.frame.plot_width / 2
-        return self.frame.left + position / (self.count - 1) * self.frame.plot_width
+        frame = self.frame
+        return Scale(0, max(self.count - 1, 0), frame.left, frame.left + frame.plot_width)(position)
 
     @property
     def step(self) -> float:
         return self.frame.plot_width / max(self.count - 1, 1)
 
     def y(self, value: float) -> float:
-        share = (value - self.y_min) / (self.y_max - self.y_min)
-        return self.frame.top + self.frame.plot_height * (1 - share)
+        frame = self.frame
+        return Scale.upwards(self.y_min, self.y_max, top=frame.top, height=frame.plot_height)(value)
 
 
 def _tick_label(value: float) -> str:
@@ -398,19 +391,9 @@ def sparkline_svg(series: Sequence[SeriesPoint], *, points: int = SPARKLINE_POIN
         'aria-hidden="true" focusable="false">'
     ]
     if recent:
-        low, high = min(recent), max(recent)
-        span = (high - low) or 1.0
-
-        def place(position: int, value: float) -> tuple[float, float]:
-            x = pad + (position / max(len(recent) - 1, 1)) * (width - 2 * pad)
-            if len(recent) == 1:
-                x = width / 2
-            y = pad + (1 - (value - low) / span) * (height - 2 * pad)
-            if high == low:
-                y = height / 2
-            return x, y
-
-        coordinates = [place(position, value) for position, value in enumerate(recent)]
+        across = Scale(0, len(recent) - 1, pad, width - pad)
+        up = Scale.upwards(min(recent), max(recent), top=pad, height=height - 2 * pad)
+        coordinates = [(across(position), up(value)) for position, value in enumerate(recent)]
         if len(coordinates) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coordinates)
             parts.append(
