@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
+from safeboard.core.transitions import Transition
 from safeboard.core.views_mixins import RulePermissionMixin
 
 
@@ -31,9 +33,14 @@ class ServiceFormView(RulePermissionMixin, View):
 
     A service that returns nothing changed the page's own record, so the view goes back to it.
     A fixed success message can be set as `success_text`; one worded from the record overrides
-    `success_message()`."""
+    `success_message()`.
+
+    A page that changes the state of its record names its `transition`: while the record's
+    state refuses it, GET and POST alike show the refusal as the error (status 400) and the
+    service is never called. The service checks again on the locked row."""
 
     form_class: type
+    transition: Transition | None = None
     heading = ""
     success_text = ""
     template_name = "core/form.html"
@@ -65,10 +72,28 @@ class ServiceFormView(RulePermissionMixin, View):
     def page_context(self) -> dict:
         return {}
 
+    def refusal(self) -> str | None:
+        """Why the record's present state refuses this page's change, or None."""
+        if self.transition is None:
+            return None
+        return self.transition.refusal(self.get_object())
+
+    def refused(self) -> HttpResponse | None:
+        reason = self.refusal()
+        if reason is None:
+            return None
+        form = self.get_form()
+        form.show_refusal(reason)
+        return self.show(form, status=400)
+
     def get(self, request, **kwargs):
-        return self.show(self.get_form())
+        refused = self.refused()
+        return self.show(self.get_form()) if refused is None else refused
 
     def post(self, request, **kwargs):
+        refused = self.refused()
+        if refused is not None:
+            return refused
         form = self.get_form(request.POST, request.FILES)
         if form.is_valid():
             try:

@@ -11,10 +11,10 @@ from django.views import View
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.views_mixins import RulePermissionMixin
 
-from .. import selectors
+from .. import selectors, states
 from ..escalation import escalation_days, next_escalation_date
 from ..forms import ChallengeFilterForm
-from ..models import Challenge, EscalationLevel
+from ..models import EscalationLevel
 from .common import ChallengeObjectMixin, log_crumb
 
 PAGE_SIZE = 50
@@ -137,8 +137,6 @@ class ChallengeDetailView(ChallengeObjectMixin, View):
         challenge = self.get_object()
         page = selectors.challenge_page(challenge=challenge)
         user = request.user
-        is_open = challenge.status != Challenge.Status.CLOSED
-        awaiting = challenge.status == Challenge.Status.AWAITING_RESPONSE
         pending = page.pending_response
         return render(
             request,
@@ -153,14 +151,13 @@ class ChallengeDetailView(ChallengeObjectMixin, View):
                     min(challenge.escalation_level + 1, EscalationLevel.CHAIR)
                 ).label,
                 "priority_url": _url_or_none(challenge.priority) if challenge.priority else None,
-                "can_respond": awaiting
+                "can_respond": states.awaits_answer(challenge)
                 and user.has_perm("challenges.respond_to_challenge", challenge),
-                "can_judge": pending is not None
+                "can_judge": states.awaits_judgement(challenge, pending=pending)
                 and user.has_perm("challenges.judge_response", challenge),
-                "can_close": is_open
-                and pending is None
+                "can_close": states.may_close(challenge, pending=pending)
                 and user.has_perm("challenges.close_challenge", challenge),
-                "can_record_impact": not is_open
+                "can_record_impact": states.is_closed(challenge)
                 and user.has_perm("challenges.record_impact", challenge),
                 "can_add_action": user.has_perm("challenges.add_action", challenge),
                 "crumbs": [log_crumb(), {"text": challenge.reference}],
