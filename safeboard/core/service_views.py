@@ -72,11 +72,15 @@ class ServiceFormView(RulePermissionMixin, View):
     def page_context(self) -> dict:
         return {}
 
+    def transition_record(self) -> models.Model:
+        """The record whose state the transition reads: the page's own, unless overridden."""
+        return self.get_object()
+
     def refusal(self) -> str | None:
         """Why the record's present state refuses this page's change, or None."""
         if self.transition is None:
             return None
-        return self.transition.refusal(self.get_object())
+        return self.transition.refusal(self.transition_record())
 
     def refused(self) -> HttpResponse | None:
         reason = self.refusal()
