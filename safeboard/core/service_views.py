@@ -88,7 +88,7 @@ class ServiceFormView(RulePermissionMixin, View):
             return None
         form = self.get_form()
         form.show_refusal(reason)
-        return self.show(form, status=400)
+        return self.show(form, status=400, refused=True)
 
     def get(self, request, **kwargs):
         refused = self.refused()
@@ -109,9 +109,11 @@ class ServiceFormView(RulePermissionMixin, View):
                 return redirect(self.success_url(record))
         return self.show(form, status=400)
 
-    def show(self, form, status: int = 200):
+    def show(self, form, status: int = 200, refused: bool = False):
         context = {
             "form": form,
+            # The record's state refuses the change: a template may leave out its button.
+            "refused": refused,
             "heading": self.heading,
             "crumbs": [*self.crumbs(), {"text": self.heading}],
             **self.page_context(),
