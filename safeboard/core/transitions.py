@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import rules
 from django.core.exceptions import ValidationError
 
 
@@ -29,8 +28,3 @@ class Transition:
         reason = self.refusal(record)
         if reason is not None:
             raise ValidationError(reason)
-
-    @property
-    def predicate(self) -> rules.Predicate:
-        """The state check as a rules predicate on the record, for a rules.py to compose."""
-        return rules.Predicate(lambda user, record: self.allows(record), name=self.name)
