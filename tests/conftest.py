@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import HealthCheck, settings
 
 from safeboard.accounts.factories import UserFactory
 from safeboard.accounts.models import User
@@ -14,6 +15,11 @@ from safeboard.accounts.roles import Role
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency
 from tests.reference_data import restore_reference_data
+
+# A busy machine must not fail a property for being slow: speed is measured in bench/, and a
+# test that sometimes fails on load teaches people to ignore failures.
+settings.register_profile("safeboard", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("safeboard")
 
 
 @dataclass

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import factory
 
-from safeboard.partnership.factories import PersonFactory
-
 from .models import RoleAssignment, User
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -16,7 +14,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         model = User
         skip_postgeneration_save = True
 
-    person = factory.SubFactory(PersonFactory)
+    # By path: people belong to the partnership, a layer above accounts.
+    person = factory.SubFactory("safeboard.partnership.factories.PersonFactory")
     email = factory.LazyAttribute(
         lambda user: user.person.email if user.person else "x@example.test"
     )

@@ -7,7 +7,7 @@ their agency's leads and board member, and the business manager.
 
 import rules
 
-from safeboard.core.predicates import (
+from safeboard.accounts.predicates import (
     has_a_person,
     is_agency_representative,
     is_board_business_reader,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+
+from safeboard.core.extension_points import confidential_sources
 
 from .models import Action
 
@@ -35,31 +36,16 @@ def source_link(action: Action, user) -> SourceLink | None:
     return SourceLink(kind=action.source_type.name.capitalize(), text=str(source), url=url)
 
 
-# Sources confidential to some readers (decision 7: a restricted case review's
-# recommendations). Keyed by the source's model label, "app_label.model"; each gives, for a
-# user, the ids of the sources of that model the user may not know of.
-HiddenSources = Callable[..., QuerySet]
-_confidential_sources: dict[str, HiddenSources] = {}
-
-
-def register_confidential_source(model: str, hidden_from: HiddenSources) -> None:
-    """`hidden_from(user)` is a queryset of the ids (`values("pk")`) of the sources of
-    `model` whose actions `user` may not see in a list, unless the action is their own."""
-    if model in _confidential_sources:
-        raise ValueError(f"{model} is already registered as a confidential source.")
-    _confidential_sources[model] = hidden_from
-
-
 def visible_to(actions: QuerySet[Action], *, user) -> QuerySet[Action]:
     """`actions` without those that answer a source `user` may not know of; an owner always
     sees their own. One query still: the hidden sources are subqueries."""
     hidden = Q()
-    for model, hidden_from in _confidential_sources.items():
-        app_label, model_name = model.split(".")
+    for source in confidential_sources:
+        app_label, model_name = source.key.split(".")
         hidden |= Q(
             source_type__app_label=app_label,
             source_type__model=model_name,
-            source_id__in=hidden_from(user),
+            source_id__in=source.hidden_from(user),
         )
     if not hidden:
         return actions

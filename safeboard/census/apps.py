@@ -6,8 +6,6 @@ class CensusConfig(AppConfig):
     label = "census"
 
     def ready(self) -> None:
-        from safeboard.reminders.services import register_daily_step
+        from . import plug_ins
 
-        from .services import expire_stale_census_imports
-
-        register_daily_step(expire_stale_census_imports)
+        plug_ins.register()

@@ -10,8 +10,12 @@ Object rules take a CensusImport, whose `owning_agency_id` is its local authorit
 
 import rules
 
+from safeboard.accounts.predicates import (
+    has_any_role,
+    is_business_manager,
+    is_staff_of_owning_agency,
+)
 from safeboard.accounts.roles import Role
-from safeboard.core.predicates import has_any_role, is_business_manager, is_staff_of_owning_agency
 
 is_data_contact = has_any_role(Role.AGENCY_LEAD)
 

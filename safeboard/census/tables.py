@@ -15,8 +15,9 @@ from pathlib import Path
 
 import duckdb
 
+from safeboard.core.workdays import calendar_rows
+
 from .extract import TABLES, CensusExtract
-from .workdays import calendar_rows
 
 # Working days matter only within a year of a date in the period (45 working days at most
 # are ever compared), so the calendar runs from a year before the period to its end. A start

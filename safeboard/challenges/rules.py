@@ -8,7 +8,7 @@ challenges, judge the responses, close challenges and record their impact.
 
 import rules
 
-from safeboard.core.predicates import (
+from safeboard.accounts.predicates import (
     is_agency_representative,
     is_board_business_reader,
     is_business_manager,

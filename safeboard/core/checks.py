@@ -26,9 +26,11 @@ def check_no_demo_passwords(app_configs, databases=None, **kwargs):
     """Refuse production while any account still opens with a demo password."""
     if not databases or not getattr(settings, "SAFEBOARD_PRODUCTION", False):
         return []
-    from safeboard.accounts.models import User
+    from django.contrib.auth import get_user_model
 
     from .demo_credentials import KNOWN_DEMO_PASSWORDS
+
+    User = get_user_model()  # noqa: N806
 
     exposed = [
         user.email

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.apps import apps
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -12,46 +10,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import selectors
+from .extension_points import history_access
 from .history import history_entries
 
-# The models whose History tab can be shown, and the rule that guards the record itself.
-HISTORY_VIEW_PERMISSIONS = {
-    "actions.action": "actions.view_action",
-    "partnership.agency": "partnership.view_agency",
-    "partnership.person": "partnership.view_person",
-    "partnership.group": "partnership.view_group",
-    "meetings.meeting": "meetings.view_meeting",
-    "partnership.inductionplan": "partnership.view_induction_plan",
-    "partnership.handbookpage": "partnership.view_handbook",
-    "priorities.businessplan": "priorities.view_plan",
-    "priorities.priority": "priorities.view_priority",
-    "risks.risk": "risks.view_risk",
-    "challenges.challenge": "challenges.view_challenge",
-    "scorecard.indicator": "scorecard.view_indicator",
-    "scorecard.indicatorquery": "scorecard.view_query",
-    "section11.cycle": "section11.view_cycle",
-    "section11.return": "section11.view_return",
-    "learning.course": "learning.view_course",
-    "learning.session": "learning.view_session",
-    "audits.audittool": "audits.view_tools",
-    "audits.auditround": "audits.view_round",
-    "audits.samplecase": "audits.view_case",
-    "audits.assignment": "audits.view_assignment",
-    "audits.finding": "audits.view_finding",
-    "themes.theme": "themes.view_theme",
-    "reviews.review": "reviews.work_on_review",
-    "reviews.decision": "reviews.view_decision",
-}
-
-# Records whose very existence is confidential (decision 7): a refused user gets 404, as on the
-# record's own pages, and each permitted look is logged by the record's module.
-HISTORY_CONFIDENTIAL: dict[str, Callable] = {}
 NO_SUCH_RECORD = "No such record."
-
-
-def register_confidential_history(model: str, on_view: Callable) -> None:
-    """`on_view(record, request)` runs for each permitted look at the record's history."""
-    HISTORY_CONFIDENTIAL[model] = on_view
 
 
 class HomeView(TemplateView):
@@ -62,7 +24,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(selectors.home_panels(user=self.request.user))
+        context.update(selectors.home_page(user=self.request.user))
         return context
 
 
@@ -75,11 +37,11 @@ class HistoryView(View):
     """The History tab of any domain record the user may see."""
 
     def get(self, request, model: str, pk: int):
-        permission = HISTORY_VIEW_PERMISSIONS.get(model)
-        if permission is None:
+        if model not in history_access:
             raise Http404("No history for this kind of record.")
+        access = history_access[model]
+        permission, on_view = access.permission, access.on_view
         model_class = apps.get_model(model)
-        on_view = HISTORY_CONFIDENTIAL.get(model)
         if on_view is None:
             record = get_object_or_404(model_class, pk=pk)
         else:

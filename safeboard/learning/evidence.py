@@ -3,7 +3,7 @@ sessions were held and how many people attended."""
 
 from __future__ import annotations
 
-from safeboard.priorities.extensions import EvidenceSection, register_evidence_section
+from safeboard.core.extension_points import PRIORITY, Evidence
 
 from . import selectors
 
@@ -17,17 +17,14 @@ def summarise_courses(courses: list) -> str:
     )
 
 
-TRAINING_SECTION = EvidenceSection(
+TRAINING_SECTION = Evidence(
+    subject=PRIORITY,
     key="training",
     heading="Training",
     template_name="learning/includes/priority_training.html",
-    records=lambda priority: selectors.courses_for_priority(priority),
+    records=lambda priority, user: selectors.courses_for_priority(priority),
     view_permission="learning.view_course",
     empty_text="No courses serve this priority.",
     summarise=summarise_courses,
     order=50,
 )
-
-
-def register_priority_evidence() -> None:
-    register_evidence_section(TRAINING_SECTION)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import rules
 from django.core.exceptions import ObjectDoesNotExist
 
+from safeboard.accounts.predicates import has_any_role, is_board_business_reader
 from safeboard.accounts.roles import Role
-from safeboard.core.predicates import has_any_role, is_board_business_reader
 
 is_training_team = has_any_role(Role.LEARNING_OFFICER, Role.BUSINESS_MANAGER)
 is_signed_in_with_a_role = has_any_role(*Role.values)

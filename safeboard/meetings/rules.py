@@ -8,7 +8,7 @@ account for turning up is part of the chair's scrutiny.
 
 import rules
 
-from safeboard.core.predicates import (
+from safeboard.accounts.predicates import (
     has_a_person,
     is_board_business_reader,
     is_business_manager,

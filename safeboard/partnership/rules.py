@@ -9,7 +9,7 @@ or the business manager.
 
 import rules
 
-from safeboard.core.predicates import (
+from safeboard.accounts.predicates import (
     is_business_manager,
     is_partnership_team,
 )

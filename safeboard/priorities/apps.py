@@ -6,6 +6,6 @@ class PrioritiesConfig(AppConfig):
     label = "priorities"
 
     def ready(self) -> None:
-        from .evidence import register_built_in_sections
+        from . import plug_ins
 
-        register_built_in_sections()
+        plug_ins.register()

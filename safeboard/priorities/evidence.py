@@ -1,5 +1,6 @@
 """The evidence sections priorities provides itself: the actions that deliver a priority,
-and the risks and challenges linked to it. Other modules add theirs (see extensions.py)."""
+and the risks and challenges linked to it. Other modules add theirs the same way
+(core/extension_points.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeboard.actions.models import Action
+from safeboard.core.extension_points import PRIORITY, Evidence
 
-from .extensions import EvidenceSection, register_evidence_section
 from .models import Priority
 
 
-def priority_actions(priority: Priority) -> QuerySet[Action]:
+def priority_actions(priority: Priority, user=None) -> QuerySet[Action]:
     """The actions on the action spine whose source is this priority, soonest due first."""
     return (
         Action.objects.select_related("owner_agency", "owner_person")
@@ -30,16 +31,17 @@ def summarise_actions(actions: list[Action]) -> str:
     return f"{total} action{'s' if total != 1 else ''}: {complete} complete, {overdue} overdue."
 
 
-def _linked_risks(priority: Priority) -> QuerySet:
+def _linked_risks(priority: Priority, user=None) -> QuerySet:
     return priority.risks.select_related("owner_agency").order_by("reference")
 
 
-def _linked_challenges(priority: Priority) -> QuerySet:
+def _linked_challenges(priority: Priority, user=None) -> QuerySet:
     return priority.challenges.select_related("agency").order_by("-raised_on", "-pk")
 
 
 BUILT_IN_SECTIONS = [
-    EvidenceSection(
+    Evidence(
+        subject=PRIORITY,
         key="actions",
         heading="Actions",
         template_name="priorities/evidence/actions.html",
@@ -49,7 +51,8 @@ BUILT_IN_SECTIONS = [
         summarise=summarise_actions,
         order=10,
     ),
-    EvidenceSection(
+    Evidence(
+        subject=PRIORITY,
         key="risks",
         heading="Risks",
         template_name="priorities/evidence/risks.html",
@@ -58,7 +61,8 @@ BUILT_IN_SECTIONS = [
         empty_text="No risks on the register are linked to this priority.",
         order=20,
     ),
-    EvidenceSection(
+    Evidence(
+        subject=PRIORITY,
         key="challenges",
         heading="Challenges",
         template_name="priorities/evidence/challenges.html",
@@ -68,8 +72,3 @@ BUILT_IN_SECTIONS = [
         order=30,
     ),
 ]
-
-
-def register_built_in_sections() -> None:
-    for section in BUILT_IN_SECTIONS:
-        register_evidence_section(section)

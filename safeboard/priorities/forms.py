@@ -8,11 +8,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from safeboard.actions.forms import ActionForm
+from safeboard.core.extension_points import measure_targets
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.fields import PersonChoiceField
 from safeboard.partnership.models import Agency
 
-from .extensions import measure_targets
 from .models import BusinessPlan, Priority
 from .services import REVIEW_PROGRESS, SUMMARY_REQUIRED
 
@@ -149,7 +149,7 @@ class MeasureForm(GovUKForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        targets = measure_targets()
+        targets = list(measure_targets)
         if not targets:
             del self.fields["target"]  # no module offers records to link to yet
             return

@@ -8,7 +8,7 @@ business manager or by its lead (a priority's `owner_person_id` is its lead pers
 
 import rules
 
-from safeboard.core.predicates import is_business_manager, is_partnership_team, is_record_owner
+from safeboard.accounts.predicates import is_business_manager, is_partnership_team, is_record_owner
 
 can_review_priority = is_business_manager | is_record_owner
 

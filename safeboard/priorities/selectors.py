@@ -9,7 +9,8 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from .extensions import EvidenceSection, evidence_sections
+from safeboard.core.extension_points import PRIORITY, Evidence, evidence_about
+
 from .models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
 
 
@@ -93,8 +94,8 @@ class PriorityEvidence:
         return next((section for section in self.sections if section.key == key), None)
 
 
-def _gather(section: EvidenceSection, priority: Priority, user) -> GatheredSection:
-    rows = list(section.records(priority))
+def _gather(section: Evidence, priority: Priority, user) -> GatheredSection:
+    rows = list(section.records(priority, user))
     visible = rows
     if user is not None and section.view_permission:
         visible = [row for row in rows if user.has_perm(section.view_permission, row)]
@@ -125,7 +126,7 @@ def priority_evidence(priority: Priority, *, user=None) -> PriorityEvidence:
         priority=priority,
         measures=measures,
         reviews=reviews,
-        sections=[_gather(section, priority, user) for section in evidence_sections()],
+        sections=[_gather(section, priority, user) for section in evidence_about(PRIORITY)],
     )
 
 

@@ -1,4 +1,5 @@
-"""The daily reminder run: escalate what is overdue, then send one digest per person.
+"""The daily reminder run: every module's daily step (escalating what is overdue), then one
+digest per person.
 
 Each person's digest is written and sent in its own transaction: the digest row is unique
 per person and day, so a second run on the same day (or two workers at once) finds it
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from safeboard.accounts.models import User
-from safeboard.challenges.services import escalate_overdue_challenges
+from safeboard.core.extension_points import daily_steps
 
 from .models import ReminderDigest, ReminderItem, ReminderKind
 from .policy import still_to_send
@@ -55,25 +55,12 @@ def site_url(path: str) -> str:
     return settings.SAFEBOARD_SITE_URL.rstrip("/") + path
 
 
-# Steps that run before the digests each day and return how many escalations they made
-# (a Section 11 escalation letter, a follow-up survey sent...). Modules register theirs from
-# their AppConfig.ready; each must be idempotent for a day, since a run may be repeated.
-DailyStep = Callable[..., int]
-_daily_steps: list[DailyStep] = []
-
-
-def register_daily_step(step: DailyStep) -> DailyStep:
-    if step not in _daily_steps:
-        _daily_steps.append(step)
-    return step
-
-
 def send_daily_reminders(*, today: datetime.date | None = None) -> RunSummary:
     today = today or timezone.localdate()
     summary = RunSummary(day=today)
-    summary.escalations = len(escalate_overdue_challenges(today=today))
-    for step in _daily_steps:
-        summary.escalations += step(today=today)
+    # Escalations first (each module's daily step), so that today's digests mention them.
+    for step in daily_steps:
+        summary.escalations += step.run(today=today)
 
     by_recipient: dict[User, list[Due]] = defaultdict(list)
     for due in still_to_send(everything_due(today), today=today):

@@ -7,24 +7,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Case reviews"
 
     def ready(self) -> None:
-        from safeboard.actions.selectors import register_confidential_source
-        from safeboard.core.home_panels import register_home_panel
-        from safeboard.core.views import register_confidential_history
-        from safeboard.reminders.sources import register_source
+        from . import findings_extensions, plug_ins
 
-        from .access import log_view
-        from .findings_selectors import recommendations_hidden_from
-        from .home import review_steps_panel
-        from .reminders import review_step_reminders
-
-        register_source(review_step_reminders)
-        for model in ("reviews.review", "reviews.decision"):
-            register_confidential_history(
-                model, lambda record, request: log_view(getattr(record, "review", record), request)
-            )
-        register_home_panel("reviews/includes/home_panel.html", review_steps_panel)
-        register_confidential_source("reviews.recommendation", recommendations_hidden_from)
-
-        from .findings_extensions import ready as learning_ready
-
-        learning_ready(self)
+        plug_ins.register()
+        findings_extensions.ready(self)

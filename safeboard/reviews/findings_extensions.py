@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from django.db.models.signals import post_migrate
 
-from safeboard.core.home_panels import register_home_panel
-from safeboard.themes.extensions import ThemeSection, register_theme_section
+from safeboard.core import extension_points as points
 
 from . import briefings_home
 from .briefings_selectors import theme_briefings
@@ -15,7 +14,8 @@ from .findings_selectors import theme_findings
 from .search_index import repair
 
 THEME_SECTIONS = [
-    ThemeSection(
+    points.Evidence(
+        subject=points.THEME,
         key="review-findings",
         heading="Case review findings",
         template_name="reviews/learning/theme_findings.html",
@@ -23,7 +23,8 @@ THEME_SECTIONS = [
         empty_text="No finding of a case review you can see is tagged with this theme.",
         order=10,
     ),
-    ThemeSection(
+    points.Evidence(
+        subject=points.THEME,
         key="learning-briefings",
         heading="Learning briefings",
         template_name="reviews/learning/theme_briefings.html",
@@ -43,8 +44,15 @@ def _repair_search_index(sender, using, **kwargs) -> None:
 def ready(app_config) -> None:
     """Called from ReviewsConfig.ready()."""
     for section in THEME_SECTIONS:
-        register_theme_section(section)
-    register_home_panel(briefings_home.TEMPLATE, briefings_home.recent_briefings_panel)
+        points.evidence.register(section)
+    points.home_panels.register(
+        points.HomePanel(
+            "recent-briefings",
+            briefings_home.TEMPLATE,
+            briefings_home.recent_briefings_panel,
+            order=210,
+        )
+    )
     post_migrate.connect(
         _repair_search_index, sender=app_config, dispatch_uid="reviews-search-index-repair"
     )

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import rules
 
+from safeboard.accounts.predicates import has_any_role, is_business_manager, is_chair
 from safeboard.accounts.roles import Role
-from safeboard.core.predicates import has_any_role, is_business_manager, is_chair
 
 
 @rules.predicate

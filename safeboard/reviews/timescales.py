@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Protocol
 
-from safeboard.census.workdays import ONE_DAY, is_working_day, working_days_between
+from safeboard.core.workdays import ONE_DAY, is_working_day, working_days_between
 
 from .models import RapidReviewBasis
 

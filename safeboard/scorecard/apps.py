@@ -6,6 +6,6 @@ class ScorecardConfig(AppConfig):
     label = "scorecard"
 
     def ready(self) -> None:
-        from .evidence import register_priority_evidence
+        from . import plug_ins
 
-        register_priority_evidence()
+        plug_ins.register()

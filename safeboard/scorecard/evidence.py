@@ -3,32 +3,24 @@ indicators as records a priority's measure can point at."""
 
 from __future__ import annotations
 
-from safeboard.priorities.extensions import (
-    EvidenceSection,
-    MeasureTarget,
-    register_evidence_section,
-    register_measure_target,
-)
+from safeboard.core.extension_points import PRIORITY, Evidence, MeasureTarget
 
 from . import selectors
 from .models import Indicator
 
-INDICATORS_SECTION = EvidenceSection(
+INDICATORS_SECTION = Evidence(
+    subject=PRIORITY,
     key="indicators",
     heading="Indicators",
     template_name="scorecard/priority_evidence.html",
-    records=lambda priority: selectors.priority_indicators(priority_id=priority.pk),
+    records=lambda priority, user: selectors.priority_indicators(priority_id=priority.pk),
     view_permission="scorecard.view_indicator",
     empty_text="No scorecard indicators are linked to this priority.",
     order=40,
 )
 
 INDICATOR_MEASURE_TARGET = MeasureTarget(
+    key="scorecard-indicator",
     label="Scorecard indicator",
     records=lambda: Indicator.objects.filter(is_active=True).order_by("code"),
 )
-
-
-def register_priority_evidence() -> None:
-    register_evidence_section(INDICATORS_SECTION)
-    register_measure_target(INDICATOR_MEASURE_TARGET)

@@ -16,8 +16,7 @@ manager and the chair raise queries by hand and accept or challenge the answers.
 
 import rules
 
-from safeboard.accounts.roles import Role
-from safeboard.core.predicates import (
+from safeboard.accounts.predicates import (
     has_any_role,
     is_agency_representative,
     is_board_business_reader,
@@ -25,6 +24,7 @@ from safeboard.core.predicates import (
     is_chair,
     is_staff_of_owning_agency,
 )
+from safeboard.accounts.roles import Role
 
 is_data_contact = has_any_role(Role.AGENCY_LEAD)
 

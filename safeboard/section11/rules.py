@@ -9,7 +9,7 @@ member answer it, and no one from another organisation sees it.
 
 import rules
 
-from safeboard.core.predicates import (
+from safeboard.accounts.predicates import (
     is_agency_representative,
     is_board_business_reader,
     is_business_manager,

@@ -7,7 +7,7 @@ manager keeps the taxonomy: adds, renames, orders and retires themes.
 
 import rules
 
-from safeboard.core.predicates import is_business_manager, is_partnership_team
+from safeboard.accounts.predicates import is_business_manager, is_partnership_team
 
 rules.add_perm("themes.list_themes", is_partnership_team)
 rules.add_perm("themes.view_theme", is_partnership_team)

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from .extensions import ThemeSection, theme_sections
+from safeboard.core.extension_points import THEME, Evidence, evidence_about
+
 from .models import Theme
 
 
@@ -21,7 +22,7 @@ def retired_themes() -> QuerySet[Theme]:
 
 @dataclass(frozen=True)
 class ShownSection:
-    section: ThemeSection
+    section: Evidence
     rows: list[Any]
 
 
@@ -29,5 +30,5 @@ def theme_page_sections(*, theme: Theme, user) -> list[ShownSection]:
     """Each registered section with the records tagged with `theme` that `user` may see."""
     return [
         ShownSection(section=section, rows=list(section.records(theme, user)))
-        for section in theme_sections()
+        for section in evidence_about(THEME)
     ]

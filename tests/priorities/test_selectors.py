@@ -10,9 +10,10 @@ from django.utils import timezone
 from safeboard.accounts.roles import Role
 from safeboard.actions.factories import ActionFactory
 from safeboard.actions.services import action_create
+from safeboard.core.extension_points import PRIORITY, Evidence, evidence
+from safeboard.core.registry import AlreadyRegistered
 from safeboard.partnership.factories import PersonFactory
-from safeboard.priorities import extensions, selectors
-from safeboard.priorities.extensions import EvidenceSection
+from safeboard.priorities import selectors
 from safeboard.priorities.factories import BusinessPlanFactory, PriorityFactory
 from safeboard.priorities.models import Priority
 
@@ -104,18 +105,19 @@ def test_a_user_sees_only_the_linked_records_their_rules_allow(cast):
     assert len(full.section("challenges").rows) == 1
 
 
-def test_another_module_can_add_a_section_to_a_priority_s_evidence(monkeypatch):
+def test_another_module_can_add_a_section_to_a_priority_s_evidence():
     priority = PriorityFactory()
-    section = EvidenceSection(
+    section = Evidence(
+        subject=PRIORITY,
         key="findings",
         heading="Findings",
         template_name="priorities/evidence/actions.html",
-        records=lambda p: [f"Finding about {p.title}"],
+        records=lambda p, user: [f"Finding about {p.title}"],
         order=45,
     )
-    monkeypatch.setitem(extensions._EVIDENCE_SECTIONS, "findings", section)
-    evidence = selectors.priority_evidence(priority)
-    assert [s.key for s in evidence.sections] == [
+    with evidence.registered(section):
+        shown = selectors.priority_evidence(priority)
+    assert [s.key for s in shown.sections] == [
         "actions",
         "risks",
         "challenges",
@@ -123,9 +125,9 @@ def test_another_module_can_add_a_section_to_a_priority_s_evidence(monkeypatch):
         "findings",
         "training",
     ]
-    assert evidence.section("findings").rows == [f"Finding about {priority.title}"]
+    assert shown.section("findings").rows == [f"Finding about {priority.title}"]
 
 
 def test_a_section_key_is_registered_once():
-    with pytest.raises(ValueError, match="already registered"):
-        extensions.register_evidence_section(extensions.evidence_sections()[0])
+    with pytest.raises(AlreadyRegistered, match="already holds"):
+        evidence.register(next(iter(evidence)))

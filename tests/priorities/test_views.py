@@ -13,9 +13,9 @@ from django.utils import timezone
 from safeboard.accounts.roles import Role
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
+from safeboard.core.extension_points import MeasureTarget, measure_targets
 from safeboard.partnership.factories import AgencyFactory
-from safeboard.priorities import extensions, services
-from safeboard.priorities.extensions import MeasureTarget
+from safeboard.priorities import services
 from safeboard.priorities.factories import (
     BusinessPlanFactory,
     PriorityFactory,
@@ -334,21 +334,23 @@ def test_the_manager_adds_and_removes_a_measure(manager, priority):
     assert not PriorityMeasure.objects.exists()
 
 
-def test_a_measure_links_to_a_record_another_module_offers(manager, priority, monkeypatch):
+def test_a_measure_links_to_a_record_another_module_offers(manager, priority):
     from django.contrib.contenttypes.models import ContentType
 
     from safeboard.partnership.models import Agency
 
     agency = AgencyFactory(name="Shire Children's Services")
-    target = MeasureTarget(label="Agency", records=lambda: Agency.objects.order_by("name"))
-    monkeypatch.setitem(extensions._MEASURE_TARGETS, "Agency", target)
-    form = manager.get(reverse("priorities:measure_add", args=[priority.pk]))
-    assert "Shire Children&#x27;s Services" in form.content.decode()
-    value = f"{ContentType.objects.get_for_model(Agency).pk}:{agency.pk}"
-    response = manager.post(
-        reverse("priorities:measure_add", args=[priority.pk]),
-        {"description": "Agencies at strategy meetings", "target": value},
+    target = MeasureTarget(
+        key="agency", label="Agency", records=lambda: Agency.objects.order_by("name")
     )
+    with measure_targets.registered(target):
+        form = manager.get(reverse("priorities:measure_add", args=[priority.pk]))
+        assert "Shire Children&#x27;s Services" in form.content.decode()
+        value = f"{ContentType.objects.get_for_model(Agency).pk}:{agency.pk}"
+        response = manager.post(
+            reverse("priorities:measure_add", args=[priority.pk]),
+            {"description": "Agencies at strategy meetings", "target": value},
+        )
     assert response.status_code == 302
     assert priority.measures.get().target == agency
     assert "Shire Children's Services" in _text(manager.get(priority.get_absolute_url()))

@@ -11,13 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from safeboard.accounts.roles import Role
+from safeboard.core.extension_points import THEME, Evidence, evidence, evidence_about
+from safeboard.core.registry import AlreadyRegistered
 from safeboard.themes import services
-from safeboard.themes.extensions import (
-    ThemeSection,
-    register_theme_section,
-    theme_sections,
-    unregister_theme_section,
-)
 from safeboard.themes.models import Theme
 from tests.conftest import signed_in_client
 from tests.reviews.learning import builders
@@ -129,17 +125,18 @@ def test_a_themes_page_does_not_grow_in_queries_with_what_is_tagged(
 
 
 def test_another_module_adds_its_section_to_a_themes_page(cast):
-    section = ThemeSection(
+    section = Evidence(
+        subject=THEME,
         key="test-courses",
         heading="Training courses",
         template_name="themes/theme_list.html",
         records=lambda theme, user: [],
         empty_text="No course teaches this theme yet.",
     )
-    register_theme_section(section)
+    evidence.register(section)
     try:
-        with pytest.raises(ValueError):
-            register_theme_section(section)
+        with pytest.raises(AlreadyRegistered):
+            evidence.register(section)
         page = _page(
             signed_in_client(cast[Role.LEARNING_OFFICER]).get(
                 reverse("themes:detail", args=["neglect"])
@@ -147,5 +144,5 @@ def test_another_module_adds_its_section_to_a_themes_page(cast):
         )
         assert "Training courses" in page and "No course teaches this theme yet." in page
     finally:
-        unregister_theme_section("test-courses")
-    assert section not in theme_sections()
+        evidence.unregister((THEME, "test-courses"))
+    assert section not in evidence_about(THEME)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from safeboard.reviews.page_sections import review_sections
+from safeboard.core.selectors import shown_page_sections
 
 from .. import selectors, services
 from ..forms import SentOnForm
@@ -60,7 +60,7 @@ class ReviewDetailView(ReviewMixin, View):
             "review": review,
             "can_work": can_work,
             "learning_links": _learning_links(review),
-            "sections": review_sections(review=review, user=user),
+            "sections": shown_page_sections(page="review", record=review, user=user),
             "crumbs": [list_crumb(), {"text": review.reference}],
         }
         if can_work:

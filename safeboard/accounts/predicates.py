@@ -6,7 +6,7 @@ from typing import Any
 
 import rules
 
-from safeboard.accounts.roles import BOARD_BUSINESS_READERS, PARTNERSHIP_TEAM, Role
+from .roles import BOARD_BUSINESS_READERS, PARTNERSHIP_TEAM, Role
 
 
 def has_any_role(*roles: str) -> rules.Predicate:

@@ -8,7 +8,7 @@ import holidays
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeboard.census.workdays import calendar_rows, is_working_day, working_days_between
+from safeboard.core.workdays import calendar_rows, is_working_day, working_days_between
 
 FIRST = datetime.date(2000, 1, 1)
 LAST = datetime.date(2035, 12, 31)

@@ -1,0 +1,32 @@
+"""What case audits add to the rest of SafeBoard (see core/extension_points.py)."""
+
+from __future__ import annotations
+
+from safeboard.core import extension_points as points
+
+from .home import waiting_answers_panel
+from .reminders import audit_answer_reminders
+
+HISTORY = {
+    "audits.audittool": "audits.view_tools",
+    "audits.auditround": "audits.view_round",
+    "audits.samplecase": "audits.view_case",
+    "audits.assignment": "audits.view_assignment",
+    "audits.finding": "audits.view_finding",
+}
+
+
+def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "audits", "Audits", "audits:round_list", "audits.list_rounds", "/audits/", order=80
+        )
+    )
+    points.reminder_sources.register(points.ReminderSource("audit-answers", audit_answer_reminders))
+    points.home_panels.register(
+        points.HomePanel(
+            "audit-answers", "audits/includes/home_panel.html", waiting_answers_panel, order=220
+        )
+    )
+    for model, permission in HISTORY.items():
+        points.history_access.register(points.HistoryAccess(model, permission))

@@ -1,0 +1,156 @@
+"""Every extension point of SafeBoard, in one place (see docs/adding-a-module.md).
+
+Each is a `Registry` (core/registry.py): keyed, ordered, refusing duplicates. A module
+registers its entries from its `AppConfig.ready()`; the module that owns the page or the job
+reads the registry and never imports the modules that fill it. Core knows none of them:
+an entry's callables receive records and users it treats as opaque.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+from .registry import Registry
+
+# Keep each panel, section and source to one or two queries: the pages have query budgets.
+
+
+@dataclass(frozen=True)
+class NavigationItem:
+    """A section of the service navigation, shown to those with `permission`; it is marked
+    current on every page under `path_prefix`."""
+
+    key: str
+    label: str
+    url_name: str
+    permission: str
+    path_prefix: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A panel of the home page. `build(user=, today=)` returns the context its template gets
+    as `panel`, or None when it has nothing for that user (so no empty heading)."""
+
+    key: str
+    template: str
+    build: Callable[..., dict | None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ReminderSource:
+    """`due(today)` yields the reminders' `Due` items: records with a date somebody must meet."""
+
+    key: str
+    due: Callable[[datetime.date], Iterable[Any]]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DailyStep:
+    """Work the daily run does before the digests (an escalation, a follow-up survey).
+    `run(today=)` returns how many escalations it made. It must be idempotent for a day
+    (enforced by a unique constraint), since a run may be repeated."""
+
+    key: str
+    run: Callable[..., int]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class HistoryAccess:
+    """A model whose History tab may be shown, keyed by its label ("app_label.model"), and the
+    rule guarding the record. A confidential record (decision 7) gives `on_view(record,
+    request)`, run for each permitted look; a refused reader then gets 404, not 403."""
+
+    key: str
+    permission: str
+    on_view: Callable[[Any, Any], None] | None = None
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class PageSection:
+    """A section a later module adds to an earlier module's record page (the training a case
+    review led to). `build(record=, user=)` returns its template's context, or None."""
+
+    page: str
+    key: str
+    template: str
+    build: Callable[..., dict | None]
+    order: int = 100
+
+
+THEME = "theme"
+PRIORITY = "priority"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a module holds about a theme or a priority: the case review findings, audits,
+    courses and indicators that together show what was learned and what was done about it.
+
+    `records(subject, user)` gives the records, with what the template shows already joined;
+    with a `user`, only those the user may know of (a restricted review's findings must not
+    even be counted), without one (a report, a job) everything. `view_permission` is then
+    checked on each record for that user."""
+
+    subject: str  # THEME or PRIORITY
+    key: str  # unique for the subject, also the section's HTML id
+    heading: str
+    template_name: str  # renders the records, given as `rows`, with `caption` for a table
+    records: Callable[[Any, Any], Iterable[Any]]
+    view_permission: str | None = None
+    empty_text: str = "Nothing is linked yet."
+    # A one-line account of the records (e.g. how many actions are overdue), or None.
+    summarise: Callable[[list[Any]], str] | None = None
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class MeasureTarget:
+    """Records a priority's measure of progress may link to, e.g. scorecard indicators."""
+
+    key: str
+    label: str  # what the records are, e.g. "Scorecard indicator"
+    records: Callable[[], QuerySet]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ConfidentialSource:
+    """A source of actions confidential to some readers (a restricted review's
+    recommendations), keyed by model label. `hidden_from(user)` is a queryset of the ids
+    (`values("pk")`) of the sources the user may not know of."""
+
+    key: str
+    hidden_from: Callable[[Any], QuerySet]
+    order: int = 100
+
+
+navigation: Registry[NavigationItem] = Registry("navigation")
+home_panels: Registry[HomePanel] = Registry("home panels")
+reminder_sources: Registry[ReminderSource] = Registry("reminder sources")
+daily_steps: Registry[DailyStep] = Registry("daily steps")
+history_access: Registry[HistoryAccess] = Registry("history access")
+page_sections: Registry[PageSection] = Registry(
+    "page sections", key=lambda section: (section.page, section.key)
+)
+evidence: Registry[Evidence] = Registry("evidence", key=lambda entry: (entry.subject, entry.key))
+measure_targets: Registry[MeasureTarget] = Registry("measure targets")
+confidential_sources: Registry[ConfidentialSource] = Registry("confidential sources")
+
+
+def evidence_about(subject: str) -> list[Evidence]:
+    return evidence.where(lambda entry: entry.subject == subject)
+
+
+def sections_of(page: str) -> list[PageSection]:
+    return page_sections.where(lambda section: section.page == page)

@@ -1,0 +1,50 @@
+"""What training adds to the rest of SafeBoard (see core/extension_points.py)."""
+
+from __future__ import annotations
+
+from safeboard.core import extension_points as points
+
+from .evidence import TRAINING_SECTION
+from .home import training_panel
+from .reminders import remind_learners_without_accounts, send_follow_up_surveys, training_reminders
+from .selectors import courses_for_review
+
+
+def _review_training(*, record, user) -> dict:
+    return {"courses": courses_for_review(record)}
+
+
+def register() -> None:
+    points.navigation.register(
+        points.NavigationItem(
+            "training",
+            "Training",
+            "learning:course_list",
+            "learning.list_courses",
+            "/training/",
+            order=100,
+        )
+    )
+    points.reminder_sources.register(points.ReminderSource("training", training_reminders))
+    points.daily_steps.register(
+        points.DailyStep("learners-without-accounts", remind_learners_without_accounts, order=110)
+    )
+    points.daily_steps.register(
+        points.DailyStep("follow-up-surveys", send_follow_up_surveys, order=120)
+    )
+    points.home_panels.register(
+        points.HomePanel("training", "learning/includes/home_panel.html", training_panel, order=240)
+    )
+    points.evidence.register(TRAINING_SECTION)
+    points.page_sections.register(
+        points.PageSection(
+            page="review",
+            key="training",
+            template="learning/includes/review_training.html",
+            build=_review_training,
+        )
+    )
+    points.history_access.register(points.HistoryAccess("learning.course", "learning.view_course"))
+    points.history_access.register(
+        points.HistoryAccess("learning.session", "learning.view_session")
+    )
