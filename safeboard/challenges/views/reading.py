@@ -88,6 +88,8 @@ class ChallengeListView(RulePermissionMixin, View):
             "challenges/challenge_list.html",
             {
                 "title": "Challenge log" if every_agency else "Challenges to your agency",
+                "noun": "challenge",
+                "nouns": "challenges",
                 "page": page,
                 "filter_form": filter_form,
                 "query": query.urlencode(),
