@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views import View
 
+from safeboard.core import breadcrumbs
+
 from .. import answer_services, selectors, services, states
 from ..answer_history import answer_changes
 from ..forms import AssignmentForm, CaseForm, ModerationForm
-from ..models import Moderation
-from .common import AuditFormView, CaseObjectMixin, RoundObjectMixin, audits_crumb, round_crumb
+from ..models import AuditRound, Moderation, SampleCase
+from .common import AuditFormView, CaseObjectMixin, RoundObjectMixin
 
 
 class CaseAddView(RoundObjectMixin, AuditFormView):
@@ -84,6 +86,14 @@ class AssignmentAddView(CaseFormView):
 class CaseDetailView(CaseObjectMixin, View):
     permission_required = "audits.view_case"
 
+    @staticmethod
+    def crumb_title(case: SampleCase) -> str:
+        return case.reference
+
+    @staticmethod
+    def crumb_parent(case: SampleCase) -> AuditRound:
+        return case.round
+
     def get(self, request, pk):
         case = self.get_object()
         page = selectors.case_page(case=case)
@@ -104,7 +114,7 @@ class CaseDetailView(CaseObjectMixin, View):
                 "can_moderate": request.user.has_perm("audits.moderate_case")
                 and states.MODERATE.allows(case.round)
                 and all_in,
-                "crumbs": [audits_crumb(), round_crumb(case.round), {"text": case.reference}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
