@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
 from safeboard.core.asking.locking import lock_row
@@ -26,7 +27,7 @@ from safeboard.themes.models import Theme
 
 from . import selectors, states
 from .models import AgeBand, Assignment, AuditRound, AuditTool, Finding, SampleCase
-from .tool_services import check_version_is_usable, version_freeze
+from .tool_services import TOOL_NOT_EMPTY, check_version_is_usable, version_freeze
 
 # The state refusals, named where the services' other errors are.
 ROUND_CLOSED = states.ROUND_CLOSED
@@ -95,15 +96,17 @@ def round_create(
     sample: str,
     answers_due_on: datetime.date,
     moderation_on: datetime.date | None = None,
-    created_by=None,
+    created_by: User | None = None,
 ) -> AuditRound:
     """A new round on the tool's latest version, which it freezes."""
     if not tool.is_active:
         raise ValidationError({"tool": TOOL_RETIRED})
     _check_dates(answers_due_on, moderation_on)
     version = selectors.latest_version(tool)
+    if version is None:  # no version, so no question to ask either
+        raise ValidationError({"tool": TOOL_NOT_EMPTY})
     check_version_is_usable(version)
-    version_freeze(version)
+    version_freeze(version=version)
     audit_round = AuditRound(
         reference=next_round_reference(_today().year),
         title=title.strip(),
@@ -316,7 +319,7 @@ def finding_add(
     text: str,
     evidence: str,
     themes: Iterable[Theme],
-    created_by=None,
+    created_by: User | None = None,
 ) -> Finding:
     states.WRITE_FINDING.refuse_unless_allowed(audit_round)
     themes = list(themes)
@@ -357,7 +360,7 @@ def finding_add_action(
     owner_person: Person,
     due_on: datetime.date,
     description: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> Action:
     """An action arising from the finding, on the action spine; its owner's agency owns it."""
     return action_create(

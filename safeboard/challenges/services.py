@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
 from safeboard.core.asking.forms import JUDGEMENT_REASON_REQUIRED
@@ -109,7 +110,7 @@ def challenge_raise(
     raised_on: datetime.date,
     response_due_on: datetime.date,
     priority: Priority | None = None,
-    created_by=None,
+    created_by: User | None = None,
 ) -> Challenge:
     if raised_on is None:
         raise ValidationError({"raised_on": RAISED_ON_REQUIRED})
@@ -140,7 +141,9 @@ def challenge_raise(
 
 
 @transaction.atomic
-def challenge_respond(*, challenge: Challenge, text: str, responded_by=None) -> ChallengeResponse:
+def challenge_respond(
+    *, challenge: Challenge, text: str, responded_by: User | None = None
+) -> ChallengeResponse:
     """The challenged agency's response: a new round, awaiting the board's judgement."""
     locked = lock_row(challenge)
     states.RESPOND.refuse_unless_allowed(locked)
@@ -190,7 +193,7 @@ def challenge_judge(
     judgement: str,
     reason: str,
     new_response_due_on: datetime.date | None = None,
-    judged_by=None,
+    judged_by: User | None = None,
 ) -> ChallengeResponse:
     """The board's judgement of the agency's latest response.
 
@@ -221,6 +224,7 @@ def challenge_judge(
         )
         locked.escalation_level = level
         fields.append("escalation_level")
+    assert new_response_due_on is not None, "checked: a judgement other than accepted has one"
     locked.status = Challenge.Status.AWAITING_RESPONSE
     locked.response_due_on = new_response_due_on
     locked.full_clean()
@@ -236,7 +240,7 @@ def _record_escalation(
     on: datetime.date,
     reason: str,
     is_automatic: bool,
-    by=None,
+    by: User | None = None,
 ) -> ChallengeEscalation:
     escalation = ChallengeEscalation(
         challenge=challenge,
@@ -311,7 +315,7 @@ def challenge_add_action(
     owner_person: Person,
     due_on: datetime.date,
     description: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> Action:
     """An action arising from the challenge, on the action spine; its owner's agency owns it.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from simple_history.utils import bulk_create_with_history
 
+from safeboard.core.history import history_stamps
 from safeboard.partnership.models import HandbookPage
 
 from .names import COUNTY, PARTNERSHIP_NAME
@@ -69,6 +70,6 @@ def build_handbook(*, clock: Clock, directory: Directory) -> None:
     pages = []
     for position, (slug, title, body) in enumerate(PAGES, start=1):
         page = HandbookPage(slug=slug, title=title, body=body, position=position)
-        page._history_date = clock.at(clock.days_ago(400 - position), hour=11)
+        history_stamps(page)._history_date = clock.at(clock.days_ago(400 - position), hour=11)
         pages.append(page)
     bulk_create_with_history(pages, HandbookPage, default_user=directory.manager)

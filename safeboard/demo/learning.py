@@ -14,7 +14,10 @@ import random
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
+from django.db import models
+from django.db.models.fields.related_descriptors import ManyToManyDescriptor
 from django.utils import timezone
 
 from safeboard.accounts.models import User
@@ -172,7 +175,11 @@ def _courses(built: Built, clock: Clock, staff: TrainingStaff) -> None:
     LearningOutcome.objects.bulk_create(outcomes)
     for outcome in outcomes:
         built.outcomes.setdefault(outcome.course_id, []).append(outcome)
-    links = {Course.job_roles: [], Course.themes: [], Course.priorities: []}
+    links: dict[ManyToManyDescriptor[Any, Any], list[tuple[Course, models.Model]]] = {
+        Course.job_roles: [],
+        Course.themes: [],
+        Course.priorities: [],
+    }
     needs = []
     for spec in texts.COURSES:
         course = built.courses[spec.key]
@@ -188,7 +195,7 @@ def _courses(built: Built, clock: Clock, staff: TrainingStaff) -> None:
             descriptor.field.m2m_field_name(),
             descriptor.field.m2m_reverse_field_name(),
         )
-        through.objects.bulk_create(
+        through._default_manager.bulk_create(
             through(**{f"{source}_id": course.pk, f"{target}_id": record.pk})
             for course, record in pairs
         )
@@ -247,9 +254,9 @@ def _sessions(
     ]
     Event.objects.bulk_create(events)
     planned: list[tuple[datetime.date, str, Event | None, int]] = []
-    for event in events:
+    for conference in events:
         for slot, key in enumerate(texts.CONFERENCE_COURSES):
-            planned.append((event.starts_on, key, event, slot % 2))
+            planned.append((conference.starts_on, key, conference, slot % 2))
     keys = [spec.key for spec in texts.COURSES]
     weights = [spec.weight for spec in texts.COURSES]
     for day in _session_days(rng, clock, SESSIONS * scale - len(planned)):
@@ -337,7 +344,7 @@ def _learners(built: Built, rng: random.Random, scale: int) -> None:
 def _practitioner(built: Built, rng: random.Random, staff: TrainingStaff) -> Learner | None:
     """The demo practitioner: a health visitor who trains, and manages four others."""
     user = staff.practitioner
-    if user is None or user.person_id is None or "community" not in built.agencies:
+    if user is None or user.person is None or "community" not in built.agencies:
         return None
     learner = Learner.objects.create(
         full_name=user.person.full_name,
@@ -392,7 +399,9 @@ def _bookings(
         wanted = round(session.capacity * share)
         pool = pools[session.course_id]
         wanted = min(wanted, len(pool) - 1)
-        chosen: list[Learner] = [practitioner] if session.pk in reserved else []
+        chosen: list[Learner] = (
+            [practitioner] if practitioner is not None and session.pk in reserved else []
+        )
         taken = {learner.pk for learner in chosen}
         while len(chosen) < wanted + 1:
             if not queue:
@@ -437,7 +446,8 @@ def _practitioner_sessions(
     long_ago = [s for s in sessions if s.starts_at < now - datetime.timedelta(days=150)]
     recent = [s for s in sessions if now - datetime.timedelta(days=30) < s.ends_at < now]
     to_come = [s for s in sessions if s.starts_at > now + datetime.timedelta(days=3)]
-    picked, courses = [], set()
+    picked: list[Session] = []
+    courses: set[int] = set()
     for session in sorted(long_ago, key=lambda s: s.starts_at, reverse=True):
         if session.course_id not in courses and len(picked) < 3:
             picked.append(session)

@@ -149,7 +149,7 @@ def _cycle(
         returns_due_on=due_on,
         created_by=directory.manager,
     )
-    services.copy_standards(cycle, standard_set)
+    services.copy_standards(cycle=cycle, standard_set=standard_set)
     returns = bulk_create_with_history(
         [Return(cycle=cycle, agency=directory.agencies[key]) for key in ASKED], Return
     )
@@ -275,7 +275,7 @@ def _moderate(rng: random.Random, cycle: Cycle, *, on: datetime.date) -> None:
         scores = [
             scrutiny_services.ModeratedScore(
                 rating=rating,
-                score=max(0, rating.self_score - rng.choice((0, 1))),
+                score=max(0, (rating.self_score or 0) - rng.choice((0, 1))),
                 reason=rng.choice(
                     (
                         "The panel agreed the score: the evidence shows the arrangements in practice.",

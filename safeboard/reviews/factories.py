@@ -14,7 +14,7 @@ from django.utils import timezone
 from safeboard.accounts.factories import UserFactory
 from safeboard.partnership.factories import PersonFactory
 
-from .framework_data import load_editions
+from .frameworks.data import load_editions
 from .models import (
     AgencyContribution,
     Decision,
@@ -24,7 +24,7 @@ from .models import (
     Review,
     TeamMember,
 )
-from .services import next_review_reference
+from .referral.services import next_review_reference
 
 
 def edition(code: str = "wt2023") -> FrameworkEdition:
