@@ -21,11 +21,14 @@ from safeboard.core.dates import long_date
 from safeboard.core.history import history_stamps, save_with_reason
 from safeboard.partnership.models import Person
 
-from . import selectors
+from . import selectors, states
 from .models import Answer, Assignment, AuditRound, Grade, Moderation, Question, SampleCase
 
-ROUND_NOT_OPEN = "This round is not open for answers yet."
-ROUND_CLOSED = "This round is closed: answers can no longer be changed."
+# The state refusals, named where the answers' other errors are.
+ROUND_NOT_OPEN = states.ANSWERS_NOT_OPEN_YET
+ROUND_CLOSED = states.ANSWERS_CLOSED
+MODERATION_ROUND_NOT_OPEN = states.MODERATION_ROUND_NOT_OPEN
+
 ALREADY_SUBMITTED = (
     "These answers were submitted on {date}: they can no longer be changed. Ask the business "
     "manager to reopen them if something is wrong."
@@ -50,7 +53,6 @@ REOPEN_AFTER_MODERATION = "The case has been moderated: its answers can no longe
 ANSWERS_OUTSTANDING = (
     "Every agency must submit its answers before the case is moderated. Still to come: {agencies}."
 )
-MODERATION_ROUND_NOT_OPEN = "Cases are moderated while the round is open for answers."
 MODERATED_IN_FUTURE = "The date of the moderation cannot be in the future."
 DISAGREEMENT_NEEDED = (
     "The agencies proposed {proposed} and the panel agreed {agreed}: record where the views "
@@ -82,10 +84,7 @@ def answer_field(question_id: int) -> str:
 
 
 def _check_round_open(audit_round: AuditRound) -> None:
-    if audit_round.status == AuditRound.Status.SETTING_UP:
-        raise ValidationError(ROUND_NOT_OPEN)
-    if audit_round.status == AuditRound.Status.CLOSED:
-        raise ValidationError(ROUND_CLOSED)
+    states.ANSWER.refuse_unless_allowed(audit_round)
 
 
 def _current_round(assignment: Assignment) -> AuditRound:
@@ -256,8 +255,7 @@ def moderation_record(
     proposed, the disagreement and its resolution must be recorded.
     """
     audit_round = AuditRound.objects.select_for_update().get(pk=case.round_id)
-    if audit_round.status != AuditRound.Status.OPEN:
-        raise ValidationError(MODERATION_ROUND_NOT_OPEN)
+    states.MODERATE.refuse_unless_allowed(audit_round)
     assignments = list(case.assignments.select_related("agency"))
     outstanding = [
         assignment.agency.name for assignment in assignments if not assignment.is_submitted

@@ -14,6 +14,8 @@ import rules
 from safeboard.accounts.predicates import has_any_role, is_business_manager, is_chair
 from safeboard.accounts.roles import BOARD_BUSINESS_READERS, Role
 
+from . import states
+
 is_report_reader = has_any_role(*BOARD_BUSINESS_READERS, Role.LEARNING_OFFICER)
 is_agency_lead = has_any_role(Role.AGENCY_LEAD)
 is_auditor = has_any_role(Role.AUDITOR)
@@ -37,12 +39,12 @@ def works_for_assigned_agency(user, assignment) -> bool:
 
 @rules.predicate
 def is_closed_round(user, audit_round) -> bool:
-    return audit_round is not None and audit_round.is_closed
+    return audit_round is not None and states.is_closed(audit_round)
 
 
 @rules.predicate
 def finding_round_is_closed(user, finding) -> bool:
-    return finding is not None and finding.round.is_closed
+    return finding is not None and states.is_closed(finding.round)
 
 
 is_audit_lead = is_business_manager | is_chair

@@ -13,29 +13,34 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import IntegerField, Max
-from django.db.models.functions import Cast, Substr
+from django.db.models import Max
 from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
+from safeboard.core.asking.locking import lock_row
 from safeboard.core.history import save_with_reason
+from safeboard.core.references import next_reference
 from safeboard.partnership.models import Agency, Person
 from safeboard.themes.models import Theme
 
-from . import selectors
+from . import selectors, states
 from .models import AgeBand, Assignment, AuditRound, AuditTool, Finding, SampleCase
 from .tool_services import TOOL_NOT_EMPTY, check_version_is_usable, version_freeze
 
-ROUND_CLOSED = "This round is closed: it cannot be changed."
+# The state refusals, named where the services' other errors are.
+ROUND_CLOSED = states.ROUND_CLOSED
+ROUND_ALREADY_OPEN = states.ROUND_ALREADY_OPEN
+ROUND_NOT_OPEN_TO_CLOSE = states.ROUND_NOT_OPEN_TO_CLOSE
+CASE_CHANGE_ONLY_WHEN_SETTING_UP = states.CASE_CHANGE_ONLY_WHEN_SETTING_UP
+FINDING_BEFORE_OPEN = states.FINDING_BEFORE_OPEN
+
 TOOL_RETIRED = "This audit tool is retired: choose a tool in use."
 DUE_IN_PAST = "The date answers are due cannot be in the past."
 MODERATION_BEFORE_DUE = "The moderation meeting must be on or after the date answers are due."
-ROUND_ALREADY_OPEN = "This round is already open for answers."
 ROUND_HAS_NO_CASES = "Add at least one case to the sample before opening the round."
 CASES_WITHOUT_AUDITORS = "Assign an auditor for every agency that answers: {missing}."
-ROUND_NOT_OPEN_TO_CLOSE = "Only a round open for answers can be closed."
 CASES_NOT_MODERATED = "Moderate every case before closing the round. Not moderated yet: {cases}."
 CASE_NEEDS_AGENCIES = "Choose at least one agency involved with the case."
 CASE_AGENCIES_ANSWER_NOTHING = (
@@ -43,9 +48,6 @@ CASE_AGENCIES_ANSWER_NOTHING = (
     "that the tool audits."
 )
 UNKNOWN_AGE_BAND = "Choose the child's age band."
-CASE_CHANGE_ONLY_WHEN_SETTING_UP = (
-    "Cases can only be changed while the round is being set up: answers may rest on them."
-)
 AGENCY_HAS_ASSIGNMENT = "Remove the assignment for {agency} before taking it off the case."
 AGENCY_NOT_INVOLVED = "{agency} is not among the agencies involved with this case."
 AGENCY_ANSWERS_NOTHING = "{agency} answers no section of {tool}."
@@ -56,7 +58,6 @@ AUDITOR_NEEDS_ACCOUNT = (
 AUDITOR_FIXED_ONCE_SUBMITTED = "The answers are submitted: the auditor can no longer change."
 REMOVE_SUBMITTED = "These answers are submitted: reopen them rather than remove the assignment."
 FINDING_NEEDS_THEME = "Choose at least one theme for the finding."
-FINDING_BEFORE_OPEN = "Findings are written once the round is open for answers."
 
 REFERENCE_PREFIX = "MACA-{year}-"
 
@@ -66,23 +67,14 @@ def _today() -> datetime.date:
 
 
 def _lock_round(audit_round: AuditRound) -> AuditRound:
-    return AuditRound.objects.select_for_update().get(pk=audit_round.pk)
-
-
-def _refuse_if_closed(audit_round: AuditRound) -> None:
-    if audit_round.is_closed:
-        raise ValidationError(ROUND_CLOSED)
+    return lock_row(audit_round, queryset=AuditRound.objects.all())
 
 
 def next_round_reference(year: int) -> str:
     """The next reference of the year: "MACA-2026-01", "MACA-2026-02"..."""
-    prefix = REFERENCE_PREFIX.format(year=year)
-    last = (
-        AuditRound.objects.filter(reference__startswith=prefix)
-        .annotate(number=Cast(Substr("reference", len(prefix) + 1), IntegerField()))
-        .aggregate(last=Max("number"))["last"]
+    return next_reference(
+        AuditRound.objects.all(), prefix=REFERENCE_PREFIX.format(year=year), digits=2
     )
-    return f"{prefix}{(last or 0) + 1:02d}"
 
 
 def _check_dates(answers_due_on: datetime.date, moderation_on: datetime.date | None) -> None:
@@ -143,7 +135,7 @@ def round_update(
     """Change a round's details. A new due date moves the due date of every assignment still
     due on the old one and not yet submitted; assignments given their own date keep it."""
     locked = _lock_round(audit_round)
-    _refuse_if_closed(locked)
+    states.SET_UP.refuse_unless_allowed(locked)
     if answers_due_on != locked.answers_due_on:
         _check_dates(answers_due_on, moderation_on)
     elif moderation_on is not None and moderation_on < answers_due_on:
@@ -162,9 +154,7 @@ def round_update(
 def round_open(*, audit_round: AuditRound) -> AuditRound:
     """Open the round for answers once every agency that answers has an auditor."""
     locked = _lock_round(audit_round)
-    _refuse_if_closed(locked)
-    if locked.status != AuditRound.Status.SETTING_UP:
-        raise ValidationError(ROUND_ALREADY_OPEN)
+    states.OPEN.refuse_unless_allowed(locked)
     cases = list(selectors.cases_with_assignments(audit_round=locked))
     if not cases:
         raise ValidationError(ROUND_HAS_NO_CASES)
@@ -185,8 +175,7 @@ def round_open(*, audit_round: AuditRound) -> AuditRound:
 def round_close(*, audit_round: AuditRound) -> AuditRound:
     """Close the round once every case is moderated: its answers and grades are then final."""
     locked = _lock_round(audit_round)
-    if locked.status != AuditRound.Status.OPEN:
-        raise ValidationError(ROUND_NOT_OPEN_TO_CLOSE)
+    states.CLOSE.refuse_unless_allowed(locked)
     unmoderated = list(
         locked.cases.filter(moderation__isnull=True).values_list("reference", flat=True)
     )
@@ -215,7 +204,7 @@ def case_add(
 ) -> SampleCase:
     """Add a case to the sample; its reference is made from the round's, never from the case."""
     locked = _lock_round(audit_round)
-    _refuse_if_closed(locked)
+    states.SET_UP.refuse_unless_allowed(locked)
     agencies = list(agencies)
     _check_case(locked, age_band, agencies)
     number = (locked.cases.aggregate(last=Max("number"))["last"] or 0) + 1
@@ -237,8 +226,7 @@ def case_update(
     *, case: SampleCase, age_band: str, agencies: Iterable[Agency], context: str = ""
 ) -> SampleCase:
     locked = _lock_round(case.round)
-    if locked.status != AuditRound.Status.SETTING_UP:
-        raise ValidationError(CASE_CHANGE_ONLY_WHEN_SETTING_UP)
+    states.CHANGE_CASE.refuse_unless_allowed(locked)
     agencies = list(agencies)
     _check_case(locked, age_band, agencies)
     kept = {agency.pk for agency in agencies}
@@ -266,7 +254,7 @@ def assignment_add(
 ) -> Assignment:
     """Name the auditor who answers the case's sections for one agency involved."""
     locked = _lock_round(case.round)
-    _refuse_if_closed(locked)
+    states.SET_UP.refuse_unless_allowed(locked)
     if not case.agencies.filter(pk=agency.pk).exists():
         raise ValidationError({"agency": AGENCY_NOT_INVOLVED.format(agency=agency.name)})
     sections = selectors.version_sections(locked.tool_version)
@@ -292,7 +280,7 @@ def assignment_update(
 ) -> Assignment:
     """Give the answers to another auditor, or a new due date."""
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    _refuse_if_closed(assignment.case.round)
+    states.SET_UP.refuse_unless_allowed(assignment.case.round)
     if auditor.pk != locked.auditor_id:
         if locked.is_submitted:
             raise ValidationError({"auditor": AUDITOR_FIXED_ONCE_SUBMITTED})
@@ -309,7 +297,7 @@ def assignment_update(
 def assignment_remove(*, assignment: Assignment) -> SampleCase:
     """Take an agency's part off a case (for example the agency held no record of it)."""
     locked = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    _refuse_if_closed(assignment.case.round)
+    states.SET_UP.refuse_unless_allowed(assignment.case.round)
     if locked.is_submitted:
         raise ValidationError(REMOVE_SUBMITTED)
     case = assignment.case
@@ -333,8 +321,7 @@ def finding_add(
     themes: Iterable[Theme],
     created_by: User | None = None,
 ) -> Finding:
-    if audit_round.status == AuditRound.Status.SETTING_UP:
-        raise ValidationError(FINDING_BEFORE_OPEN)
+    states.WRITE_FINDING.refuse_unless_allowed(audit_round)
     themes = list(themes)
     _check_themes(themes)
     finding = Finding(

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from safeboard.actions.forms import SourcedActionForm
+from safeboard.core.asking import forms as asking_forms
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.fields import PersonChoiceField
 from safeboard.partnership.models import Agency
@@ -64,27 +65,15 @@ class ChallengeResponseForm(GovUKForm):
     )
 
 
-class JudgementForm(GovUKForm):
-    submit_label = "Record the judgement"
-
-    judgement = forms.ChoiceField(
+class JudgementForm(asking_forms.JudgementForm):
+    judgement = asking_forms.judgement_choice(
         label="The board\u2019s judgement of the response",
         choices=ChallengeResponse.Judgement.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": services.JUDGEMENT_REQUIRED},
+        required_message=services.JUDGEMENT_REQUIRED,
     )
-    reason = forms.CharField(
-        label="Reason for the judgement",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": services.JUDGEMENT_REASON_REQUIRED},
-    )
-    # Always shown, never revealed by a radio (docs/decisions/0004); the service refuses a
-    # further challenge or escalation without it.
-    new_response_due_on = forms.DateField(
+    new_response_due_on = asking_forms.new_due_date(
         label="New response due date",
         help_text="Needed for further challenge or escalation: when the agency must respond by.",
-        required=False,
-        widget=DateInput(),
     )
 
 

@@ -8,14 +8,13 @@ the agency's board member, then to the chair. Every escalation is recorded.
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from safeboard.core.asking.stages import AskedRecord, Stage
 
 
 class EscalationLevel(models.IntegerChoices):
@@ -24,11 +23,18 @@ class EscalationLevel(models.IntegerChoices):
     CHAIR = 2, "Escalated to the chair"
 
 
-class Challenge(models.Model):
+class Challenge(AskedRecord, models.Model):
     class Status(models.TextChoices):
         AWAITING_RESPONSE = "awaiting_response", "Awaiting response"
         RESPONDED = "responded", "Response received"
         CLOSED = "closed", "Closed"
+
+    # A response the board accepts leaves the challenge responded, waiting to be closed.
+    STAGES = {
+        Status.AWAITING_RESPONSE: Stage.ASKED,
+        Status.RESPONDED: Stage.ANSWERED,
+        Status.CLOSED: Stage.CLOSED,
+    }
 
     reference = models.CharField(max_length=20, unique=True)
     agency = models.ForeignKey(
@@ -101,10 +107,6 @@ class Challenge(models.Model):
                 {"response_due_on": "The response due date must be on or after the date raised."}
             )
 
-    def is_overdue(self, today: datetime.date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return self.status == self.Status.AWAITING_RESPONSE and self.response_due_on < today
-
     @property
     def is_escalated(self) -> bool:
         return self.status != self.Status.CLOSED and self.escalation_level > EscalationLevel.NONE
@@ -112,19 +114,6 @@ class Challenge(models.Model):
     @property
     def has_impact(self) -> bool:
         return self.status == self.Status.CLOSED and bool(self.impact_evidence.strip())
-
-    @property
-    def display_status(self) -> str:
-        """Overdue and escalated are derived, never stored."""
-        if self.is_overdue():
-            return "Overdue"
-        return self.get_status_display()
-
-    @property
-    def status_tag_colour(self) -> str:
-        if self.is_overdue():
-            return "red"
-        return {"awaiting_response": "blue", "responded": "yellow", "closed": "green"}[self.status]
 
 
 class ChallengeResponse(models.Model):

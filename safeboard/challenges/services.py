@@ -13,24 +13,40 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import IntegerField, Max
-from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
+from safeboard.core.asking.forms import JUDGEMENT_REASON_REQUIRED
+from safeboard.core.asking.locking import lock_row, show_saved_state
 from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
+from safeboard.core.references import next_reference
 from safeboard.partnership.models import Agency, Person
 from safeboard.priorities.models import Priority
 
-from . import selectors
+from . import selectors, states
 from .escalation import escalation_days, next_escalation_date
 from .models import Challenge, ChallengeEscalation, ChallengeResponse, EscalationLevel
 from .selectors import escalation_recipient
+from .states import (
+    AWAITING_JUDGEMENT,
+    CHALLENGE_CLOSED,
+    IMPACT_ONLY_WHEN_CLOSED,
+    JUDGE_BEFORE_CLOSING,
+    NO_RESPONSE_TO_JUDGE,
+    RESPONSE_ACCEPTED,
+)
 
 __all__ = [
+    "AWAITING_JUDGEMENT",
+    "CHALLENGE_CLOSED",
+    "IMPACT_ONLY_WHEN_CLOSED",
+    "JUDGEMENT_REASON_REQUIRED",
+    "JUDGE_BEFORE_CLOSING",
+    "NO_RESPONSE_TO_JUDGE",
+    "RESPONSE_ACCEPTED",
     "challenge_add_action",
     "challenge_close",
     "challenge_judge",
@@ -47,17 +63,7 @@ RAISED_ON_REQUIRED = "Enter the date the challenge was raised."
 RAISED_IN_FUTURE = "The date raised cannot be in the future."
 RESPONSE_DUE_BEFORE_RAISED = "The response due date must be on or after the date raised."
 RESPONSE_REQUIRED = "Enter the agency\u2019s response."
-CHALLENGE_CLOSED = "This challenge is closed: it cannot be changed."
-AWAITING_JUDGEMENT = (
-    "The agency has already responded: the board must judge that response before the "
-    "agency can respond again."
-)
-RESPONSE_ACCEPTED = (
-    "The board has accepted the agency\u2019s response: the challenge is waiting to be closed."
-)
-NO_RESPONSE_TO_JUDGE = "There is no response to judge: the agency has not responded yet."
 JUDGEMENT_REQUIRED = "Select the board\u2019s judgement of the response."
-JUDGEMENT_REASON_REQUIRED = "Give the reason for the judgement."
 NEW_DUE_DATE_REQUIRED = "Enter a new response due date for a further challenge or an escalation."
 NEW_DUE_DATE_NOT_AFTER_TODAY = "The new response due date must be after today."
 ALREADY_AT_CHAIR = (
@@ -66,9 +72,7 @@ ALREADY_AT_CHAIR = (
 OUTCOME_REQUIRED = "Enter the outcome of the challenge."
 CLOSED_IN_FUTURE = "The date closed cannot be in the future."
 CLOSED_BEFORE_RAISED = "The date closed must be on or after the date raised."
-JUDGE_BEFORE_CLOSING = "Judge the agency\u2019s latest response before closing the challenge."
 IMPACT_REQUIRED = "Enter the evidence of impact."
-IMPACT_ONLY_WHEN_CLOSED = "Evidence of impact is recorded once the challenge is closed."
 
 REFERENCE_PREFIX = "CH-{year}-"
 
@@ -77,11 +81,7 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _lock(challenge: Challenge) -> Challenge:
-    """Lock the challenge's row and read its current state: two people may act at once."""
-    return Challenge.objects.select_for_update().get(pk=challenge.pk)
-
-
+# What a service may change on the challenge, shown back on the caller's object.
 _STATE_FIELDS = (
     "status",
     "response_due_on",
@@ -92,21 +92,11 @@ _STATE_FIELDS = (
 )
 
 
-def _refresh(challenge: Challenge, locked: Challenge) -> None:
-    """Show the caller's object the state the service saved."""
-    for field in _STATE_FIELDS:
-        setattr(challenge, field, getattr(locked, field))
-
-
 def next_challenge_reference(year: int) -> str:
     """The next reference of the year, "CH-2026-001", "CH-2026-002"... (at least 3 digits)."""
-    prefix = REFERENCE_PREFIX.format(year=year)
-    last = (
-        Challenge.objects.filter(reference__startswith=prefix)
-        .annotate(number=Cast(Substr("reference", len(prefix) + 1), IntegerField()))
-        .aggregate(last=Max("number"))["last"]
+    return next_reference(
+        Challenge.objects.all(), prefix=REFERENCE_PREFIX.format(year=year), digits=3
     )
-    return f"{prefix}{(last or 0) + 1:03d}"
 
 
 @transaction.atomic
@@ -150,21 +140,13 @@ def challenge_raise(
     return challenge
 
 
-def _refuse_unless_awaiting_response(challenge: Challenge) -> None:
-    if challenge.status == Challenge.Status.CLOSED:
-        raise ValidationError(CHALLENGE_CLOSED)
-    if challenge.status == Challenge.Status.RESPONDED:
-        pending = selectors.latest_unjudged_response(challenge=challenge)
-        raise ValidationError(AWAITING_JUDGEMENT if pending else RESPONSE_ACCEPTED)
-
-
 @transaction.atomic
 def challenge_respond(
     *, challenge: Challenge, text: str, responded_by: User | None = None
 ) -> ChallengeResponse:
     """The challenged agency's response: a new round, awaiting the board's judgement."""
-    locked = _lock(challenge)
-    _refuse_unless_awaiting_response(locked)
+    locked = lock_row(challenge)
+    states.RESPOND.refuse_unless_allowed(locked)
     text = text.strip()
     if not text:
         raise ValidationError({"text": RESPONSE_REQUIRED})
@@ -175,18 +157,15 @@ def challenge_respond(
     response.save()
     locked.status = Challenge.Status.RESPONDED
     save_with_reason(locked, "The agency responded", fields=["status"])
-    _refresh(challenge, locked)
+    show_saved_state(challenge, locked, _STATE_FIELDS)
     return response
 
 
 def _check_judgement(
     locked: Challenge, *, judgement: str, reason: str, new_due_on: datetime.date | None
 ) -> ChallengeResponse:
-    if locked.status == Challenge.Status.CLOSED:
-        raise ValidationError(CHALLENGE_CLOSED)
-    response = selectors.latest_unjudged_response(challenge=locked)
-    if locked.status != Challenge.Status.RESPONDED or response is None:
-        raise ValidationError(NO_RESPONSE_TO_JUDGE)
+    states.JUDGE.refuse_unless_allowed(locked)
+    response = states.pending_response(locked)
     errors = {}
     if judgement not in ChallengeResponse.Judgement.values:
         errors["judgement"] = JUDGEMENT_REQUIRED
@@ -222,7 +201,7 @@ def challenge_judge(
     agency must respond again by the new due date. Escalated: the same, one level up the
     ladder, with the escalation recorded.
     """
-    locked = _lock(challenge)
+    locked = lock_row(challenge)
     reason = reason.strip()
     response = _check_judgement(
         locked, judgement=judgement, reason=reason, new_due_on=new_response_due_on
@@ -235,7 +214,7 @@ def challenge_judge(
     response.full_clean()
     response.save()
     if judgement == ChallengeResponse.Judgement.ACCEPTED:
-        _refresh(challenge, locked)
+        show_saved_state(challenge, locked, _STATE_FIELDS)
         return response
     fields = ["status", "response_due_on"]
     if judgement == ChallengeResponse.Judgement.ESCALATED:
@@ -250,7 +229,7 @@ def challenge_judge(
     locked.response_due_on = new_response_due_on
     locked.full_clean()
     save_with_reason(locked, f"Response judged: {response.get_judgement_display()}", fields=fields)
-    _refresh(challenge, locked)
+    show_saved_state(challenge, locked, _STATE_FIELDS)
     return response
 
 
@@ -291,11 +270,8 @@ def challenge_close(
     challenge overtaken by events), but not while a response waits for the board's judgement:
     every round ends with a judgement.
     """
-    locked = _lock(challenge)
-    if locked.status == Challenge.Status.CLOSED:
-        raise ValidationError(CHALLENGE_CLOSED)
-    if selectors.latest_unjudged_response(challenge=locked) is not None:
-        raise ValidationError(JUDGE_BEFORE_CLOSING)
+    locked = lock_row(challenge)
+    states.CLOSE.refuse_unless_allowed(locked)
     closed_on = closed_on or _today()
     outcome = outcome.strip()
     errors = {}
@@ -313,22 +289,21 @@ def challenge_close(
     locked.closed_on = closed_on
     locked.full_clean()
     save_with_reason(locked, "Closed", fields=["status", "outcome", "impact_evidence", "closed_on"])
-    _refresh(challenge, locked)
+    show_saved_state(challenge, locked, _STATE_FIELDS)
     return challenge
 
 
 @transaction.atomic
 def challenge_record_impact(*, challenge: Challenge, impact_evidence: str) -> Challenge:
     """Record (or rewrite) what changed as a result of a closed challenge."""
-    locked = _lock(challenge)
-    if locked.status != Challenge.Status.CLOSED:
-        raise ValidationError(IMPACT_ONLY_WHEN_CLOSED)
+    locked = lock_row(challenge)
+    states.RECORD_IMPACT.refuse_unless_allowed(locked)
     impact_evidence = impact_evidence.strip()
     if not impact_evidence:
         raise ValidationError({"impact_evidence": IMPACT_REQUIRED})
     locked.impact_evidence = impact_evidence
     save_with_reason(locked, "Evidence of impact recorded", fields=["impact_evidence"])
-    _refresh(challenge, locked)
+    show_saved_state(challenge, locked, _STATE_FIELDS)
     return challenge
 
 

@@ -8,6 +8,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 
 if TYPE_CHECKING:
     # The mixin is only ever mixed into a form: type-check it as one.
@@ -27,6 +28,15 @@ class GovUKFormMixin(_Form):
         # duplicate it, and on GET forms put the token into the address bar.
         self.helper.disable_csrf = True
         self.helper.add_input(Submit("submit", self.submit_label))
+
+    def show_refusal(self, reason: str) -> None:
+        """Show why the record's state refuses the change, as the form's only error.
+
+        The form may be unbound (a GET): its values stay as they were shown.
+        """
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+        self.add_error(None, reason)
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Show a service's ValidationError on the form, field by field where it can."""

@@ -8,10 +8,12 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from safeboard.core.breadcrumbs import parent_trail
+from safeboard.core.transitions import Transition
 from safeboard.core.views_mixins import RulePermissionMixin
 
 
@@ -36,9 +38,14 @@ class ServiceFormView(RulePermissionMixin, View):
 
     A service that returns nothing changed the page's own record, so the view goes back to it.
     A fixed success message can be set as `success_text`; one worded from the record overrides
-    `success_message()`."""
+    `success_message()`.
+
+    A page that changes the state of its record names its `transition`: while the record's
+    state refuses it, GET and POST alike show the refusal as the error (status 400) and the
+    service is never called. The service checks again on the locked row."""
 
     form_class: type
+    transition: Transition | None = None
     get_object: Callable[[], models.Model]  # RecordMixin's, when the page has its own record
     heading = ""
     success_text = ""
@@ -74,10 +81,32 @@ class ServiceFormView(RulePermissionMixin, View):
     def page_context(self) -> dict:
         return {}
 
+    def transition_record(self) -> models.Model:
+        """The record whose state the transition reads: the page's own, unless overridden."""
+        return self.get_object()
+
+    def refusal(self) -> str | None:
+        """Why the record's present state refuses this page's change, or None."""
+        if self.transition is None:
+            return None
+        return self.transition.refusal(self.transition_record())
+
+    def refused(self) -> HttpResponse | None:
+        reason = self.refusal()
+        if reason is None:
+            return None
+        form = self.get_form()
+        form.show_refusal(reason)
+        return self.show(form, status=400, refused=True)
+
     def get(self, request, **kwargs):
-        return self.show(self.get_form())
+        refused = self.refused()
+        return self.show(self.get_form()) if refused is None else refused
 
     def post(self, request, **kwargs):
+        refused = self.refused()
+        if refused is not None:
+            return refused
         form = self.get_form(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -89,9 +118,11 @@ class ServiceFormView(RulePermissionMixin, View):
                 return redirect(self.success_url(record))
         return self.show(form, status=400)
 
-    def show(self, form, status: int = 200):
+    def show(self, form, status: int = 200, refused: bool = False):
         context = {
             "form": form,
+            # The record's state refuses the change: a template may leave out its button.
+            "refused": refused,
             "heading": self.heading,
             "crumbs": [*self.crumbs(), {"text": self.heading}],
             **self.page_context(),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from safeboard.accounts.models import User
 from safeboard.actions import services as action_services
 from safeboard.actions.models import Action
+from safeboard.core import references
 from safeboard.core.dates import add_months, long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency, Person
@@ -71,12 +72,8 @@ def _check_owner(owner_agency: Agency, owner_person: Person) -> None:
 
 def next_reference() -> str:
     """The next free reference: R01, R02... (R100 follows R99)."""
-    numbers = [
-        int(match.group(1))
-        for reference in Risk.objects.values_list("reference", flat=True)
-        if (match := REFERENCE_PATTERN.match(reference))
-    ]
-    return f"R{max(numbers, default=0) + 1:02d}"
+    numbered = Risk.objects.filter(reference__regex=REFERENCE_PATTERN.pattern)
+    return references.next_reference(numbered, prefix="R", digits=2)
 
 
 def next_review_due(*, reviewed_on: datetime.date, interval_months: int) -> datetime.date:

@@ -8,8 +8,6 @@ revision is kept. Comparators (England, region, statistical neighbours) sit besi
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -17,6 +15,8 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from safeboard.core.asking.stages import AskedRecord, Stage
 
 from .periods import Frequency, PeriodKey
 from .values import DECIMAL_PLACES, MAX_DIGITS, Unit, display_value
@@ -373,7 +373,7 @@ class QueryTrigger(models.TextChoices):
     RAISED = "raised", "Raised by the board"
 
 
-class IndicatorQuery(models.Model):
+class IndicatorQuery(AskedRecord, models.Model):
     """A question put to an indicator's owning agency: why did this figure move?
 
     Opened by the scorecard when a new figure shows special-cause variation of concern or
@@ -386,6 +386,12 @@ class IndicatorQuery(models.Model):
         OPEN = "open", "Awaiting an answer"
         ANSWERED = "answered", "Answered"
         ACCEPTED = "accepted", "Accepted"
+
+    STAGES = {
+        Status.OPEN: Stage.ASKED,
+        Status.ANSWERED: Stage.ANSWERED,
+        Status.ACCEPTED: Stage.CLOSED,
+    }
 
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="queries")
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="queries")
@@ -452,7 +458,3 @@ class IndicatorQuery(models.Model):
     @property
     def owning_agency_id(self) -> int:
         return self.agency_id
-
-    def is_overdue(self, today: datetime.date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return self.status == self.Status.OPEN and self.response_due_on < today

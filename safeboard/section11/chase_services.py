@@ -31,14 +31,16 @@ from safeboard.core.dates import long_date
 from safeboard.core.notify import Attachment, send_email
 from safeboard.core.pdf import pdf_bytes
 
+from . import states
 from .chasing import ESCALATION_LETTER, OVERDUE_REMINDER, ChaseSchedule, Step, steps_to_take
 from .models import Chase, Cycle, Return
 from .selectors import agency_contacts, signatory
 
 logger = logging.getLogger(__name__)
 
-NOTHING_TO_CHASE = "This return has been submitted: there is nothing to chase."
-CYCLE_NOT_OPEN = "Returns are chased only while the cycle is open."
+# The state refusals, named where chasing's other errors are.
+NOTHING_TO_CHASE = states.NOTHING_TO_CHASE
+CYCLE_NOT_OPEN = states.CHASED_ONLY_WHILE_OPEN
 HOW_REQUIRED = "Choose how you chased the organisation."
 WITH_WHOM_REQUIRED = "Say who you spoke to."
 NOTE_REQUIRED = "Say what was said or agreed."
@@ -234,10 +236,7 @@ def chase_by_hand(
 ) -> Chase:
     """The business manager chases an organisation now, or records a call or meeting."""
     today = today or timezone.localdate()
-    if not agency_return.cycle.is_open:
-        raise ValidationError(CYCLE_NOT_OPEN)
-    if agency_return.is_submitted:
-        raise ValidationError(NOTHING_TO_CHASE)
+    states.CHASE.refuse_unless_allowed(agency_return)
     note, with_whom = note.strip(), with_whom.strip()
     leads = agency_contacts({agency_return.agency_id}).get(agency_return.agency_id, [])
     if how == HOW_ESCALATION_LETTER:

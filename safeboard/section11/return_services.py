@@ -17,18 +17,21 @@ from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.actions.services import action_create
+from safeboard.core.asking.locking import lock_row
 from safeboard.core.history import save_with_reason
 from safeboard.core.uploads import validate_upload
 from safeboard.partnership.models import Person
 
+from . import states
 from .models import Evidence, EvidenceRequest, ImprovementItem, Rating, Return
 
 EVIDENCE_EXTENSIONS = frozenset(
     {".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".png", ".jpg", ".jpeg"}
 )
 
-RETURN_SUBMITTED = "This return has been submitted: it can no longer be changed."
-CYCLE_NOT_OPEN = "The cycle is not open for returns: the return cannot be changed."
+# The state refusals, named where the return's other errors are.
+RETURN_SUBMITTED = states.RETURN_SUBMITTED
+CYCLE_NOT_OPEN = states.CYCLE_NOT_OPEN
 SCORE_REQUIRED = "Choose a score for the standard."
 SCORE_OFF_SCALE = "The score must be a whole number from {minimum} to {maximum}."
 EVIDENCE_DESCRIPTION_REQUIRED = "Say what the evidence shows."
@@ -46,17 +49,10 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _refuse_unless_editable(agency_return: Return) -> None:
-    if agency_return.is_submitted:
-        raise ValidationError(RETURN_SUBMITTED)
-    if not agency_return.cycle.is_open:
-        raise ValidationError(CYCLE_NOT_OPEN)
-
-
 def _lock(agency_return: Return) -> Return:
     """The return's row, locked: two of an organisation's leads may work on it at once."""
-    locked = Return.objects.select_for_update().select_related("cycle").get(pk=agency_return.pk)
-    _refuse_unless_editable(locked)
+    locked = lock_row(agency_return, queryset=Return.objects.select_related("cycle"))
+    states.EDIT.refuse_unless_allowed(locked)
     return locked
 
 

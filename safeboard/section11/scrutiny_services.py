@@ -21,11 +21,13 @@ from django.utils import timezone
 from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 
+from . import states
 from .models import Cycle, EvidenceRequest, Rating, Return
 from .return_services import record_evidence
 
-NOT_SUBMITTED = "The return has not been submitted yet: there is nothing to moderate."
-CYCLE_CLOSED = "This cycle is closed: it cannot be changed."
+# The state refusals, named where scrutiny's other errors are.
+NOT_SUBMITTED = states.NOT_SUBMITTED
+CYCLE_CLOSED = states.CYCLE_CLOSED
 MODERATED_OFF_SCALE = "The moderated score must be a whole number from {minimum} to {maximum}."
 MODERATION_REASON_REQUIRED = "Give the panel's reason for the moderated score of standard {code}."
 QUESTION_REQUIRED = "Say what evidence the board asks to see."
@@ -59,12 +61,8 @@ def return_moderate(
     *, agency_return: Return, scores: list[ModeratedScore], moderated_by: User | None = None
 ) -> Return:
     """Record the panel's agreed scores, each with its reason, all or none."""
-    cycle = agency_return.cycle
-    if cycle.is_closed:
-        raise ValidationError(CYCLE_CLOSED)
-    if not agency_return.is_submitted:
-        raise ValidationError(NOT_SUBMITTED)
-    scale = cycle.scale
+    states.SCRUTINISE.refuse_unless_allowed(agency_return)
+    scale = agency_return.cycle.scale
     errors: dict[str, str] = {}
     for entry in scores:
         code = entry.rating.standard.code
@@ -101,11 +99,8 @@ def return_moderate(
 def _check_request(
     rating: Rating, *, question: str, response_due_on: datetime.date
 ) -> dict[str, str]:
+    states.SCRUTINISE.refuse_unless_allowed(rating.agency_return)
     errors = {}
-    if rating.agency_return.cycle.is_closed:
-        raise ValidationError(CYCLE_CLOSED)
-    if not rating.agency_return.is_submitted:
-        raise ValidationError(NOT_SUBMITTED)
     if not question.strip():
         errors["question"] = QUESTION_REQUIRED
     if response_due_on <= _today():

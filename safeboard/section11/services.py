@@ -22,6 +22,7 @@ from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 
+from . import states
 from .models import (
     ChiefOfficer,
     Cycle,
@@ -53,7 +54,7 @@ REMINDER_DAYS_INVALID = "Reminder days must be whole numbers from 1 to 90."
 LETTER_ORDER = "The second letter must come after the first."
 EXTENSION_NOT_AFTER_DEADLINE = "The extended deadline must be after the cycle's deadline."
 EXTENSION_REASON_REQUIRED = "Give the reason for the extension."
-RETURN_ALREADY_SUBMITTED = "This return has been submitted: its deadline no longer matters."
+RETURN_ALREADY_SUBMITTED = states.RETURN_ALREADY_SUBMITTED
 
 
 def _today() -> datetime.date:
@@ -404,9 +405,7 @@ def return_extend_deadline(
     *, agency_return: Return, extended_to: datetime.date, reason: str
 ) -> Return:
     """Give one organisation longer; its chasing schedule starts again from the new date."""
-    _refuse_if_closed(agency_return.cycle)
-    if agency_return.is_submitted:
-        raise ValidationError(RETURN_ALREADY_SUBMITTED)
+    states.EXTEND_DEADLINE.refuse_unless_allowed(agency_return)
     reason = reason.strip()
     errors = {}
     if extended_to <= agency_return.cycle.returns_due_on:

@@ -53,6 +53,12 @@ def _case(cast):
     return {"pk": SampleCaseFactory(agencies=[cast.home_agency]).pk}
 
 
+def _case_setting_up(cast):
+    """Cases change only while their round is being set up."""
+    case = SampleCaseFactory(agencies=[cast.home_agency], round__setting_up=True)
+    return {"pk": case.pk}
+
+
 def _home_assignment(cast, **traits):
     """The home agency's part of a case in an open round, assigned to its auditor."""
     assignment = AssignmentFactory(
@@ -81,7 +87,7 @@ ACCESS_CASES = [
     AccessCase("audits:case_add", MANAGER, _open_round),
     AccessCase("audits:finding_add", MANAGER, _open_round),
     AccessCase("audits:case_detail", LEADS, _case),
-    AccessCase("audits:case_edit", MANAGER, _case),
+    AccessCase("audits:case_edit", MANAGER, _case_setting_up),
     AccessCase("audits:assignment_add", MANAGER, _case),
     AccessCase("audits:case_moderate", MANAGER, _case),
     AccessCase(

@@ -59,6 +59,12 @@ def _home_standard(cast):
     return {"pk": rating.agency_return_id, "rating_pk": rating.pk}
 
 
+def _home_submitted_standard(cast):
+    """The board asks for evidence once the return is submitted."""
+    rating = _home_rating(cast, self_score=3, agency_return__submitted=True)
+    return {"pk": rating.agency_return_id, "rating_pk": rating.pk}
+
+
 def _home_evidence(cast):
     rating = _home_rating(cast)
     evidence = Evidence(rating=rating, description="Training records", dated_on="2026-01-05")
@@ -132,7 +138,9 @@ ACCESS_CASES = [
     AccessCase("section11:rating_edit", ANSWERERS, _home_standard, other_agency_refused=True),
     AccessCase("section11:evidence_add", ANSWERERS, _home_standard, other_agency_refused=True),
     AccessCase("section11:improvement_add", ANSWERERS, _home_standard, other_agency_refused=True),
-    AccessCase("section11:request_create", MANAGER, _home_standard, other_agency_refused=True),
+    AccessCase(
+        "section11:request_create", MANAGER, _home_submitted_standard, other_agency_refused=True
+    ),
     AccessCase(
         "section11:evidence_remove",
         ANSWERERS,

@@ -8,7 +8,7 @@ from django.views import View
 
 from safeboard.core import breadcrumbs
 
-from .. import answer_services, selectors, services
+from .. import answer_services, selectors, services, states
 from ..forms import AnswerForm, AssignmentForm, ConfirmForm, ReopenForm
 from ..models import Assignment, AuditRound
 from .common import AssignmentObjectMixin, AuditFormView
@@ -30,8 +30,8 @@ class AssignmentDetailView(AssignmentObjectMixin, View):
         assignment = self.get_object()
         user = request.user
         audit_round = assignment.case.round
-        is_open = audit_round.status == AuditRound.Status.OPEN
-        can_set_up = user.has_perm("audits.set_up_round") and not audit_round.is_closed
+        is_open = states.ANSWER.allows(audit_round)
+        can_set_up = user.has_perm("audits.set_up_round") and states.SET_UP.allows(audit_round)
         return render(
             request,
             "audits/assignment_detail.html",
@@ -58,6 +58,7 @@ class AssignmentFormView(AssignmentObjectMixin, AuditFormView):
 
 class AnswerView(AssignmentFormView):
     permission_required = "audits.answer_assignment"
+    transition = states.ANSWER
     form_class = AnswerForm
     heading = "Answer the case audit"
     template_name = "audits/answer_form.html"
@@ -81,7 +82,7 @@ class AnswerView(AssignmentFormView):
             "case": assignment.case,
             "audit_round": audit_round,
             "agencies": list(assignment.case.agencies.all()),
-            "is_locked": assignment.is_submitted or audit_round.status != AuditRound.Status.OPEN,
+            "is_locked": assignment.is_submitted or not states.ANSWER.allows(audit_round),
         }
 
     def call_service(self, data):
@@ -108,6 +109,7 @@ class AnswerView(AssignmentFormView):
 
 class AssignmentEditView(AssignmentFormView):
     permission_required = "audits.set_up_round"
+    transition = states.SET_UP
     form_class = AssignmentForm
     heading = "Change the auditor or due date"
     success_text = "The assignment has been changed."
@@ -126,6 +128,7 @@ class AssignmentEditView(AssignmentFormView):
 
 class AssignmentRemoveView(AssignmentFormView):
     permission_required = "audits.set_up_round"
+    transition = states.SET_UP
     form_class = ConfirmForm
     heading = "Remove the assignment"
     intro = (
@@ -143,6 +146,7 @@ class AssignmentRemoveView(AssignmentFormView):
 
 class AssignmentReopenView(AssignmentFormView):
     permission_required = "audits.set_up_round"
+    transition = states.ANSWER
     form_class = ReopenForm
     heading = "Reopen the answers"
     intro = "The auditor can then correct the answers and submit them again."

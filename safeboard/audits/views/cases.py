@@ -7,7 +7,7 @@ from django.views import View
 
 from safeboard.core import breadcrumbs
 
-from .. import answer_services, selectors, services
+from .. import answer_services, selectors, services, states
 from ..answer_history import answer_changes
 from ..forms import AssignmentForm, CaseForm, ModerationForm
 from ..models import AuditRound, Moderation, SampleCase
@@ -16,6 +16,7 @@ from .common import AuditFormView, CaseObjectMixin, RoundObjectMixin
 
 class CaseAddView(RoundObjectMixin, AuditFormView):
     permission_required = "audits.set_up_round"
+    transition = states.SET_UP
     form_class = CaseForm
     heading = "Add a case to the sample"
     intro = (
@@ -41,6 +42,7 @@ class CaseFormView(CaseObjectMixin, AuditFormView):
 
 class CaseEditView(CaseFormView):
     permission_required = "audits.set_up_round"
+    transition = states.CHANGE_CASE
     form_class = CaseForm
     heading = "Change the case"
     success_text = "The case has been changed."
@@ -59,6 +61,7 @@ class CaseEditView(CaseFormView):
 
 class AssignmentAddView(CaseFormView):
     permission_required = "audits.set_up_round"
+    transition = states.SET_UP
     form_class = AssignmentForm
     heading = "Assign an auditor"
     intro = "The auditor answers the sections of the tool their agency answers, for this case."
@@ -107,9 +110,9 @@ class CaseDetailView(CaseObjectMixin, View):
                 "page": page,
                 "answer_changes": changes,
                 "can_set_up": request.user.has_perm("audits.set_up_round")
-                and case.round.status == AuditRound.Status.SETTING_UP,
+                and states.CHANGE_CASE.allows(case.round),
                 "can_moderate": request.user.has_perm("audits.moderate_case")
-                and case.round.status == AuditRound.Status.OPEN
+                and states.MODERATE.allows(case.round)
                 and all_in,
                 "crumbs": breadcrumbs.page_trail(self),
             },
@@ -118,6 +121,7 @@ class CaseDetailView(CaseObjectMixin, View):
 
 class ModerationView(CaseFormView):
     permission_required = "audits.moderate_case"
+    transition = states.MODERATE
     form_class = ModerationForm
     heading = "Moderate the case"
     intro = (

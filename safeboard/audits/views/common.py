@@ -42,6 +42,9 @@ class RoundObjectMixin(RecordMixin, RulePermissionMixin):
 class CaseObjectMixin(RecordMixin, RulePermissionMixin):
     model = SampleCase
 
+    def transition_record(self) -> AuditRound:
+        return self.get_object().round
+
     def get_queryset(self):
         return SampleCase.objects.select_related("round__tool_version__tool")
 
@@ -50,6 +53,9 @@ class CaseObjectMixin(RecordMixin, RulePermissionMixin):
 
 class AssignmentObjectMixin(RecordMixin, RulePermissionMixin):
     model = Assignment
+
+    def transition_record(self) -> AuditRound:
+        return self.get_object().case.round
 
     def get_queryset(self):
         return Assignment.objects.select_related(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from .. import services
+from .. import services, states
 from ..forms import FindingActionForm, FindingForm
 from .common import AuditFormView, FindingObjectMixin, RoundObjectMixin
 
 
 class FindingAddView(RoundObjectMixin, AuditFormView):
     permission_required = "audits.write_finding"
+    transition = states.WRITE_FINDING
     form_class = FindingForm
     heading = "Add a finding"
     intro = (

@@ -9,7 +9,7 @@ from safeboard.accounts.roles import Role
 from safeboard.core import breadcrumbs
 from safeboard.core.views_mixins import RulePermissionMixin
 
-from .. import selectors, services
+from .. import selectors, services, states
 from ..forms import ConfirmForm, RoundForm
 from ..models import AuditRound
 from .common import AuditFormView, RoundObjectMixin
@@ -71,8 +71,7 @@ class RoundDetailView(RoundObjectMixin, View):
     def get(self, request, pk):
         audit_round = self.get_object()
         user = request.user
-        can_set_up = user.has_perm("audits.set_up_round") and not audit_round.is_closed
-        status = AuditRound.Status
+        can_set_up = user.has_perm("audits.set_up_round") and states.SET_UP.allows(audit_round)
         return render(
             request,
             "audits/round_detail.html",
@@ -80,12 +79,12 @@ class RoundDetailView(RoundObjectMixin, View):
                 "audit_round": audit_round,
                 "page": selectors.round_page(audit_round=audit_round),
                 "can_set_up": can_set_up,
-                "can_open": can_set_up and audit_round.status == status.SETTING_UP,
-                "can_close": can_set_up and audit_round.status == status.OPEN,
+                "can_open": can_set_up and states.OPEN.allows(audit_round),
+                "can_close": can_set_up and states.CLOSE.allows(audit_round),
                 "can_moderate": user.has_perm("audits.moderate_case")
-                and audit_round.status == status.OPEN,
+                and states.MODERATE.allows(audit_round),
                 "can_write_findings": user.has_perm("audits.write_finding")
-                and audit_round.status != status.SETTING_UP,
+                and states.WRITE_FINDING.allows(audit_round),
                 "crumbs": breadcrumbs.page_trail(self),
             },
         )
@@ -98,6 +97,7 @@ class RoundFormView(RoundObjectMixin, AuditFormView):
 
 class RoundEditView(RoundFormView):
     permission_required = "audits.set_up_round"
+    transition = states.SET_UP
     form_class = RoundForm
     heading = "Change the round"
     success_text = "The round has been changed."
@@ -121,6 +121,7 @@ class RoundEditView(RoundFormView):
 
 class RoundOpenView(RoundFormView):
     permission_required = "audits.set_up_round"
+    transition = states.OPEN
     form_class = ConfirmForm
     heading = "Open the round for answers"
     intro = (
@@ -138,6 +139,7 @@ class RoundOpenView(RoundFormView):
 
 class RoundCloseView(RoundFormView):
     permission_required = "audits.set_up_round"
+    transition = states.CLOSE
     form_class = ConfirmForm
     heading = "Close the round"
     intro = (

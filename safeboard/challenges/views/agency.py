@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from .. import services
+from .. import services, states
 from ..forms import ChallengeResponseForm
 from .common import ChallengeFormView
 
 
 class ChallengeRespondView(ChallengeFormView):
     permission_required = "challenges.respond_to_challenge"
+    transition = states.RESPOND
     form_class = ChallengeResponseForm
     heading = "Respond to the challenge"
     intro = "The board will judge your response: it may accept it, challenge further or escalate."

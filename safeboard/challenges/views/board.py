@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from safeboard.core.service_views import ServiceFormView
 
-from .. import selectors, services
+from .. import services, states
 from ..forms import (
     ChallengeActionForm,
     ChallengeCloseForm,
@@ -36,12 +36,13 @@ class ChallengeRaiseView(ServiceFormView):
 
 class JudgementView(ChallengeFormView):
     permission_required = "challenges.judge_response"
+    transition = states.JUDGE
     form_class = JudgementForm
     heading = "Judge the response"
     success_text = "The judgement has been recorded."
 
     def page_context(self):
-        response = selectors.latest_unjudged_response(challenge=self.get_object())
+        response = states.pending_response(self.get_object())
         return {**super().page_context(), "response": response, "judging": True}
 
     def call_service(self, data):
@@ -56,6 +57,7 @@ class JudgementView(ChallengeFormView):
 
 class ChallengeCloseView(ChallengeFormView):
     permission_required = "challenges.close_challenge"
+    transition = states.CLOSE
     form_class = ChallengeCloseForm
     heading = "Close the challenge"
     success_text = "The challenge is closed."
@@ -66,6 +68,7 @@ class ChallengeCloseView(ChallengeFormView):
 
 class ImpactView(ChallengeFormView):
     permission_required = "challenges.record_impact"
+    transition = states.RECORD_IMPACT
     form_class = ImpactForm
     heading = "Evidence of impact"
     intro = "What changed as a result of the challenge. It shows in the log as closed with impact."

@@ -13,7 +13,7 @@ from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.list_views import FilteredListView
 from safeboard.core.views_mixins import RulePermissionMixin
 
-from .. import selectors
+from .. import selectors, states
 from ..escalation import escalation_days, next_escalation_date
 from ..forms import ChallengeFilterForm
 from ..models import Challenge, EscalationLevel
@@ -92,6 +92,8 @@ class ChallengeListView(FilteredListView):
         user = self.request.user
         return {
             "title": "Challenge log" if self.every_agency() else "Challenges to your agency",
+            "noun": "challenge",
+            "nouns": "challenges",
             "can_raise": user.has_perm("challenges.raise_challenge"),
             "can_view_summary": user.has_perm("challenges.view_summary"),
         }
@@ -143,8 +145,6 @@ class ChallengeDetailView(ChallengeObjectMixin, View):
         challenge = self.get_object()
         page = selectors.challenge_page(challenge=challenge)
         user = request.user
-        is_open = challenge.status != Challenge.Status.CLOSED
-        awaiting = challenge.status == Challenge.Status.AWAITING_RESPONSE
         pending = page.pending_response
         return render(
             request,
@@ -159,14 +159,13 @@ class ChallengeDetailView(ChallengeObjectMixin, View):
                     min(challenge.escalation_level + 1, EscalationLevel.CHAIR)
                 ).label,
                 "priority_url": _url_or_none(challenge.priority) if challenge.priority else None,
-                "can_respond": awaiting
+                "can_respond": states.awaits_answer(challenge)
                 and user.has_perm("challenges.respond_to_challenge", challenge),
-                "can_judge": pending is not None
+                "can_judge": states.awaits_judgement(challenge, pending=pending)
                 and user.has_perm("challenges.judge_response", challenge),
-                "can_close": is_open
-                and pending is None
+                "can_close": states.may_close(challenge, pending=pending)
                 and user.has_perm("challenges.close_challenge", challenge),
-                "can_record_impact": not is_open
+                "can_record_impact": states.is_closed(challenge)
                 and user.has_perm("challenges.record_impact", challenge),
                 "can_add_action": user.has_perm("challenges.add_action", challenge),
                 "crumbs": breadcrumbs.page_trail(self),

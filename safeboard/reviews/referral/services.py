@@ -13,12 +13,11 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import IntegerField, Max
-from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
+from safeboard.core.references import next_reference
 from safeboard.partnership.models import Agency
 
 from ..frameworks.timescales import SNAPSHOT_FIELDS
@@ -74,13 +73,7 @@ def _refresh(review: Review, locked: Review, fields: Iterable[str]) -> None:
 
 def next_review_reference(year: int) -> str:
     """The next reference of the year: "CR-2026-01", "CR-2026-02"... (at least 2 digits)."""
-    prefix = REFERENCE_PREFIX.format(year=year)
-    last = (
-        Review.objects.filter(reference__startswith=prefix)
-        .annotate(number=Cast(Substr("reference", len(prefix) + 1), IntegerField()))
-        .aggregate(last=Max("number"))["last"]
-    )
-    return f"{prefix}{(last or 0) + 1:02d}"
+    return next_reference(Review.objects.all(), prefix=REFERENCE_PREFIX.format(year=year), digits=2)
 
 
 @transaction.atomic

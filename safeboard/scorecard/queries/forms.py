@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from safeboard.actions.forms import SourcedActionForm
+from safeboard.core.asking import forms as asking_forms
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.models import Agency
 
@@ -57,33 +58,24 @@ class QueryActionForm(SourcedActionForm):
     owner_help_text = "The person in your agency who will make sure this is done."
 
 
-class QueryJudgementForm(GovUKForm):
+class QueryJudgementForm(asking_forms.JudgementForm):
     ACCEPT = "accept"
     CHALLENGE = "challenge"
 
-    submit_label = "Record the judgement"
+    choice_field = "decision"
+    due_field = "response_due_on"
 
-    decision = forms.ChoiceField(
+    decision = asking_forms.judgement_choice(
         label="The board\u2019s judgement of the answer",
         choices=[
             (ACCEPT, "Accept the answer"),
             (CHALLENGE, "Challenge the answer: the agency must answer again"),
         ],
-        widget=forms.RadioSelect,
-        error_messages={"required": DECISION_REQUIRED},
+        required_message=DECISION_REQUIRED,
     )
-    reason = forms.CharField(
-        label="Reason for the judgement",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": services.JUDGEMENT_REASON_REQUIRED},
-    )
-    # Always shown, never revealed by a radio (docs/decisions/0004); the service refuses a
-    # challenge without it.
-    response_due_on = forms.DateField(
+    response_due_on = asking_forms.new_due_date(
         label="New answer due date",
         help_text="Needed to challenge the answer: when the agency must answer again by.",
-        required=False,
-        widget=DateInput(),
     )
 
 

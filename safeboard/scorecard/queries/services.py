@@ -26,11 +26,14 @@ from django.utils import timezone
 
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
+from safeboard.core.asking import forms as asking_forms
+from safeboard.core.asking.locking import lock_row, show_saved_state
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Person
 
 from .. import selectors
 from ..models import Figure, Indicator, IndicatorQuery, Period, QueryTrigger
+from . import states as query_states
 from .triggers import Finding, findings_for_latest_point
 
 QUESTION_REQUIRED = "Enter the question for the agency."
@@ -39,17 +42,13 @@ PERIOD_HAS_NO_FIGURE = "{code} has no figure for {period}: choose a period with 
 DUE_DATE_REQUIRED = "Enter the date the answer is due."
 DUE_DATE_NOT_AFTER_TODAY = "The answer due date must be after today."
 EXPLANATION_REQUIRED = "Explain what lies behind the figure."
-NOT_OPEN = "This query is not waiting for an answer: it has been {status}."
-NOT_ANSWERED = "There is no answer to judge: the agency has not answered this query yet."
-JUDGEMENT_REASON_REQUIRED = "Give the reason for the judgement."
+NOT_OPEN = query_states.NOT_OPEN
+NOT_ANSWERED = query_states.NOT_ANSWERED
+JUDGEMENT_REASON_REQUIRED = asking_forms.JUDGEMENT_REASON_REQUIRED
 NEW_DUE_DATE_REQUIRED = "Enter a new answer due date: the agency must answer again by then."
 OWNER_NOT_IN_AGENCY = "The owner of the action must work for {agency}, which the query is to."
 
 _UNRESOLVED = (IndicatorQuery.Status.OPEN, IndicatorQuery.Status.ANSWERED)
-_STATUS_WORDS = {
-    IndicatorQuery.Status.ANSWERED: "answered",
-    IndicatorQuery.Status.ACCEPTED: "answered and the answer accepted",
-}
 
 
 def response_due_on(opened_on: datetime.date) -> datetime.date:
@@ -57,11 +56,7 @@ def response_due_on(opened_on: datetime.date) -> datetime.date:
     return opened_on + datetime.timedelta(days=settings.SAFEBOARD_QUERY_RESPONSE_DAYS)
 
 
-def _lock(query: IndicatorQuery) -> IndicatorQuery:
-    """Lock the query's row and read its current state: two people may act at once."""
-    return IndicatorQuery.objects.select_for_update().get(pk=query.pk)
-
-
+# What a service may change on the query, shown back on the caller's object.
 _STATE_FIELDS = (
     "status",
     "response_due_on",
@@ -75,10 +70,7 @@ _STATE_FIELDS = (
 
 
 def _refresh(query: IndicatorQuery, locked: IndicatorQuery) -> IndicatorQuery:
-    """Show the caller's object the state the service saved."""
-    for name in _STATE_FIELDS:
-        setattr(query, name, getattr(locked, name))
-    return query
+    return show_saved_state(query, locked, _STATE_FIELDS)
 
 
 @dataclass
@@ -226,9 +218,8 @@ def query_raise(
 @transaction.atomic
 def query_answer(*, query: IndicatorQuery, explanation: str, answered_by=None) -> IndicatorQuery:
     """The owning agency's answer: what lies behind the figure. Only while the query is open."""
-    locked = _lock(query)
-    if locked.status != IndicatorQuery.Status.OPEN:
-        raise ValidationError(NOT_OPEN.format(status=_STATUS_WORDS[locked.status]))
+    locked = lock_row(query)
+    query_states.ANSWER.refuse_unless_allowed(locked)
     explanation = (explanation or "").strip()
     if not explanation:
         raise ValidationError({"explanation": EXPLANATION_REQUIRED})
@@ -275,15 +266,14 @@ def query_add_action(
 
 
 def _check_judgement(locked: IndicatorQuery, reason: str) -> dict:
-    if locked.status != IndicatorQuery.Status.ANSWERED:
-        raise ValidationError(NOT_ANSWERED)
+    query_states.JUDGE.refuse_unless_allowed(locked)
     return {} if reason else {"reason": JUDGEMENT_REASON_REQUIRED}
 
 
 @transaction.atomic
 def query_accept(*, query: IndicatorQuery, reason: str, judged_by=None) -> IndicatorQuery:
     """The board accepts the agency's answer: the query is settled."""
-    locked = _lock(query)
+    locked = lock_row(query)
     reason = (reason or "").strip()
     errors = _check_judgement(locked, reason)
     if errors:
@@ -303,7 +293,7 @@ def query_challenge(
     judged_by=None,
 ) -> IndicatorQuery:
     """The board challenges the answer: the query opens again, due by the new date."""
-    locked = _lock(query)
+    locked = lock_row(query)
     reason = (reason or "").strip()
     errors = _check_judgement(locked, reason)
     if response_due_on is None:

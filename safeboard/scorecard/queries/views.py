@@ -17,7 +17,7 @@ from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from ..models import Indicator, IndicatorQuery
-from . import selectors, services
+from . import selectors, services, states
 from .forms import (
     QueryActionForm,
     QueryAnswerForm,
@@ -31,10 +31,6 @@ PAGE_SIZE = 50
 FORM_TEMPLATE = "scorecard/queries/query_form.html"
 
 
-def display_status(query: IndicatorQuery) -> str:
-    return "Overdue" if query.is_overdue() else query.get_status_display()
-
-
 EXPORT_COLUMNS = [
     Column("Indicator", lambda q: q.indicator.code),
     Column("Indicator name", lambda q: q.indicator.name),
@@ -45,7 +41,7 @@ EXPORT_COLUMNS = [
     Column("Question", lambda q: q.question),
     Column("Opened", lambda q: q.opened_on),
     Column("Answer due", lambda q: q.response_due_on),
-    Column("Status", display_status),
+    Column("Status", lambda q: q.display_status),
     Column("Explanation", lambda q: q.explanation),
     Column("Answered", lambda q: q.answered_on),
     Column("Board\u2019s judgement", lambda q: q.judgement_reason),
@@ -92,6 +88,8 @@ class QueryListView(RulePermissionMixin, View):
             "scorecard/queries/query_list.html",
             {
                 "title": "Queries about indicators" if every_agency else "Queries to your agency",
+                "noun": "query",
+                "nouns": "queries",
                 "page": page,
                 "filter_form": filter_form,
                 "query": query.urlencode(),
@@ -134,7 +132,6 @@ class QueryDetailView(QueryObjectMixin, View):
     def get(self, request, pk):
         query = self.get_object()
         user = request.user
-        status = IndicatorQuery.Status
         return render(
             request,
             "scorecard/queries/query_detail.html",
@@ -142,11 +139,11 @@ class QueryDetailView(QueryObjectMixin, View):
                 "query": query,
                 "page": selectors.query_page(query=query),
                 "can_view_indicator": user.has_perm("scorecard.view_indicator", query.indicator),
-                "can_answer": query.status == status.OPEN
+                "can_answer": states.awaits_answer(query)
                 and user.has_perm("scorecard.answer_query", query),
-                "can_add_action": query.status != status.ACCEPTED
+                "can_add_action": not states.is_closed(query)
                 and user.has_perm("scorecard.answer_query", query),
-                "can_judge": query.status == status.ANSWERED
+                "can_judge": states.is_answered(query)
                 and user.has_perm("scorecard.judge_query", query),
                 "crumbs": [list_crumb(), {"text": _query_name(query)}],
             },
@@ -165,6 +162,7 @@ class QueryFormView(QueryObjectMixin, ServiceFormView):
 
 class QueryAnswerView(QueryFormView):
     permission_required = "scorecard.answer_query"
+    transition = states.ANSWER
     form_class = QueryAnswerForm
     heading = "Answer the query"
     intro = "The board will read your answer and accept it or ask for more."
@@ -195,6 +193,7 @@ class QueryActionAddView(QueryFormView):
 
 class QueryJudgeView(QueryFormView):
     permission_required = "scorecard.judge_query"
+    transition = states.JUDGE
     form_class = QueryJudgementForm
     heading = "Judge the answer"
     success_text = "The judgement has been recorded."

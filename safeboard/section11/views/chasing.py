@@ -13,7 +13,7 @@ from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 from safeboard.partnership.models import Agency
 
-from .. import chase_services, selectors, services
+from .. import chase_services, selectors, services, states
 from ..forms import ChaseForm, ChiefOfficerForm, ExtensionForm
 from ..models import Chase, ChiefOfficer
 from .common import FORM_TEMPLATE, CycleObjectMixin, ReturnFormView
@@ -42,6 +42,7 @@ class ChaseListView(CycleObjectMixin, View):
 
 class ChaseView(ReturnFormView):
     permission_required = "section11.chase"
+    transition = states.CHASE
     form_class = ChaseForm
     heading = "Chase the organisation"
     intro = (
@@ -67,6 +68,7 @@ class ChaseView(ReturnFormView):
 
 class ExtensionView(ReturnFormView):
     permission_required = "section11.chase"
+    transition = states.EXTEND_DEADLINE
     form_class = ExtensionForm
     heading = "Extend the deadline"
     intro = "The organisation's reminders and letters start again from its new deadline."

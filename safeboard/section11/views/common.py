@@ -60,21 +60,6 @@ class ReturnFormView(ReturnObjectMixin, ServiceFormView):
     intro = ""
     multipart = False
     template_name = FORM_TEMPLATE
-    # Pages that change the organisation's answers say so when the return is locked.
-    changes_answers = False
-
-    def locked_notice(self) -> str:
-        agency_return = self.get_object()
-        if not self.changes_answers:
-            return ""
-        if agency_return.is_submitted:
-            return (
-                f"This return was submitted on {agency_return.submitted_at:%d %B %Y}: "
-                "it can no longer be changed."
-            )
-        if not agency_return.cycle.is_open:
-            return "The cycle is not open for returns: the return cannot be changed."
-        return ""
 
     def page_context(self) -> dict:
         agency_return = self.get_object()
@@ -83,7 +68,6 @@ class ReturnFormView(ReturnObjectMixin, ServiceFormView):
             "intro": self.intro,
             "multipart": self.multipart,
             "agency_return": agency_return,
-            "locked": self.locked_notice(),
         }
         if "rating_pk" in self.kwargs:
             context["standard"] = self.get_rating().standard

@@ -10,7 +10,7 @@ from django.views import View
 
 from safeboard.core import breadcrumbs
 
-from .. import return_services, selectors
+from .. import return_services, selectors, states
 from ..forms import ConfirmForm, EvidenceForm, ImprovementForm, RatingForm
 from ..models import Cycle, Evidence, ImprovementItem, Return
 from .common import ReturnFormView, ReturnObjectMixin, child_or_404
@@ -32,8 +32,9 @@ class ReturnDetailView(ReturnObjectMixin, View):
         cycle = agency_return.cycle
         user = request.user
         rows = selectors.return_rows(agency_return)
-        can_edit = user.has_perm("section11.edit_return", agency_return)
-        editable = can_edit and cycle.is_open and not agency_return.is_submitted
+        editable = states.EDIT.allows(agency_return) and user.has_perm(
+            "section11.edit_return", agency_return
+        )
         return render(
             request,
             "section11/return_detail.html",
@@ -49,14 +50,11 @@ class ReturnDetailView(ReturnObjectMixin, View):
                 if editable
                 else [],
                 "carried_forward": any(row.rating.is_carried_forward for row in rows),
-                "can_moderate": agency_return.is_submitted
-                and not cycle.is_closed
+                "can_moderate": states.SCRUTINISE.allows(agency_return)
                 and user.has_perm("section11.moderate", agency_return),
-                "can_request": agency_return.is_submitted
-                and not cycle.is_closed
+                "can_request": states.SCRUTINISE.allows(agency_return)
                 and user.has_perm("section11.request_evidence", agency_return),
-                "can_chase": cycle.is_open
-                and not agency_return.is_submitted
+                "can_chase": states.CHASE.allows(agency_return)
                 and user.has_perm("section11.chase", agency_return),
                 "can_view_chasing": user.has_perm("section11.view_chasing"),
                 "chases": list(agency_return.chases.order_by("sent_on", "id"))
@@ -68,7 +66,7 @@ class ReturnDetailView(ReturnObjectMixin, View):
 
 
 class RatingEditView(ReturnFormView):
-    changes_answers = True
+    transition = states.EDIT
     permission_required = "section11.edit_return"
     form_class = RatingForm
     heading = "Score the standard"
@@ -91,7 +89,7 @@ class RatingEditView(ReturnFormView):
 
 
 class EvidenceAddView(ReturnFormView):
-    changes_answers = True
+    transition = states.EDIT
     permission_required = "section11.edit_return"
     form_class = EvidenceForm
     heading = "Add evidence"
@@ -104,7 +102,7 @@ class EvidenceAddView(ReturnFormView):
 
 
 class ImprovementAddView(ReturnFormView):
-    changes_answers = True
+    transition = states.EDIT
     permission_required = "section11.edit_return"
     form_class = ImprovementForm
     heading = "Add to the improvement plan"
@@ -188,7 +186,7 @@ class EvidenceFileView(ReturnObjectMixin, View):
 
 
 class ReturnSubmitView(ReturnFormView):
-    changes_answers = True
+    transition = states.EDIT
     permission_required = "section11.edit_return"
     form_class = ConfirmForm
     heading = "Submit the return"

@@ -10,7 +10,7 @@ from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
-from .. import scrutiny_services, selectors
+from .. import scrutiny_services, selectors, states
 from ..forms import (
     ConclusionForm,
     EvidenceRequestForm,
@@ -24,6 +24,7 @@ from .common import FORM_TEMPLATE, CycleFormView, CycleObjectMixin, ReturnFormVi
 
 class ModerationView(ReturnFormView):
     permission_required = "section11.moderate"
+    transition = states.SCRUTINISE
     form_class = ModerationForm
     heading = "Moderate the return"
     intro = (
@@ -57,6 +58,7 @@ class ModerationView(ReturnFormView):
 
 class RequestEvidenceView(ReturnFormView):
     permission_required = "section11.request_evidence"
+    transition = states.SCRUTINISE
     form_class = EvidenceRequestForm
     heading = "Ask for the evidence"
     intro = "The organisation is asked to show the evidence behind its score for this standard."
