@@ -212,5 +212,6 @@ class FindingThemeFactory(ModelFactory):
     class Meta:
         model = models.Finding.themes.through
 
+    # The finding is tagged with the first theme; this links it to the last.
     finding = factory.SubFactory(FindingFactory)
-    theme = factory.LazyFunction(lambda: Theme.objects.order_by("position").first())
+    theme = factory.LazyFunction(lambda: Theme.objects.order_by("position").last())
