@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views import View
 
-from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
+from safeboard.core import breadcrumbs
+from safeboard.core.exports import Column
+from safeboard.core.list_views import FilteredListView
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -40,50 +40,42 @@ EXPORT_COLUMNS = [
 ]
 
 
-class ActionListView(RulePermissionMixin, View):
+class ActionListView(FilteredListView):
     """One list with three scopes: mine, my agency's, and the whole partnership's."""
 
     scope = "all"
     permission_required = "actions.list_all_actions"
     titles = {"mine": "My actions", "agency": "My agency's actions", "all": "All actions"}
+    template_name = "actions/action_list.html"
+    filter_form_class = ActionFilterForm
+    page_size = PAGE_SIZE
+    export_columns = EXPORT_COLUMNS
 
-    def get(self, request):
-        filter_form = ActionFilterForm(request.GET or None)
+    def get_export_filename(self) -> str:
+        return f"actions-{self.scope}"
+
+    def filters(self, data: dict | None) -> selectors.ActionFilters:
         filters = selectors.ActionFilters()
-        if filter_form.is_valid():
-            data = filter_form.cleaned_data
+        if data is not None:
             filters = selectors.ActionFilters(
                 status=data["status"],
                 agency_id=data["agency"].pk if data["agency"] else None,
                 due_before=data["due_before"],
                 search=data["search"],
             )
-        filters = self.scoped(filters)
-        actions = selectors.action_list(user=request.user, filters=filters)
-        export_format = request.GET.get("format")
-        if export_format in EXPORT_FORMATS:
-            return export_response(
-                rows=actions.iterator(chunk_size=500),
-                columns=EXPORT_COLUMNS,
-                file_format=export_format,
-                filename=f"actions-{self.scope}",
-            )
-        page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return render(
-            request,
-            "actions/action_list.html",
-            {
-                "title": self.titles[self.scope],
-                "scope": self.scope,
-                "page": page,
-                "filter_form": filter_form,
-                "query": query.urlencode(),
-                "can_add": request.user.has_perm("actions.add_action"),
-                "can_list_all": request.user.has_perm("actions.list_all_actions"),
-            },
-        )
+        return self.scoped(filters)
+
+    def get_rows(self, filters: selectors.ActionFilters):
+        return selectors.action_list(user=self.request.user, filters=filters)
+
+    def page_context(self, rows) -> dict:
+        user = self.request.user
+        return {
+            "title": self.titles[self.scope],
+            "scope": self.scope,
+            "can_add": user.has_perm("actions.add_action"),
+            "can_list_all": user.has_perm("actions.list_all_actions"),
+        }
 
     def scoped(self, filters: selectors.ActionFilters) -> selectors.ActionFilters:
         user = self.request.user
@@ -99,6 +91,7 @@ class ActionListView(RulePermissionMixin, View):
 class MyActionListView(ActionListView):
     scope = "mine"
     permission_required = "actions.list_my_actions"
+    crumb_title = "Actions"
 
 
 class AgencyActionListView(ActionListView):
@@ -115,6 +108,11 @@ class ActionObjectMixin(RecordMixin, RulePermissionMixin):
 
 class ActionDetailView(ActionObjectMixin, View):
     permission_required = "actions.view_action"
+    crumb_parent = "actions:mine"
+
+    @staticmethod
+    def crumb_title(action: Action) -> str:
+        return action.title
 
     def get(self, request, pk):
         action = self.get_object()
@@ -130,10 +128,7 @@ class ActionDetailView(ActionObjectMixin, View):
                 "source": selectors.source_link(action, user),
                 "can_update": user.has_perm("actions.update_progress", action),
                 "can_edit": user.has_perm("actions.change_action", action),
-                "crumbs": [
-                    {"text": "Actions", "href": reverse("actions:mine")},
-                    {"text": action.title},
-                ],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -172,12 +167,7 @@ class ActionFormView(ActionObjectMixin, ServiceFormView):
     template_name = "actions/action_form.html"
     with_files = False
 
-    def crumbs(self):
-        action = self.get_object()
-        return [
-            {"text": "Actions", "href": reverse("actions:mine")},
-            {"text": action.title, "href": reverse("actions:detail", args=[action.pk])},
-        ]
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"action": self.get_object(), "multipart": self.with_files}

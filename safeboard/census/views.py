@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -21,12 +22,9 @@ CANCELLED = "The import is cancelled: no figures were recorded and the file is d
 RUNNING_AGAIN = "The check is running again on the same file."
 
 
-def _crumbs() -> list[dict]:
-    return [{"text": "Census imports", "href": reverse("census:import_list")}]
-
-
 class ImportListView(RulePermissionMixin, View):
     permission_required = "census.list_imports"
+    crumb_title = "Census imports"
 
     def get(self, request):
         sees_all = request.user.has_perm("census.list_every_import")
@@ -38,7 +36,7 @@ class ImportListView(RulePermissionMixin, View):
                 "imports": selectors.census_import_list(agency_id=agency_id),
                 "sees_all": sees_all,
                 "can_change_settings": request.user.has_perm("census.change_settings"),
-                "crumbs": [{"text": "Census imports"}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -64,8 +62,7 @@ class ImportUploadView(ServiceFormView):
             uploaded_by=self.request.user,
         )
 
-    def crumbs(self) -> list[dict]:
-        return _crumbs()
+    crumb_parent = "census:import_list"
 
 
 class ImportMixin(RecordMixin, RulePermissionMixin):
@@ -80,6 +77,12 @@ class ImportMixin(RecordMixin, RulePermissionMixin):
 
 
 class ImportDetailView(ImportMixin, View):
+    crumb_parent = "census:import_list"
+
+    @staticmethod
+    def crumb_title(census_import: CensusImport) -> str:
+        return census_import.file_name
+
     def get(self, request, pk):
         return self.show(CensusDecisionForm())
 
@@ -93,7 +96,7 @@ class ImportDetailView(ImportMixin, View):
             "can_run_again": services.may_run_again(census_import)
             and self.request.user.has_perm("census.run_import_again", census_import),
             "figures": selectors.census_import_figures(census_import=census_import),
-            "crumbs": [*_crumbs(), {"text": census_import.file_name}],
+            "crumbs": breadcrumbs.page_trail(self),
         }
         return render(self.request, "census/import_detail.html", context, status=status)
 
@@ -167,8 +170,7 @@ class CensusSettingsView(ServiceFormView):
     def success_url(self, record) -> str:
         return reverse("census:import_list")
 
-    def crumbs(self) -> list[dict]:
-        return _crumbs()
+    crumb_parent = "census:import_list"
 
     def page_context(self) -> dict:
         return {

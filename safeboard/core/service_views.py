@@ -8,6 +8,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
+from safeboard.core.breadcrumbs import parent_trail
 from safeboard.core.views_mixins import RulePermissionMixin
 
 
@@ -60,7 +61,8 @@ class ServiceFormView(RulePermissionMixin, View):
         return (self.get_object() if record is None else record).get_absolute_url()
 
     def crumbs(self) -> list[dict]:
-        return []
+        """The pages above the form, walked up from its `crumb_parent` (core.breadcrumbs)."""
+        return parent_trail(self)
 
     def page_context(self) -> dict:
         return {}

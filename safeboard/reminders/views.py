@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
+from safeboard.core.list_views import FilteredListView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .models import ReminderDigest
@@ -14,17 +14,17 @@ from .models import ReminderDigest
 PAGE_SIZE = 30
 
 
-class DigestListView(RulePermissionMixin, View):
+class DigestListView(FilteredListView):
     permission_required = "reminders.list_own_reminders"
+    template_name = "reminders/digest_list.html"
+    page_size = PAGE_SIZE
 
-    def get(self, request):
-        digests = (
-            ReminderDigest.objects.filter(recipient=request.user)
+    def get_rows(self, filters: None):
+        return (
+            ReminderDigest.objects.filter(recipient=self.request.user)
             .annotate(item_count=Count("items"))
             .order_by("-day", "-id")
         )
-        page = Paginator(digests, PAGE_SIZE).get_page(request.GET.get("page"))
-        return render(request, "reminders/digest_list.html", {"page": page})
 
 
 class DigestDetailView(RulePermissionMixin, View):

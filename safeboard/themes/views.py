@@ -8,16 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from . import selectors, services
 from .forms import ThemeForm
 from .models import Theme
-
-
-def list_crumb() -> dict:
-    return {"text": "Themes", "href": reverse("themes:list")}
 
 
 class ThemeMixin(RulePermissionMixin):
@@ -31,6 +28,7 @@ class ThemeMixin(RulePermissionMixin):
 
 class ThemeListView(RulePermissionMixin, View):
     permission_required = "themes.list_themes"
+    crumb_title = "Themes"
 
     def get(self, request):
         return render(
@@ -46,6 +44,11 @@ class ThemeListView(RulePermissionMixin, View):
 
 class ThemeDetailView(ThemeMixin, View):
     permission_required = "themes.view_theme"
+    crumb_parent = "themes:list"
+
+    @staticmethod
+    def crumb_title(theme: Theme) -> str:
+        return theme.name
 
     def get(self, request, slug):
         theme = self.get_object()
@@ -56,7 +59,7 @@ class ThemeDetailView(ThemeMixin, View):
                 "theme": theme,
                 "sections": selectors.theme_page_sections(theme=theme, user=request.user),
                 "can_manage": request.user.has_perm("themes.manage_themes"),
-                "crumbs": [list_crumb(), {"text": theme.name}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -75,8 +78,7 @@ class ThemeCreateView(ServiceFormView):
     def success_url(self, record):
         return reverse("themes:list")
 
-    def crumbs(self):
-        return [list_crumb()]
+    crumb_parent = "themes:list"
 
     def page_context(self):
         return {"lead": "New themes are offered at the end of the list; move them up as needed."}
@@ -98,9 +100,7 @@ class ThemeEditView(ThemeMixin, ServiceFormView):
     def success_url(self, record):
         return reverse("themes:detail", kwargs={"slug": self.get_object().slug})
 
-    def crumbs(self):
-        theme = self.get_object()
-        return [list_crumb(), {"text": theme.name, "href": theme.get_absolute_url()}]
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {

@@ -6,14 +6,25 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
+
 from .. import answer_services, selectors, services
 from ..forms import AnswerForm, AssignmentForm, ConfirmForm, ReopenForm
-from ..models import AuditRound
+from ..models import Assignment, AuditRound
 from .common import AssignmentObjectMixin, AuditFormView
 
 
 class AssignmentDetailView(AssignmentObjectMixin, View):
     permission_required = "audits.view_assignment"
+
+    @staticmethod
+    def crumb_title(assignment: Assignment) -> str:
+        return f"{assignment.case.reference}, {assignment.agency.name}"
+
+    @staticmethod
+    def crumb_parent(assignment: Assignment) -> AuditRound:
+        # An auditor answers without seeing the case; the round shows to those who may see it.
+        return assignment.case.round
 
     def get(self, request, pk):
         assignment = self.get_object()
@@ -34,7 +45,7 @@ class AssignmentDetailView(AssignmentObjectMixin, View):
                 "can_change": can_set_up,
                 "can_remove": can_set_up and not assignment.is_submitted,
                 "can_reopen": can_set_up and is_open and assignment.is_submitted,
-                "crumbs": self.crumbs()[:-1] + [{"text": self.crumbs()[-1]["text"]}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 

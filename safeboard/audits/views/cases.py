@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views import View
 
+from safeboard.core import breadcrumbs
+
 from .. import answer_services, selectors, services
 from ..answer_history import answer_changes
 from ..forms import AssignmentForm, CaseForm, ModerationForm
-from ..models import AuditRound, Moderation
-from .common import AuditFormView, CaseObjectMixin, RoundObjectMixin, audits_crumb, round_crumb
+from ..models import AuditRound, Moderation, SampleCase
+from .common import AuditFormView, CaseObjectMixin, RoundObjectMixin
 
 
 class CaseAddView(RoundObjectMixin, AuditFormView):
@@ -81,6 +83,14 @@ class AssignmentAddView(CaseFormView):
 class CaseDetailView(CaseObjectMixin, View):
     permission_required = "audits.view_case"
 
+    @staticmethod
+    def crumb_title(case: SampleCase) -> str:
+        return case.reference
+
+    @staticmethod
+    def crumb_parent(case: SampleCase) -> AuditRound:
+        return case.round
+
     def get(self, request, pk):
         case = self.get_object()
         page = selectors.case_page(case=case)
@@ -101,7 +111,7 @@ class CaseDetailView(CaseObjectMixin, View):
                 "can_moderate": request.user.has_perm("audits.moderate_case")
                 and case.round.status == AuditRound.Status.OPEN
                 and all_in,
-                "crumbs": [audits_crumb(), round_crumb(case.round), {"text": case.reference}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from ..models import Assignment, AuditRound, AuditTool, Finding, SampleCase
 
 FORM_TEMPLATE = "core/form.html"
-
-
-def audits_crumb() -> dict:
-    return {"text": "Case audits", "href": reverse("audits:round_list")}
-
-
-def tools_crumb() -> dict:
-    return {"text": "Audit tools", "href": reverse("audits:tool_list")}
-
-
-def round_crumb(audit_round: AuditRound) -> dict:
-    return {"text": audit_round.reference, "href": audit_round.get_absolute_url()}
 
 
 class AuditFormView(ServiceFormView):
@@ -40,9 +27,7 @@ class AuditFormView(ServiceFormView):
 class ToolObjectMixin(RecordMixin, RulePermissionMixin):
     model = AuditTool
 
-    def crumbs(self) -> list[dict]:
-        tool = self.get_object()
-        return [tools_crumb(), {"text": tool.name, "href": tool.get_absolute_url()}]
+    crumb_parent = breadcrumbs.record
 
 
 class RoundObjectMixin(RecordMixin, RulePermissionMixin):
@@ -51,8 +36,7 @@ class RoundObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return AuditRound.objects.select_related("tool_version__tool", "theme")
 
-    def crumbs(self) -> list[dict]:
-        return [audits_crumb(), round_crumb(self.get_object())]
+    crumb_parent = breadcrumbs.record
 
 
 class CaseObjectMixin(RecordMixin, RulePermissionMixin):
@@ -61,13 +45,7 @@ class CaseObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return SampleCase.objects.select_related("round__tool_version__tool")
 
-    def crumbs(self) -> list[dict]:
-        case = self.get_object()
-        return [
-            audits_crumb(),
-            round_crumb(case.round),
-            {"text": case.reference, "href": case.get_absolute_url()},
-        ]
+    crumb_parent = breadcrumbs.record
 
 
 class AssignmentObjectMixin(RecordMixin, RulePermissionMixin):
@@ -78,18 +56,7 @@ class AssignmentObjectMixin(RecordMixin, RulePermissionMixin):
             "case__round__tool_version__tool", "agency", "auditor"
         )
 
-    def crumbs(self) -> list[dict]:
-        assignment = self.get_object()
-        crumbs = [audits_crumb()]
-        if self.request.user.has_perm("audits.view_round", assignment.case.round):
-            crumbs.append(round_crumb(assignment.case.round))
-        crumbs.append(
-            {
-                "text": f"{assignment.case.reference}, {assignment.agency.name}",
-                "href": assignment.get_absolute_url(),
-            }
-        )
-        return crumbs
+    crumb_parent = breadcrumbs.record
 
 
 class FindingObjectMixin(RecordMixin, RulePermissionMixin):
@@ -98,6 +65,6 @@ class FindingObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return Finding.objects.select_related("round")
 
-    def crumbs(self) -> list[dict]:
-        finding = self.get_object()
-        return [audits_crumb(), round_crumb(finding.round)]
+    @staticmethod
+    def crumb_parent(finding: Finding) -> AuditRound:
+        return finding.round

@@ -6,13 +6,14 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.pdf import pdf_response
 
 from .. import report_charts, results, selectors
 from ..forms import EarlierRoundForm
 from ..models import AuditRound
-from .common import RoundObjectMixin, audits_crumb, round_crumb
+from .common import RoundObjectMixin
 
 EXPORT_COLUMNS = [
     Column("Question", lambda row: row["number"]),
@@ -80,6 +81,7 @@ def report_context(request, audit_round: AuditRound) -> dict:
 
 class RoundReportView(RoundObjectMixin, View):
     permission_required = "audits.view_report"
+    crumb_title = "Report"
 
     def get(self, request, pk):
         audit_round = self.get_object()
@@ -92,12 +94,7 @@ class RoundReportView(RoundObjectMixin, View):
                 filename=f"{audit_round.reference}-results",
             )
         context = report_context(request, audit_round)
-        can_see_round = request.user.has_perm("audits.view_round")
-        context["crumbs"] = [
-            audits_crumb(),
-            *([round_crumb(audit_round)] if can_see_round else []),
-            {"text": "Report"},
-        ]
+        context["crumbs"] = breadcrumbs.page_trail(self)
         context["can_write_findings"] = request.user.has_perm("audits.write_finding")
         query = request.GET.copy()
         query.pop("format", None)

@@ -6,16 +6,18 @@ from django.shortcuts import render
 from django.views import View
 
 from safeboard.accounts.roles import Role
+from safeboard.core import breadcrumbs
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors, services
 from ..forms import ConfirmForm, RoundForm
 from ..models import AuditRound
-from .common import AuditFormView, RoundObjectMixin, audits_crumb
+from .common import AuditFormView, RoundObjectMixin
 
 
 class RoundListView(RulePermissionMixin, View):
     permission_required = "audits.list_rounds"
+    crumb_title = "Case audits"
 
     def get(self, request):
         user = request.user
@@ -54,12 +56,17 @@ class RoundCreateView(AuditFormView):
     def success_message(self, record):
         return f"Round {record.reference} set up. Add the cases in its sample."
 
-    def crumbs(self):
-        return [audits_crumb()]
+    crumb_parent = "audits:round_list"
 
 
 class RoundDetailView(RoundObjectMixin, View):
     permission_required = "audits.view_round"
+    crumb_parent = "audits:round_list"
+    crumb_unpermitted = "hidden"
+
+    @staticmethod
+    def crumb_title(audit_round: AuditRound) -> str:
+        return audit_round.reference
 
     def get(self, request, pk):
         audit_round = self.get_object()
@@ -79,7 +86,7 @@ class RoundDetailView(RoundObjectMixin, View):
                 and audit_round.status == status.OPEN,
                 "can_write_findings": user.has_perm("audits.write_finding")
                 and audit_round.status != status.SETTING_UP,
-                "crumbs": [audits_crumb(), {"text": audit_round.reference}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors, tool_services
 from ..forms import ConfirmForm, QuestionForm, SectionForm, ToolForm
 from ..models import AuditTool, Question, Section, ToolVersion
-from .common import AuditFormView, ToolObjectMixin, audits_crumb, tools_crumb
+from .common import AuditFormView, ToolObjectMixin
 
 
 class ToolListView(RulePermissionMixin, View):
     permission_required = "audits.view_tools"
+    crumb_title = "Audit tools"
+    crumb_parent = "audits:round_list"
 
     def get(self, request):
         return render(
@@ -24,7 +27,7 @@ class ToolListView(RulePermissionMixin, View):
             {
                 "tools": selectors.tool_list(),
                 "can_manage": request.user.has_perm("audits.manage_tools"),
-                "crumbs": [audits_crumb(), {"text": "Audit tools"}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -41,12 +44,16 @@ class ToolCreateView(AuditFormView):
     def success_message(self, record):
         return f"{record.name} added. Now add its sections and questions."
 
-    def crumbs(self):
-        return [audits_crumb(), tools_crumb()]
+    crumb_parent = "audits:tool_list"
 
 
 class ToolDetailView(ToolObjectMixin, View):
     permission_required = "audits.view_tools"
+    crumb_parent = "audits:tool_list"
+
+    @staticmethod
+    def crumb_title(tool: AuditTool) -> str:
+        return tool.name
 
     def get(self, request, pk):
         tool = self.get_object()
@@ -61,7 +68,7 @@ class ToolDetailView(ToolObjectMixin, View):
                 "sections": selectors.version_sections(latest) if latest else [],
                 "versions": versions,
                 "can_manage": request.user.has_perm("audits.manage_tools"),
-                "crumbs": [audits_crumb(), tools_crumb(), {"text": tool.name}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -90,6 +97,14 @@ class VersionDetailView(RecordMixin, RulePermissionMixin, View):
     permission_required = "audits.view_tools"
     model = ToolVersion
 
+    @staticmethod
+    def crumb_title(version: ToolVersion) -> str:
+        return f"Version {version.number}"
+
+    @staticmethod
+    def crumb_parent(version: ToolVersion) -> AuditTool:
+        return version.tool
+
     def get_queryset(self):
         return ToolVersion.objects.select_related("tool")
 
@@ -102,12 +117,7 @@ class VersionDetailView(RecordMixin, RulePermissionMixin, View):
                 "version": version,
                 "sections": selectors.version_sections(version),
                 "rounds": version.rounds.order_by("created_at"),
-                "crumbs": [
-                    audits_crumb(),
-                    tools_crumb(),
-                    {"text": version.tool.name, "href": version.tool.get_absolute_url()},
-                    {"text": f"Version {version.number}"},
-                ],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -134,9 +144,8 @@ class ToolPartFormView(RecordMixin, AuditFormView):
     def caption(self):
         return self.tool().name
 
-    def crumbs(self):
-        tool = self.tool()
-        return [tools_crumb(), {"text": tool.name, "href": tool.get_absolute_url()}]
+    def get_crumb_parent(self) -> AuditTool:
+        return self.tool()
 
     def change(self, data) -> ToolVersion:
         raise NotImplementedError

@@ -13,7 +13,7 @@ from ..forms import (
     JudgementForm,
 )
 from ..models import ChallengeResponse
-from .common import FORM_TEMPLATE, ChallengeFormView, log_crumb
+from .common import FORM_TEMPLATE, ChallengeFormView
 
 
 class ChallengeRaiseView(ServiceFormView):
@@ -31,8 +31,7 @@ class ChallengeRaiseView(ServiceFormView):
     def success_message(self, record):
         return f"Challenge {record.reference} raised."
 
-    def crumbs(self):
-        return [log_crumb()]
+    crumb_parent = "challenges:list"
 
 
 class JudgementView(ChallengeFormView):

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from ..models import Challenge
 
 FORM_TEMPLATE = "challenges/challenge_form.html"
-
-
-def log_crumb() -> dict:
-    return {"text": "Challenge log", "href": reverse("challenges:list")}
 
 
 class ChallengeObjectMixin(RecordMixin, RulePermissionMixin):
@@ -24,10 +19,7 @@ class ChallengeObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return Challenge.objects.select_related("agency", "raised_by__agency", "priority")
 
-    def crumbs(self) -> list[dict]:
-        """The log and the challenge, both links: a page about the challenge comes after."""
-        challenge = self.get_object()
-        return [log_crumb(), {"text": challenge.reference, "href": challenge.get_absolute_url()}]
+    crumb_parent = breadcrumbs.record
 
 
 class ChallengeFormView(ChallengeObjectMixin, ServiceFormView):

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import NoReverseMatch
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
+from safeboard.core.list_views import FilteredListView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors
 from ..escalation import escalation_days, next_escalation_date
 from ..forms import ChallengeFilterForm
 from ..models import Challenge, EscalationLevel
-from .common import ChallengeObjectMixin, log_crumb
+from .common import ChallengeObjectMixin
 
 PAGE_SIZE = 50
 
@@ -57,49 +58,47 @@ def _export_format(request) -> str | None:
     return export_format
 
 
-class ChallengeListView(RulePermissionMixin, View):
+class ChallengeListView(FilteredListView):
     permission_required = "challenges.list_challenges"
+    crumb_title = "Challenge log"
+    template_name = "challenges/challenge_list.html"
+    filter_form_class = ChallengeFilterForm
+    page_size = PAGE_SIZE
+    export_columns = EXPORT_COLUMNS
+    export_filename = "challenges"
+    export_permission = "challenges.export_challenges"
+    invalid_filter_status = 400
 
-    def get(self, request):
-        user = request.user
-        every_agency = user.has_perm("challenges.list_every_agency")
-        filter_form = ChallengeFilterForm(request.GET or None, every_agency=every_agency)
-        filters = selectors.ChallengeFilters()
-        if filter_form.is_valid():
-            data = filter_form.cleaned_data
-            agency = data.get("agency")
-            filters = selectors.ChallengeFilters(
-                state=data["state"], agency_id=agency.pk if agency else None, search=data["search"]
-            )
-        challenges = selectors.challenge_list(user=user, filters=filters)
-        export_format = _export_format(request)
-        if export_format:
-            return export_response(
-                rows=challenges.iterator(chunk_size=500),
-                columns=EXPORT_COLUMNS,
-                file_format=export_format,
-                filename="challenges",
-            )
-        page = Paginator(challenges, PAGE_SIZE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return render(
-            request,
-            "challenges/challenge_list.html",
-            {
-                "title": "Challenge log" if every_agency else "Challenges to your agency",
-                "page": page,
-                "filter_form": filter_form,
-                "query": query.urlencode(),
-                "can_raise": user.has_perm("challenges.raise_challenge"),
-                "can_view_summary": user.has_perm("challenges.view_summary"),
-            },
-            status=400 if filter_form.errors else 200,
+    def every_agency(self) -> bool:
+        return self.request.user.has_perm("challenges.list_every_agency")
+
+    def filter_form_kwargs(self) -> dict:
+        return {"every_agency": self.every_agency()}
+
+    def filters(self, data: dict | None) -> selectors.ChallengeFilters:
+        if data is None:
+            return selectors.ChallengeFilters()
+        agency = data.get("agency")
+        return selectors.ChallengeFilters(
+            state=data["state"], agency_id=agency.pk if agency else None, search=data["search"]
         )
+
+    def get_rows(self, filters: selectors.ChallengeFilters):
+        return selectors.challenge_list(user=self.request.user, filters=filters)
+
+    def page_context(self, rows) -> dict:
+        user = self.request.user
+        return {
+            "title": "Challenge log" if self.every_agency() else "Challenges to your agency",
+            "can_raise": user.has_perm("challenges.raise_challenge"),
+            "can_view_summary": user.has_perm("challenges.view_summary"),
+        }
 
 
 class ChallengeSummaryView(RulePermissionMixin, View):
     permission_required = "challenges.view_summary"
+    crumb_title = "Summary by agency"
+    crumb_parent = "challenges:list"
 
     def get(self, request):
         rows = selectors.challenge_summary()
@@ -117,7 +116,7 @@ class ChallengeSummaryView(RulePermissionMixin, View):
             {
                 "rows": rows,
                 "totals": selectors.summary_totals(rows),
-                "crumbs": [log_crumb(), {"text": "Summary by agency"}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -132,6 +131,11 @@ def _url_or_none(record) -> str | None:
 
 class ChallengeDetailView(ChallengeObjectMixin, View):
     permission_required = "challenges.view_challenge"
+    crumb_parent = "challenges:list"
+
+    @staticmethod
+    def crumb_title(challenge: Challenge) -> str:
+        return challenge.reference
 
     def get(self, request, pk):
         challenge = self.get_object()
@@ -163,6 +167,6 @@ class ChallengeDetailView(ChallengeObjectMixin, View):
                 "can_record_impact": not is_open
                 and user.has_perm("challenges.record_impact", challenge),
                 "can_add_action": user.has_perm("challenges.add_action", challenge),
-                "crumbs": [log_crumb(), {"text": challenge.reference}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )

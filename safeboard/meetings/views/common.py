@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -19,15 +18,3 @@ class MeetingObjectMixin(RulePermissionMixin):
                 Meeting.objects.select_related("group"), pk=self.kwargs["pk"]
             )
         return self._meeting
-
-    def meeting_crumbs(self, *, current: str | None = None) -> list[dict]:
-        meeting = self.get_object()
-        crumbs = [
-            {"text": "Meetings", "href": reverse("meetings:list")},
-            {"text": meeting.title, "href": meeting.get_absolute_url()},
-        ]
-        if current:
-            crumbs.append({"text": current})
-        else:
-            del crumbs[-1]["href"]
-        return crumbs

@@ -2,56 +2,64 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
+from safeboard.core import breadcrumbs
+from safeboard.core.list_views import FilteredListView, query_without
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors
 from ..forms import MeetingFilterForm
-from ..models import Paper
+from ..models import Meeting, Paper
 from .common import MeetingObjectMixin
 
 PAGE_SIZE = 25
 
 
-class MeetingListView(RulePermissionMixin, View):
+class MeetingListView(FilteredListView):
     permission_required = "meetings.list_meetings"
+    crumb_title = "Meetings"
+    template_name = "meetings/meeting_list.html"
+    filter_form_class = MeetingFilterForm
+    page_size = PAGE_SIZE
+    invalid_filter_status = 400
 
-    def get(self, request):
-        upcoming = request.GET.get("when") != "past"
-        groups = selectors.readable_groups(user=request.user)
-        filter_form = MeetingFilterForm(request.GET or None, groups=groups)
-        group = filter_form.cleaned_data["group"] if filter_form.is_valid() else None
-        meetings = selectors.meeting_list(
-            user=request.user, upcoming=upcoming, group_id=group.pk if group else None
+    def upcoming(self) -> bool:
+        return self.request.GET.get("when") != "past"
+
+    def filter_form_kwargs(self) -> dict:
+        return {"groups": selectors.readable_groups(user=self.request.user)}
+
+    def filters(self, data: dict | None) -> int | None:
+        group = data["group"] if data else None
+        return group.pk if group else None
+
+    def get_rows(self, group_id: int | None):
+        return selectors.meeting_list(
+            user=self.request.user, upcoming=self.upcoming(), group_id=group_id
         )
-        page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        filters = query.copy()
-        filters.pop("when", None)
-        return render(
-            request,
-            "meetings/meeting_list.html",
-            {
-                "title": "Upcoming meetings" if upcoming else "Past meetings",
-                "upcoming": upcoming,
-                "page": page,
-                "filter_form": filter_form,
-                "query": query.urlencode(),
-                "filter_query": filters.urlencode(),
-                "can_manage": request.user.has_perm("meetings.manage_meetings"),
-                "can_see_report": request.user.has_perm("meetings.view_attendance_report"),
-            },
-            status=400 if filter_form.errors else 200,
-        )
+
+    def page_context(self, rows) -> dict:
+        user = self.request.user
+        upcoming = self.upcoming()
+        return {
+            "title": "Upcoming meetings" if upcoming else "Past meetings",
+            "upcoming": upcoming,
+            "filter_query": query_without(self.request.GET, "when"),
+            "can_manage": user.has_perm("meetings.manage_meetings"),
+            "can_see_report": user.has_perm("meetings.view_attendance_report"),
+        }
 
 
 class MeetingDetailView(MeetingObjectMixin, View):
     permission_required = "meetings.view_meeting"
+    crumb_parent = "meetings:list"
+
+    @staticmethod
+    def crumb_title(meeting: Meeting) -> str:
+        return meeting.title
 
     def get(self, request, pk):
         meeting = self.get_object()
@@ -62,7 +70,7 @@ class MeetingDetailView(MeetingObjectMixin, View):
                 "page": selectors.meeting_page(meeting=meeting),
                 "meeting": meeting,
                 "can_manage": request.user.has_perm("meetings.manage_meetings", meeting),
-                "crumbs": self.meeting_crumbs(),
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -25,6 +25,8 @@ EXPORT_COLUMNS = [
 
 class AttendanceReportView(RulePermissionMixin, View):
     permission_required = "meetings.view_attendance_report"
+    crumb_title = "Attendance by agency"
+    crumb_parent = "meetings:list"
 
     def get(self, request):
         default = selectors.default_attendance_period()
@@ -38,10 +40,7 @@ class AttendanceReportView(RulePermissionMixin, View):
         )
         context = {
             "form": form,
-            "crumbs": [
-                {"text": "Meetings", "href": reverse("meetings:list")},
-                {"text": "Attendance by agency"},
-            ],
+            "crumbs": breadcrumbs.page_trail(self),
         }
         if not form.is_valid():
             return render(request, "meetings/attendance_report.html", context, status=400)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors, services
@@ -27,6 +27,8 @@ FORM_TEMPLATE = "meetings/meeting_form.html"
 
 class MeetingCreateView(RulePermissionMixin, View):
     permission_required = "meetings.manage_meetings"
+    crumb_title = "Add a meeting"
+    crumb_parent = "meetings:list"
 
     def get(self, request):
         return self.show(MeetingForm())
@@ -44,9 +46,8 @@ class MeetingCreateView(RulePermissionMixin, View):
         return self.show(form, status=400)
 
     def show(self, form, status=200):
-        heading = "Add a meeting"
-        crumbs = [{"text": "Meetings", "href": reverse("meetings:list")}, {"text": heading}]
-        context = {"form": form, "heading": heading, "crumbs": crumbs}
+        crumbs = breadcrumbs.page_trail(self)
+        context = {"form": form, "heading": self.crumb_title, "crumbs": crumbs}
         return render(self.request, FORM_TEMPLATE, context, status=status)
 
 
@@ -58,6 +59,7 @@ class MeetingFormView(MeetingObjectMixin, View):
     heading = ""
     intro = ""
     success_message = ""
+    crumb_parent = breadcrumbs.record
     with_files = False
 
     def form_kwargs(self) -> dict:
@@ -92,7 +94,7 @@ class MeetingFormView(MeetingObjectMixin, View):
             "heading": self.heading,
             "intro": self.intro,
             "multipart": self.with_files,
-            "crumbs": self.meeting_crumbs(current=self.heading),
+            "crumbs": breadcrumbs.page_trail(self, title=self.heading),
         }
         return render(self.request, FORM_TEMPLATE, context, status=status)
 

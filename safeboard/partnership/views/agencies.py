@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -16,12 +16,9 @@ from ..models import Agency
 AGENCY_FIELDS = ("name", "short_name", "type", "is_statutory_partner", "is_active")
 
 
-def _crumbs() -> list[dict]:
-    return [{"text": "Agencies", "href": reverse("partnership:agency_list")}]
-
-
 class AgencyListView(RulePermissionMixin, View):
     permission_required = "partnership.list_agencies"
+    crumb_title = "Agencies"
 
     def get(self, request):
         filter_form = AgencyFilterForm(request.GET or None)
@@ -41,6 +38,12 @@ class AgencyListView(RulePermissionMixin, View):
 
 class AgencyDetailView(RecordMixin, RulePermissionMixin, View):
     permission_required = "partnership.view_agency"
+    crumb_parent = "partnership:agency_list"
+
+    @staticmethod
+    def crumb_title(agency) -> str:
+        return agency.name
+
     model = Agency
 
     def get(self, request, pk):
@@ -53,7 +56,7 @@ class AgencyDetailView(RecordMixin, RulePermissionMixin, View):
                 "people": selectors.agency_people(agency=agency),
                 "memberships": selectors.agency_current_memberships(agency=agency),
                 "can_edit": request.user.has_perm("partnership.manage_agencies", agency),
-                "crumbs": [*_crumbs(), {"text": agency.name}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -69,8 +72,7 @@ class AgencyCreateView(ServiceFormView):
     def success_message(self, record):
         return f"{record.name} added."
 
-    def crumbs(self):
-        return _crumbs()
+    crumb_parent = "partnership:agency_list"
 
 
 class AgencyEditView(RecordMixin, ServiceFormView):
@@ -89,9 +91,7 @@ class AgencyEditView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return f"{record.name} changed."
 
-    def crumbs(self):
-        agency = self.get_object()
-        return [*_crumbs(), {"text": agency.name, "href": agency.get_absolute_url()}]
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().name}

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -16,15 +16,9 @@ from ..forms import GroupForm, MembershipEndForm, MembershipForm
 from ..models import Group, Membership
 
 
-def _crumbs(group: Group | None = None) -> list[dict]:
-    crumbs = [{"text": "Groups", "href": reverse("partnership:group_list")}]
-    if group is not None:
-        crumbs.append({"text": group.name, "href": group.get_absolute_url()})
-    return crumbs
-
-
 class GroupListView(RulePermissionMixin, View):
     permission_required = "partnership.list_groups"
+    crumb_title = "Groups"
 
     def get(self, request):
         return render(
@@ -40,6 +34,12 @@ class GroupListView(RulePermissionMixin, View):
 
 class GroupDetailView(RecordMixin, RulePermissionMixin, View):
     permission_required = "partnership.view_group"
+    crumb_parent = "partnership:group_list"
+
+    @staticmethod
+    def crumb_title(group: Group) -> str:
+        return group.name
+
     model = Group
 
     def get_queryset(self):
@@ -57,7 +57,7 @@ class GroupDetailView(RecordMixin, RulePermissionMixin, View):
                 "past": past,
                 "subgroups": group.subgroups.all(),
                 "can_manage": request.user.has_perm("partnership.manage_groups", group),
-                "crumbs": [*_crumbs(), {"text": group.name}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -73,8 +73,7 @@ class GroupCreateView(ServiceFormView):
     def success_message(self, record):
         return f"{record.name} added."
 
-    def crumbs(self):
-        return _crumbs()
+    crumb_parent = "partnership:group_list"
 
 
 class GroupEditView(RecordMixin, ServiceFormView):
@@ -98,8 +97,7 @@ class GroupEditView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return f"{record.name} changed."
 
-    def crumbs(self):
-        return _crumbs(self.get_object())
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().name}
@@ -123,8 +121,7 @@ class MembershipAddView(RecordMixin, ServiceFormView):
     def success_url(self, record):
         return record.group.get_absolute_url()
 
-    def crumbs(self):
-        return _crumbs(self.get_object())
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().name}
@@ -154,8 +151,9 @@ class MembershipEndView(RecordMixin, ServiceFormView):
     def success_url(self, record):
         return record.group.get_absolute_url()
 
-    def crumbs(self):
-        return _crumbs(self.get_object().group)
+    @staticmethod
+    def crumb_parent(membership) -> Group:
+        return membership.group
 
     def page_context(self):
         membership = self.get_object()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.views import View
 
 from safeboard.core.service_views import RecordMixin, ServiceFormView
@@ -14,12 +13,9 @@ from ..forms import HandbookPageForm
 from ..models import HandbookPage
 
 
-def _crumbs() -> list[dict]:
-    return [{"text": "Handbook", "href": reverse("partnership:handbook")}]
-
-
 class HandbookView(RulePermissionMixin, View):
     permission_required = "partnership.view_handbook"
+    crumb_title = "Handbook"
 
     def get(self, request):
         return render(
@@ -43,8 +39,7 @@ class HandbookPageCreateView(ServiceFormView):
     def success_message(self, record):
         return f"\u201c{record.title}\u201d added to the handbook."
 
-    def crumbs(self):
-        return _crumbs()
+    crumb_parent = "partnership:handbook"
 
 
 class HandbookPageEditView(RecordMixin, ServiceFormView):
@@ -63,8 +58,7 @@ class HandbookPageEditView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return f"\u201c{record.title}\u201d changed."
 
-    def crumbs(self):
-        return _crumbs()
+    crumb_parent = "partnership:handbook"
 
     def page_context(self):
         return {"caption": self.get_object().title}

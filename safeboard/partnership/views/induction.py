@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -17,10 +17,6 @@ from ..forms import InductionPlanForm
 from ..models import InductionItem, InductionPlan
 
 CHECKLIST_TEMPLATE = "partnership/includes/induction_checklist.html"
-
-
-def _crumbs() -> list[dict]:
-    return [{"text": "Induction", "href": reverse("partnership:induction_list")}]
 
 
 def _checklist_context(request, plan: InductionPlan) -> dict:
@@ -37,6 +33,7 @@ class InductionPlanListView(RulePermissionMixin, View):
     """The business manager sees every plan; a new member or buddy sees their own."""
 
     permission_required = "partnership.list_induction_plans"
+    crumb_title = "Induction"
 
     def get(self, request):
         sees_all = request.user.has_perm("partnership.list_all_induction_plans")
@@ -54,6 +51,11 @@ class InductionPlanListView(RulePermissionMixin, View):
 
 class InductionPlanDetailView(RulePermissionMixin, View):
     permission_required = "partnership.view_induction_plan"
+    crumb_parent = "partnership:induction_list"
+
+    @staticmethod
+    def crumb_title(plan: InductionPlan) -> str:
+        return plan.person.full_name
 
     def get_object(self) -> InductionPlan:
         if not hasattr(self, "_plan"):
@@ -70,7 +72,7 @@ class InductionPlanDetailView(RulePermissionMixin, View):
             "partnership/induction_detail.html",
             {
                 **_checklist_context(request, plan),
-                "crumbs": [*_crumbs(), {"text": plan.person.full_name}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -114,5 +116,4 @@ class InductionPlanCreateView(ServiceFormView):
     def success_message(self, record):
         return f"Induction plan for {record.person.full_name} started."
 
-    def crumbs(self):
-        return _crumbs()
+    crumb_parent = "partnership:induction_list"

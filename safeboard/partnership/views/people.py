@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
+from safeboard.core.list_views import FilteredListView
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -18,33 +18,27 @@ PAGE_SIZE = 50
 PERSON_FIELDS = ("full_name", "job_title", "agency", "email", "phone", "is_active")
 
 
-def _crumbs() -> list[dict]:
-    return [{"text": "People", "href": reverse("partnership:person_list")}]
-
-
-class PersonListView(RulePermissionMixin, View):
+class PersonListView(FilteredListView):
     permission_required = "partnership.list_people"
+    crumb_title = "People"
+    template_name = "partnership/person_list.html"
+    filter_form_class = PersonFilterForm
+    page_size = PAGE_SIZE
 
-    def get(self, request):
-        filter_form = PersonFilterForm(request.GET or None)
-        agency, search = None, ""
-        if filter_form.is_valid():
-            agency, search = filter_form.cleaned_data["agency"], filter_form.cleaned_data["search"]
-        people = selectors.person_list(agency_id=agency.pk if agency else None, search=search)
-        page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return render(
-            request,
-            "partnership/person_list.html",
-            {
-                "page": page,
-                "filter_form": filter_form,
-                "query": query.urlencode(),
-                "can_add": request.user.has_perm("partnership.manage_people"),
-                "section": "people",
-            },
-        )
+    def filters(self, data: dict | None) -> dict:
+        if data is None:
+            return {"agency_id": None, "search": ""}
+        agency = data["agency"]
+        return {"agency_id": agency.pk if agency else None, "search": data["search"]}
+
+    def get_rows(self, filters: dict):
+        return selectors.person_list(**filters)
+
+    def page_context(self, rows) -> dict:
+        return {
+            "can_add": self.request.user.has_perm("partnership.manage_people"),
+            "section": "people",
+        }
 
 
 class PersonRecordMixin(RecordMixin):
@@ -56,6 +50,11 @@ class PersonRecordMixin(RecordMixin):
 
 class PersonDetailView(PersonRecordMixin, RulePermissionMixin, View):
     permission_required = "partnership.view_person"
+    crumb_parent = "partnership:person_list"
+
+    @staticmethod
+    def crumb_title(person) -> str:
+        return person.full_name
 
     def get(self, request, pk):
         person = self.get_object()
@@ -69,7 +68,7 @@ class PersonDetailView(PersonRecordMixin, RulePermissionMixin, View):
                 "account": selectors.person_account(person=person),
                 "can_edit": user.has_perm("partnership.manage_people", person),
                 "can_manage_account": user.has_perm("partnership.manage_accounts", person),
-                "crumbs": [*_crumbs(), {"text": person.full_name}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -88,8 +87,7 @@ class PersonCreateView(ServiceFormView):
     def success_message(self, record):
         return f"{record.full_name} added."
 
-    def crumbs(self):
-        return _crumbs()
+    crumb_parent = "partnership:person_list"
 
 
 class PersonEditView(PersonRecordMixin, ServiceFormView):
@@ -107,9 +105,7 @@ class PersonEditView(PersonRecordMixin, ServiceFormView):
     def success_message(self, record):
         return f"{record.full_name}\u2019s details changed."
 
-    def crumbs(self):
-        person = self.get_object()
-        return [*_crumbs(), {"text": person.full_name, "href": person.get_absolute_url()}]
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().full_name}
@@ -166,9 +162,7 @@ class PersonAccountView(PersonRecordMixin, ServiceFormView):
     def success_url(self, record):
         return self.get_object().get_absolute_url()
 
-    def crumbs(self):
-        person = self.get_object()
-        return [*_crumbs(), {"text": person.full_name, "href": person.get_absolute_url()}]
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         person = self.get_object()

@@ -1,32 +1,11 @@
-"""What the business plan's views share: the breadcrumbs and the focus warning."""
+"""What the business plan's views share: the focus warning."""
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from .. import selectors
-from ..models import BusinessPlan, Priority
+from ..models import BusinessPlan
 
 FORM_TEMPLATE = "priorities/form.html"
-
-
-def plan_crumbs(plan: BusinessPlan | None = None) -> list[dict]:
-    crumbs = [{"text": "Business plans", "href": reverse("priorities:plan_list")}]
-    if plan is not None:
-        crumbs.append({"text": plan.title, "href": plan.get_absolute_url()})
-    return crumbs
-
-
-def priority_crumbs(priority: Priority) -> list[dict]:
-    return [
-        *plan_crumbs(priority.plan),
-        {"text": f"Priority {priority.number}", "href": priority.get_absolute_url()},
-    ]
-
-
-def current_page(crumbs: list[dict]) -> list[dict]:
-    """The last crumb names the page itself, so it is not a link."""
-    return [*crumbs[:-1], {"text": crumbs[-1]["text"]}]
 
 
 def focus_warning(plan: BusinessPlan, active_count: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils.formats import date_format
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 
 from .. import services
@@ -17,7 +18,7 @@ from ..forms import (
     PriorityReviewForm,
 )
 from ..models import BusinessPlan, Priority, PriorityMeasure
-from .common import FORM_TEMPLATE, plan_crumbs, priority_crumbs, with_focus_warning
+from .common import FORM_TEMPLATE, with_focus_warning
 
 
 class PlanCreateView(ServiceFormView):
@@ -32,8 +33,7 @@ class PlanCreateView(ServiceFormView):
     def success_message(self, record):
         return f"{record.title} added. Add its priorities next."
 
-    def crumbs(self):
-        return plan_crumbs()
+    crumb_parent = "priorities:plan_list"
 
 
 class PlanEditView(RecordMixin, ServiceFormView):
@@ -52,8 +52,7 @@ class PlanEditView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return with_focus_warning(f"{record.title} changed.", record)
 
-    def crumbs(self):
-        return plan_crumbs(self.get_object())
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().title}
@@ -77,8 +76,7 @@ class PriorityCreateView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return with_focus_warning(f"{record} added.", record.plan)
 
-    def crumbs(self):
-        return plan_crumbs(self.get_object())
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().title}
@@ -90,8 +88,7 @@ class PriorityRecordMixin(RecordMixin):
     def get_queryset(self):
         return Priority.objects.select_related("plan", "lead_agency", "lead_person")
 
-    def crumbs(self):
-        return priority_crumbs(self.get_object())
+    crumb_parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": str(self.get_object())}
@@ -179,8 +176,9 @@ class MeasureRemoveView(RecordMixin, ServiceFormView):
     def success_url(self, record):
         return record.get_absolute_url() + "#measures"
 
-    def crumbs(self):
-        return priority_crumbs(self.get_object().priority)
+    @staticmethod
+    def crumb_parent(measure):
+        return measure.priority
 
     def page_context(self):
         measure = self.get_object()

@@ -5,16 +5,18 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors
 from ..models import BusinessPlan, Priority
-from .common import current_page, focus_warning, plan_crumbs, priority_crumbs
+from .common import focus_warning
 
 
 class PlanListView(RulePermissionMixin, View):
     permission_required = "priorities.list_plans"
+    crumb_title = "Business plans"
 
     def get(self, request):
         return render(
@@ -29,6 +31,12 @@ class PlanListView(RulePermissionMixin, View):
 
 class PlanDetailView(RecordMixin, RulePermissionMixin, View):
     permission_required = "priorities.view_plan"
+    crumb_parent = "priorities:plan_list"
+
+    @staticmethod
+    def crumb_title(plan: BusinessPlan) -> str:
+        return plan.title
+
     model = BusinessPlan
 
     def get(self, request, pk):
@@ -46,13 +54,22 @@ class PlanDetailView(RecordMixin, RulePermissionMixin, View):
                 "plan": plan,
                 "can_change": user.has_perm("priorities.change_plan", plan),
                 "can_add_priority": user.has_perm("priorities.add_priority", plan),
-                "crumbs": current_page(plan_crumbs(plan)),
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
 
 class PriorityDetailView(RecordMixin, RulePermissionMixin, View):
     permission_required = "priorities.view_priority"
+
+    @staticmethod
+    def crumb_title(priority: Priority) -> str:
+        return f"Priority {priority.number}"
+
+    @staticmethod
+    def crumb_parent(priority: Priority) -> BusinessPlan:
+        return priority.plan
+
     model = Priority
 
     def get_queryset(self):
@@ -75,6 +92,6 @@ class PriorityDetailView(RecordMixin, RulePermissionMixin, View):
                 "can_change": user.has_perm("priorities.change_priority", priority),
                 "can_manage_measures": user.has_perm("priorities.manage_measures", priority),
                 "can_add_action": user.has_perm("priorities.add_action", priority),
-                "crumbs": current_page(priority_crumbs(priority)),
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
-from django.http import Http404, QueryDict
-from django.shortcuts import render
+from django.http import Http404
 from django.views import View
 
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
+from safeboard.core.list_views import FilteredListView, query_without
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors
@@ -67,39 +66,37 @@ class Register:
         )
 
 
-def _query(get: QueryDict, *, without: tuple[str, ...] = ()) -> str:
-    query = get.copy()
-    for name in ("page", "format", *without):
-        query.pop(name, None)
-    return query.urlencode()
-
-
-class RiskListView(RulePermissionMixin, View):
+class RiskListView(FilteredListView):
     permission_required = "risks.list_risks"
+    crumb_title = "Risk register"
+    # A risk's owner may have no right to the register, only to the risks they own.
+    crumb_unpermitted = "unlinked"
+    template_name = "risks/risk_list.html"
+    page_size = PAGE_SIZE
+    invalid_filter_status = 400
 
-    def get(self, request):
-        register = Register.from_request(request)
-        filters = register.filters
-        risks = selectors.risk_list(filters=filters)
-        page = Paginator(risks, PAGE_SIZE).get_page(request.GET.get("page"))
-        return render(
-            request,
-            "risks/risk_list.html",
-            {
-                "page": page,
-                "filter_form": register.form,
-                "filters": filters,
-                "heat_map": selectors.risk_heat_map(filters=filters),
-                "sees_all": register.sees_all,
-                "query": _query(request.GET),
-                "cell_query": _query(request.GET, without=("likelihood", "impact")),
-                "basis_query": _query(request.GET, without=("likelihood", "impact", "scores")),
-                "filtered": bool(_query(request.GET, without=("scores",))),
-                "can_add": request.user.has_perm("risks.add_risk"),
-                "can_export": request.user.has_perm("risks.export_risks"),
-            },
-            status=400 if register.form.errors else 200,
-        )
+    def get_filter_form(self) -> RiskFilterForm:
+        self.register = Register.from_request(self.request)
+        return self.register.form
+
+    def get_filters(self, form) -> selectors.RiskFilters:
+        return self.register.filters
+
+    def get_rows(self, filters: selectors.RiskFilters):
+        return selectors.risk_list(filters=filters)
+
+    def page_context(self, rows) -> dict:
+        get, user = self.request.GET, self.request.user
+        return {
+            "filters": self.active_filters,
+            "heat_map": selectors.risk_heat_map(filters=self.active_filters),
+            "sees_all": self.register.sees_all,
+            "cell_query": query_without(get, "likelihood", "impact"),
+            "basis_query": query_without(get, "likelihood", "impact", "scores"),
+            "filtered": bool(query_without(get, "scores")),
+            "can_add": user.has_perm("risks.add_risk"),
+            "can_export": user.has_perm("risks.export_risks"),
+        }
 
 
 class RiskExportView(RulePermissionMixin, View):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.views import View
 
 from safeboard.actions.forms import ActionForm
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -26,21 +27,16 @@ class RiskObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return Risk.objects.select_related("owner_agency", "owner_person")
 
-    def register_crumb(self) -> dict:
-        register = {"text": "Risk register"}
-        # A risk's owner may have no right to the register, only to the risks they own.
-        if self.request.user.has_perm("risks.list_risks"):
-            register["href"] = reverse("risks:list")
-        return register
-
-    def crumbs(self) -> list[dict]:
-        """The register and the risk, the risk a link: a page about the risk comes after."""
-        risk = self.get_object()
-        return [self.register_crumb(), {"text": risk.reference, "href": risk.get_absolute_url()}]
+    crumb_parent = breadcrumbs.record
 
 
 class RiskDetailView(RiskObjectMixin, View):
     permission_required = "risks.view_risk"
+    crumb_parent = "risks:list"
+
+    @staticmethod
+    def crumb_title(risk: Risk) -> str:
+        return risk.reference
 
     def get(self, request, pk):
         risk = self.get_object()
@@ -60,7 +56,7 @@ class RiskDetailView(RiskObjectMixin, View):
                 "can_review": user.has_perm("risks.review_risk", risk),
                 "can_change": user.has_perm("risks.change_risk", risk),
                 "can_add_action": user.has_perm("risks.add_risk_action", risk),
-                "crumbs": [self.register_crumb(), {"text": risk.reference}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -78,15 +74,13 @@ class RiskCreateView(ServiceFormView):
     form_class = RiskForm
     heading = "Add a risk"
     template_name = FORM_TEMPLATE
+    crumb_parent = "risks:list"
 
     def call_service(self, data):
         return services.risk_create(created_by=self.request.user, **data)
 
     def success_message(self, record):
         return f"Risk {record.reference} added to the register."
-
-    def crumbs(self):
-        return [{"text": "Risk register", "href": reverse("risks:list")}]
 
     def page_context(self):
         return {"risk": None}

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 from safeboard.partnership.models import Agency
@@ -15,11 +16,12 @@ from safeboard.partnership.models import Agency
 from .. import chase_services, selectors, services
 from ..forms import ChaseForm, ChiefOfficerForm, ExtensionForm
 from ..models import Chase, ChiefOfficer
-from .common import FORM_TEMPLATE, CycleObjectMixin, ReturnFormView, landing_crumb
+from .common import FORM_TEMPLATE, CycleObjectMixin, ReturnFormView
 
 
 class ChaseListView(CycleObjectMixin, View):
     permission_required = "section11.view_chasing"
+    crumb_title = "Organisations yet to return"
 
     def get(self, request, pk):
         cycle = self.get_object()
@@ -33,7 +35,7 @@ class ChaseListView(CycleObjectMixin, View):
                 "rows": selectors.non_returns(cycle, today=today),
                 "today": today,
                 "can_chase": can_chase,
-                "crumbs": [*self.crumbs(), {"text": "Organisations yet to return"}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -115,8 +117,7 @@ class ChiefOfficerView(RecordMixin, ServiceFormView):
             return back
         return reverse("section11:cycle_list")
 
-    def crumbs(self):
-        return [landing_crumb()]
+    crumb_parent = "section11:cycle_list"
 
 
 class LetterFileView(RecordMixin, RulePermissionMixin, View):

@@ -1,35 +1,17 @@
-"""What the Section 11 views share: the record the permission is checked on, and crumbs."""
+"""What the Section 11 views share: the record the permission is checked on."""
 
 from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from ..models import Cycle, Rating, Return
 
 FORM_TEMPLATE = "section11/form.html"
-
-
-def landing_crumb() -> dict:
-    return {"text": "Section 11", "href": reverse("section11:cycle_list")}
-
-
-def cycle_crumbs(cycle: Cycle, user) -> list[dict]:
-    crumbs = [landing_crumb()]
-    if user.has_perm("section11.view_cycle"):
-        crumbs.append({"text": cycle.title, "href": cycle.get_absolute_url()})
-    return crumbs
-
-
-def return_crumbs(agency_return: Return, user) -> list[dict]:
-    return [
-        *cycle_crumbs(agency_return.cycle, user),
-        {"text": agency_return.agency.name, "href": agency_return.get_absolute_url()},
-    ]
 
 
 class CycleObjectMixin(RecordMixin, RulePermissionMixin):
@@ -40,8 +22,7 @@ class CycleObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return Cycle.objects.select_related("standard_set", "previous_cycle")
 
-    def crumbs(self) -> list[dict]:
-        return cycle_crumbs(self.get_object(), self.request.user)
+    crumb_parent = breadcrumbs.record
 
 
 class CycleFormView(CycleObjectMixin, ServiceFormView):
@@ -61,8 +42,7 @@ class ReturnObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return Return.objects.select_related("cycle", "agency")
 
-    def crumbs(self) -> list[dict]:
-        return return_crumbs(self.get_object(), self.request.user)
+    crumb_parent = breadcrumbs.record
 
     def get_rating(self) -> Rating:
         """The standard named in the URL, which must be one of this return's."""

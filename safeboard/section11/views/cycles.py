@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 from safeboard.partnership.models import Agency
@@ -19,14 +20,15 @@ from ..forms import (
     ScheduleForm,
     StandardForm,
 )
-from ..models import CycleStandard
-from .common import FORM_TEMPLATE, CycleFormView, CycleObjectMixin, landing_crumb
+from ..models import Cycle, CycleStandard
+from .common import FORM_TEMPLATE, CycleFormView, CycleObjectMixin
 
 
 class CycleListView(RulePermissionMixin, View):
     """The landing page: the cycles for the board, an organisation's own returns for it."""
 
     permission_required = "section11.list_cycles"
+    crumb_title = "Section 11"
 
     def get(self, request):
         user = request.user
@@ -70,12 +72,17 @@ class CycleCreateView(ServiceFormView):
     def success_message(self, record):
         return f"{record.title} is set up. Check its standards, scale and schedule, then open it."
 
-    def crumbs(self):
-        return [landing_crumb()]
+    crumb_parent = "section11:cycle_list"
 
 
 class CycleDetailView(CycleObjectMixin, View):
     permission_required = "section11.view_cycle"
+    crumb_parent = "section11:cycle_list"
+    crumb_unpermitted = "hidden"
+
+    @staticmethod
+    def crumb_title(cycle: Cycle) -> str:
+        return cycle.title
 
     def get(self, request, pk):
         cycle = self.get_object()
@@ -95,7 +102,7 @@ class CycleDetailView(CycleObjectMixin, View):
                 "can_manage": user.has_perm("section11.manage_cycles"),
                 "can_view_chasing": user.has_perm("section11.view_chasing"),
                 "can_view_requests": user.has_perm("section11.view_requests"),
-                "crumbs": [landing_crumb(), {"text": cycle.title}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -168,6 +175,7 @@ class CycleScheduleView(CycleFormView):
 
 class CycleStandardsView(CycleObjectMixin, View):
     permission_required = "section11.view_cycle"
+    crumb_title = "Standards"
 
     def get(self, request, pk):
         cycle = self.get_object()
@@ -181,7 +189,7 @@ class CycleStandardsView(CycleObjectMixin, View):
                 "can_edit": cycle.is_setting_up
                 and request.user.has_perm("section11.manage_cycles"),
                 "add_url": reverse("section11:cycle_standard_add", args=[cycle.pk]),
-                "crumbs": [*self.crumbs(), {"text": "Standards"}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -200,12 +208,9 @@ class CycleStandardMixin(CycleFormView):
     def success_url(self, record):
         return reverse("section11:cycle_standards", args=[self.get_object().pk])
 
-    def crumbs(self):
-        cycle = self.get_object()
-        return [
-            *super().crumbs(),
-            {"text": "Standards", "href": reverse("section11:cycle_standards", args=[cycle.pk])},
-        ]
+    @staticmethod
+    def crumb_parent(cycle: Cycle) -> tuple[str, Cycle]:
+        return ("section11:cycle_standards", cycle)
 
 
 class CycleStandardAddView(CycleStandardMixin):

@@ -7,35 +7,39 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import services
 from ..forms import StandardForm
 from ..models import Standard, StandardSet
-from .common import FORM_TEMPLATE, landing_crumb
+from .common import FORM_TEMPLATE
 from .cycles import standard_initial
-
-
-def library_crumb() -> dict:
-    return {"text": "Standard library", "href": reverse("section11:standard_set_list")}
 
 
 class StandardSetListView(RulePermissionMixin, View):
     permission_required = "section11.view_library"
+    crumb_title = "Standard library"
+    crumb_parent = "section11:cycle_list"
 
     def get(self, request):
         sets = StandardSet.objects.prefetch_related("standards").order_by("kind", "name")
         return render(
             request,
             "section11/standard_set_list.html",
-            {"sets": sets, "crumbs": [landing_crumb(), {"text": "Standard library"}]},
+            {"sets": sets, "crumbs": breadcrumbs.page_trail(self)},
         )
 
 
 class StandardSetDetailView(RecordMixin, RulePermissionMixin, View):
     permission_required = "section11.view_library"
     model = StandardSet
+    crumb_parent = "section11:standard_set_list"
+
+    @staticmethod
+    def crumb_title(standard_set: StandardSet) -> str:
+        return standard_set.name
 
     def get(self, request, pk):
         standard_set = self.get_object()
@@ -48,7 +52,7 @@ class StandardSetDetailView(RecordMixin, RulePermissionMixin, View):
                 "standards": list(standard_set.standards.order_by("position", "id")),
                 "can_edit": request.user.has_perm("section11.edit_library"),
                 "add_url": reverse("section11:library_standard_add", args=[standard_set.pk]),
-                "crumbs": [landing_crumb(), library_crumb(), {"text": standard_set.name}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -75,13 +79,7 @@ class LibraryStandardFormView(RecordMixin, ServiceFormView):
     def success_url(self, record):
         return self.get_object().get_absolute_url()
 
-    def crumbs(self):
-        standard_set = self.get_object()
-        return [
-            landing_crumb(),
-            library_crumb(),
-            {"text": standard_set.name, "href": standard_set.get_absolute_url()},
-        ]
+    crumb_parent = breadcrumbs.record
 
     def call_service(self, data):
         services.standard_save(standard=self.get_standard(), **data)

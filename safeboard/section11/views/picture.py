@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 
 from ..picture import compliance_picture
@@ -29,6 +30,7 @@ EXPORT_COLUMNS = [
 
 class PictureView(CycleObjectMixin, View):
     permission_required = "section11.view_picture"
+    crumb_title = "Compliance picture"
 
     def get(self, request, pk):
         cycle = self.get_object()
@@ -48,6 +50,6 @@ class PictureView(CycleObjectMixin, View):
                 "cycle": cycle,
                 "picture": picture,
                 "scale_key": cycle.scale.key(),
-                "crumbs": [*self.crumbs(), {"text": "Compliance picture"}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )

@@ -8,14 +8,24 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views import View
 
+from safeboard.core import breadcrumbs
+
 from .. import return_services, selectors
 from ..forms import ConfirmForm, EvidenceForm, ImprovementForm, RatingForm
-from ..models import Evidence, ImprovementItem
+from ..models import Cycle, Evidence, ImprovementItem, Return
 from .common import ReturnFormView, ReturnObjectMixin, child_or_404
 
 
 class ReturnDetailView(ReturnObjectMixin, View):
     permission_required = "section11.view_return"
+
+    @staticmethod
+    def crumb_title(agency_return: Return) -> str:
+        return agency_return.agency.name
+
+    @staticmethod
+    def crumb_parent(agency_return: Return) -> Cycle:
+        return agency_return.cycle
 
     def get(self, request, pk):
         agency_return = self.get_object()
@@ -52,7 +62,7 @@ class ReturnDetailView(ReturnObjectMixin, View):
                 "chases": list(agency_return.chases.order_by("sent_on", "id"))
                 if user.has_perm("section11.view_chasing")
                 else [],
-                "crumbs": [*self.crumbs()[:-1], {"text": agency_return.agency.name}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -17,8 +18,8 @@ from ..forms import (
     RequestResponseForm,
     SampleForm,
 )
-from ..models import EvidenceRequest
-from .common import FORM_TEMPLATE, CycleFormView, CycleObjectMixin, ReturnFormView, return_crumbs
+from ..models import EvidenceRequest, Return
+from .common import FORM_TEMPLATE, CycleFormView, CycleObjectMixin, ReturnFormView
 
 
 class ModerationView(ReturnFormView):
@@ -74,6 +75,7 @@ class RequestEvidenceView(ReturnFormView):
 
 class RequestListView(CycleObjectMixin, View):
     permission_required = "section11.view_requests"
+    crumb_title = "Peer challenge"
 
     def get(self, request, pk):
         cycle = self.get_object()
@@ -85,7 +87,7 @@ class RequestListView(CycleObjectMixin, View):
                 "requests": list(selectors.cycle_requests(cycle)),
                 "can_sample": not cycle.is_closed
                 and request.user.has_perm("section11.request_evidence"),
-                "crumbs": [*self.crumbs(), {"text": "Peer challenge"}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 
@@ -125,19 +127,19 @@ class RequestObjectMixin(RecordMixin, RulePermissionMixin):
             "concluded_by__person",
         )
 
-    def crumbs(self):
-        request = self.get_object()
-        return [
-            *return_crumbs(request.rating.agency_return, self.request.user),
-            {
-                "text": f"Evidence for {request.rating.standard.code}",
-                "href": request.get_absolute_url(),
-            },
-        ]
+    crumb_parent = breadcrumbs.record
 
 
 class RequestDetailView(RequestObjectMixin, View):
     permission_required = "section11.view_request"
+
+    @staticmethod
+    def crumb_title(evidence_request: EvidenceRequest) -> str:
+        return f"Evidence for {evidence_request.rating.standard.code}"
+
+    @staticmethod
+    def crumb_parent(evidence_request: EvidenceRequest) -> Return:
+        return evidence_request.rating.agency_return
 
     def get(self, request, pk):
         evidence_request = self.get_object()
@@ -160,7 +162,7 @@ class RequestDetailView(RequestObjectMixin, View):
                 and user.has_perm("section11.respond_to_request", evidence_request),
                 "can_conclude": evidence_request.status != status.CONCLUDED
                 and user.has_perm("section11.conclude_request", evidence_request),
-                "crumbs": self.crumbs()[:-1] + [{"text": self.crumbs()[-1]["text"]}],
+                "crumbs": breadcrumbs.page_trail(self),
             },
         )
 

@@ -1,0 +1,106 @@
+"""The one register page: a filter form, the rows it chooses, a page of them, and the same
+rows as CSV or Excel.
+
+A register names its template, filter form (if any), selector call and export columns; the
+view does the rest the same way everywhere: `?format=csv|xlsx` downloads every matching row (streamed),
+anything else shows page `?page=` of them with the query kept for the pager and the download
+links. Invalid filters show the page unfiltered with the form's errors (status 400 when
+`invalid_filter_status` says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import render
+from django.views import View
+
+from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
+from safeboard.core.views_mixins import RulePermissionMixin
+
+
+def query_without(get: QueryDict, *names: str) -> str:
+    """The request's query string less `page`, `format` and any other names given."""
+    query = get.copy()
+    for name in ("page", "format", *names):
+        query.pop(name, None)
+    return query.urlencode()
+
+
+class FilteredListView(RulePermissionMixin, View):
+    template_name: str
+    filter_form_class: type[forms.Form] | None = None
+    page_size = 50
+    export_columns: Sequence[Column] = ()
+    export_filename = ""
+    # The rule for downloads, when it is stricter than the page's own.
+    export_permission = ""
+    invalid_filter_status = 200
+
+    def filter_form_kwargs(self) -> dict:
+        return {}
+
+    def get_filter_form(self) -> forms.Form | None:
+        if self.filter_form_class is None:
+            return None
+        return self.filter_form_class(self.request.GET or None, **self.filter_form_kwargs())
+
+    def filters(self, data: dict | None) -> Any:
+        """The selector's filters from the form's cleaned data (None when nothing valid)."""
+        return data
+
+    def get_filters(self, form: forms.Form | None) -> Any:
+        if form is None:
+            return None
+        return self.filters(form.cleaned_data if form.is_valid() else None)
+
+    def get_rows(self, filters: Any) -> QuerySet | Sequence:
+        """One selector call: every row the filters choose, in order."""
+        raise NotImplementedError
+
+    def page_context(self, rows) -> dict:
+        return {}
+
+    def get_export_filename(self) -> str:
+        return self.export_filename
+
+    def export_format(self) -> str | None:
+        file_format = self.request.GET.get("format")
+        if not self.export_columns or file_format not in EXPORT_FORMATS:
+            return None
+        if self.export_permission and not self.request.user.has_perm(self.export_permission):
+            raise PermissionDenied
+        return file_format
+
+    def get(self, request, **kwargs) -> HttpResponse:
+        form = self.get_filter_form()
+        self.filter_form = form
+        self.active_filters = self.get_filters(form)
+        rows = self.get_rows(self.active_filters)
+        file_format = self.export_format()
+        if file_format:
+            return export_response(
+                rows=_streamed(rows),
+                columns=self.export_columns,
+                file_format=file_format,
+                filename=self.get_export_filename(),
+            )
+        page = Paginator(rows, self.page_size).get_page(request.GET.get("page"))
+        context = {
+            "page": page,
+            "filter_form": form,
+            "query": query_without(request.GET),
+            **self.page_context(rows),
+        }
+        status = self.invalid_filter_status if form is not None and form.errors else 200
+        return render(request, self.template_name, context, status=status)
+
+
+def _streamed(rows) -> Iterable:
+    return rows.iterator(chunk_size=500) if isinstance(rows, QuerySet) else rows
