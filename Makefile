@@ -60,6 +60,7 @@ run: install assets
 lint: install
 	$(BIN)/ruff check safeboard tests bench
 	$(BIN)/ruff format --check safeboard tests bench
+	$(BIN)/mypy safeboard
 	$(BIN)/lint-imports
 
 test: install assets lint chromium

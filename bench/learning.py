@@ -89,7 +89,7 @@ def _client() -> Client:
 def _pages() -> dict[str, str]:
     from django.urls import reverse
 
-    from safeboard.learning.reach import THEME, subject_value
+    from safeboard.learning.reach.selectors import THEME, subject_value
     from safeboard.themes.models import Theme
 
     theme = Theme.objects.get(slug=REACH_THEME)

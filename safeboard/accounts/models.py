@@ -51,7 +51,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["email"]
 
     def __str__(self) -> str:
-        return self.person.full_name if self.person_id else self.email
+        return self.person.full_name if self.person is not None else self.email
 
     @cached_property
     def roles(self) -> frozenset[str]:
@@ -62,11 +62,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def agency_id(self) -> int | None:
-        return self.person.agency_id if self.person_id else None
+        return self.person.agency_id if self.person is not None else None
 
     @property
     def agency(self):
-        return self.person.agency if self.person_id else None
+        return self.person.agency if self.person is not None else None
 
     @property
     def requires_two_factor(self) -> bool:

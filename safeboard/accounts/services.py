@@ -18,7 +18,7 @@ def confirmed_totp_device(user: User) -> TOTPDevice | None:
 
 
 @transaction.atomic
-def totp_device_for_enrolment(user: User) -> TOTPDevice:
+def totp_device_for_enrolment(*, user: User) -> TOTPDevice:
     """The unconfirmed device a user is enrolling, created once and reused until confirmed."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:

@@ -13,6 +13,7 @@ API requests with a token carry no session and are not touched here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -90,9 +91,13 @@ def seconds_left(session: SessionBase, *, now: int) -> int:
     return max(0, min(idle_left, lifetime_left))
 
 
-def activity_not_recorded(view: Callable) -> Callable:
+ViewT = TypeVar("ViewT", bound=Callable)
+
+
+def activity_not_recorded(view: ViewT) -> ViewT:
     """Mark a view whose requests are not the user doing something (the warning's check)."""
-    view.records_activity = False
+    # A marker on the function, as Django's own view decorators set; Callable declares none.
+    view.records_activity = False  # type: ignore[attr-defined]
     return view
 
 

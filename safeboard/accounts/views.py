@@ -58,7 +58,7 @@ class TwoFactorView(View):
         device = services.confirmed_totp_device(request.user)
         context = {"form": form, "next": _safe_next(request), "enrolling": device is None}
         if device is None:
-            device = services.totp_device_for_enrolment(request.user)
+            device = services.totp_device_for_enrolment(user=request.user)
             context["secret"] = services.totp_secret_base32(device)
             context["qr_code_svg"] = services.totp_qr_code_svg(device)
         return device, context

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 
@@ -86,7 +88,9 @@ class SourcedActionForm(GovUKForm):
         super().__init__(*args, **kwargs)
         self.fields["owner_person"].help_text = self.owner_help_text
         if agency is not None:
-            self.fields["owner_person"].queryset = active_people().filter(agency=agency)
+            cast(
+                forms.ModelChoiceField, self.fields["owner_person"]
+            ).queryset = active_people().filter(agency=agency)
 
 
 class CompleteActionForm(GovUKForm):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.extension_points import confidential_sources
 
 from .models import Action
@@ -22,12 +23,12 @@ class SourceLink:
     url: str = ""
 
 
-def source_link(action: Action, user) -> SourceLink | None:
+def source_link(action: Action, user: User) -> SourceLink | None:
     """A source may guard itself: a record that is confidential to some readers (a case
     review's recommendation) defines `describe_for(user)` and returns a SourceLink that names
     no more than that reader may know. The action spine never imports the modules it serves."""
     source = action.source
-    if source is None:
+    if source is None or action.source_type is None:
         return None
     describe_for = getattr(source, "describe_for", None)
     if describe_for is not None:
@@ -36,7 +37,7 @@ def source_link(action: Action, user) -> SourceLink | None:
     return SourceLink(kind=action.source_type.name.capitalize(), text=str(source), url=url)
 
 
-def visible_to(actions: QuerySet[Action], *, user) -> QuerySet[Action]:
+def visible_to(actions: QuerySet[Action], *, user: User | None) -> QuerySet[Action]:
     """`actions` without those that answer a source `user` may not know of; an owner always
     sees their own. One query still: the hidden sources are subqueries."""
     hidden = Q()
@@ -49,7 +50,7 @@ def visible_to(actions: QuerySet[Action], *, user) -> QuerySet[Action]:
         )
     if not hidden:
         return actions
-    if getattr(user, "person_id", None):
+    if user is not None and user.person_id:
         hidden &= ~Q(owner_person_id=user.person_id)
     return actions.exclude(hidden)
 
@@ -63,7 +64,9 @@ class ActionFilters:
     search: str = ""
 
 
-def action_list(*, user=None, filters: ActionFilters | None = None) -> QuerySet[Action]:
+def action_list(
+    *, user: User | None = None, filters: ActionFilters | None = None
+) -> QuerySet[Action]:
     """The actions `user` may see in a list or export, filtered; with no user, none whose
     source is confidential."""
     filters = filters or ActionFilters()
@@ -101,7 +104,7 @@ def actions_needing_attention(*, person_id: int, within_days: int = 14) -> Query
     )
 
 
-def agency_overdue_actions(*, agency_id: int, user) -> QuerySet[Action]:
+def agency_overdue_actions(*, agency_id: int, user: User) -> QuerySet[Action]:
     """The agency's overdue actions that `user` may see."""
     actions = Action.objects.select_related("owner_agency", "owner_person")
     return (

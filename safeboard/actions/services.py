@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 from safeboard.core.uploads import validate_upload
 from safeboard.partnership.models import Agency, Person
@@ -39,7 +40,7 @@ def action_create(
     due_on: datetime.date,
     description: str = "",
     source: models.Model | None = None,
-    created_by=None,
+    created_by: User | None = None,
 ) -> Action:
     _check_owner(owner_agency, owner_person)
     action = Action(
@@ -80,7 +81,7 @@ def action_update_details(
 
 @transaction.atomic
 def action_move_due_date(
-    *, action: Action, new_due_on: datetime.date, reason: str, changed_by=None
+    *, action: Action, new_due_on: datetime.date, reason: str, changed_by: User | None = None
 ) -> DueDateChange:
     reason = reason.strip()
     if not reason:
@@ -107,7 +108,7 @@ def action_add_progress(
     action: Action,
     text: str,
     written_on: datetime.date | None = None,
-    author=None,
+    author: User | None = None,
 ) -> ProgressUpdate:
     today = timezone.localdate()
     written_on = written_on or today
@@ -129,7 +130,7 @@ def action_add_evidence(
     description: str,
     evidence_dated: datetime.date,
     file: UploadedFile | None = None,
-    added_by=None,
+    added_by: User | None = None,
 ) -> Evidence:
     if evidence_dated > timezone.localdate():
         raise ValidationError({"evidence_dated": EVIDENCE_IN_FUTURE})

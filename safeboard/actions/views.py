@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
+from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core import breadcrumbs
 from safeboard.core.exports import Column
 from safeboard.core.list_views import FilteredListView
@@ -43,6 +44,7 @@ EXPORT_COLUMNS = [
 class ActionListView(FilteredListView):
     """One list with three scopes: mine, my agency's, and the whole partnership's."""
 
+    request: AuthenticatedHttpRequest
     scope = "all"
     permission_required = "actions.list_all_actions"
     titles = {"mine": "My actions", "agency": "My agency's actions", "all": "All actions"}

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from safeboard.core.history import save_with_reason
+from safeboard.accounts.models import User
+from safeboard.core.history import history_stamps, save_with_reason
 from safeboard.partnership.models import Person
 
 from . import selectors
@@ -140,7 +141,7 @@ def _check_answers(
 
 
 def _save_answers(
-    assignment: Assignment, answers: Sequence[AnswerInput], *, changed_by, reason: str
+    assignment: Assignment, answers: Sequence[AnswerInput], *, changed_by: User | None, reason: str
 ) -> None:
     """Create, change and delete the answers, each change written to the answer's history."""
     existing = {answer.question_id: answer for answer in assignment.answers.all()}
@@ -166,7 +167,8 @@ def _save_answers(
             to_update.append(answer)
     history = {"default_user": changed_by, "default_change_reason": reason}
     for answer in to_delete:  # one by one, so each deletion's history names who and why
-        answer._history_user, answer._change_reason = changed_by, reason
+        stamps = history_stamps(answer)
+        stamps._history_user, stamps._change_reason = changed_by, reason
         answer.delete()
     bulk_create_with_history(to_create, Answer, default_date=now, **history)
     bulk_update_with_history(
@@ -182,7 +184,7 @@ def assignment_save_answers(
     proposed_grade: str = "",
     summary: str = "",
     submit: bool = False,
-    changed_by=None,
+    changed_by: User | None = None,
 ) -> Assignment:
     """Save the auditor's answers as a draft, or submit them (then they are locked).
 
@@ -246,7 +248,7 @@ def moderation_record(
     others_present: str = "",
     disagreement: str = "",
     resolution: str = "",
-    recorded_by=None,
+    recorded_by: User | None = None,
 ) -> Moderation:
     """Record (or correct) the grade the moderation panel agreed for a case.
 

@@ -66,7 +66,7 @@ class QuestionFactory(ModelFactory):
 def two_section_version(*, frozen: bool = True) -> models.ToolVersion:
     """A tool's version with a section for the police only (a yes/no/partly question and a
     grade) and a section every agency answers (a yes/no/partly question and free text)."""
-    version = ToolVersionFactory(frozen=frozen)
+    version = ToolVersionFactory.create(frozen=frozen)
     police = SectionFactory(version=version, title="The police", agency_types=[Agency.Type.POLICE])
     everyone = SectionFactory(version=version, title="Every agency")
     QuestionFactory(section=police, text="Was the child seen within the timescale?")

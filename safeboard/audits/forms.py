@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from crispy_forms.layout import LayoutObject
 from crispy_forms_gds.layout import Button, Field, Layout, Size
@@ -14,7 +15,7 @@ from django.utils.formats import date_format
 from safeboard.actions.forms import SourcedActionForm
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.fields import PersonChoiceField, active_people
-from safeboard.partnership.models import Agency
+from safeboard.partnership.models import Agency, Person
 from safeboard.themes.selectors import active_themes
 
 from . import answer_services, selectors
@@ -183,11 +184,11 @@ class AssignmentForm(GovUKForm):
 
     def __init__(self, *args, case: SampleCase | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["auditor"].queryset = auditor_choices()
+        cast(forms.ModelChoiceField, self.fields["auditor"]).queryset = auditor_choices()
         if case is None:
             del self.fields["agency"]
         else:
-            self.fields["agency"].queryset = case.agencies.all()
+            cast(forms.ModelChoiceField, self.fields["agency"]).queryset = case.agencies.all()
             due = date_format(case.round.answers_due_on, "j F Y")
             self.fields["due_on"].help_text = f"Leave empty for the round\u2019s date, {due}."
 
@@ -313,6 +314,13 @@ class AnswerForm(GovUKForm):
         return answers
 
 
+class AttendeesField(forms.ModelMultipleChoiceField):
+    """People named with their agency, as a moderation meeting brings agencies together."""
+
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.full_name} ({obj.agency})"
+
+
 class ModerationForm(GovUKForm):
     submit_label = "Record the moderation"
 
@@ -325,7 +333,7 @@ class ModerationForm(GovUKForm):
     moderated_on = forms.DateField(
         label="Date of the moderation", widget=DateInput(), initial=timezone.localdate
     )
-    attendees = forms.ModelMultipleChoiceField(
+    attendees = AttendeesField(
         label="Who attended",
         queryset=None,
         required=False,
@@ -349,9 +357,8 @@ class ModerationForm(GovUKForm):
 
     def __init__(self, *args, audit_round: AuditRound, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["attendees"]
+        field = cast(forms.ModelMultipleChoiceField, self.fields["attendees"])
         field.queryset = selectors.moderation_attendee_choices(audit_round=audit_round)
-        field.label_from_instance = lambda person: f"{person.full_name} ({person.agency})"
 
 
 class FindingForm(GovUKForm):
@@ -396,4 +403,4 @@ class EarlierRoundForm(GovUKForm):
 
     def __init__(self, *args, rounds, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["earlier"].queryset = rounds
+        cast(forms.ModelChoiceField, self.fields["earlier"]).queryset = rounds

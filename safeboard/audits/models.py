@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -25,6 +26,10 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from safeboard.core.children import AgeBand
+
+if TYPE_CHECKING:
+    from safeboard.actions.models import Action
+    from safeboard.partnership.models import Agency
 
 
 class Grade(models.TextChoices):
@@ -125,6 +130,7 @@ class Section(models.Model):
         help_text="Named agencies that answer it.",
     )
     history = HistoricalRecords(m2m_fields=[agencies])
+    number: int  # its place in the tool, set by selectors.version_sections()
 
     class Meta:
         ordering = ["version", "position", "id"]
@@ -180,6 +186,9 @@ class Question(models.Model):
         default=True, help_text="The auditor must answer it before submitting."
     )
     history = HistoricalRecords()
+    # Its place in the tool ("2.3") and the key to sort by, set by selectors.version_sections().
+    number: str
+    sort_key: tuple[int, int]
 
     class Meta:
         ordering = ["section", "position", "id"]
@@ -290,6 +299,9 @@ class SampleCase(models.Model):
         help_text="Why the case is in the sample, without names, dates of birth or addresses.",
     )
     history = HistoricalRecords(m2m_fields=[agencies])
+    # Its progress in the round, set by selectors.round_page().
+    missing_agencies: list[Agency]
+    all_answers_in: bool
 
     class Meta:
         ordering = ["round", "number"]
@@ -460,6 +472,7 @@ class Finding(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[themes])
+    action_list: list[Action]  # the actions it led to, set by selectors.findings_with_actions()
 
     class Meta:
         ordering = ["round", "kind", "id"]

@@ -69,20 +69,26 @@ def grades_chart(results: RoundResults) -> SafeString | None:
 
 
 def comparison_chart(comparison: Comparison) -> SafeString | None:
-    rows = [row for row in comparison.rows if row.earlier is not None and row.later is not None]
+    rows = [
+        (row.number, row.earlier, row.later)
+        for row in comparison.rows
+        if row.earlier is not None and row.later is not None
+    ]
     if not rows:
         return None
+    overall = comparison.overall
+    assert overall.earlier is not None and overall.later is not None, "both rounds have answers"
     earlier, later = comparison.earlier.audit_round, comparison.later.audit_round
     return bar_chart(
-        labels=[f"Question {row.number}" for row in rows],
+        labels=[f"Question {number}" for number, _, _ in rows],
         series=[
-            Series(earlier.reference, [row.earlier.percent for row in rows], SECOND_COLOUR),
-            Series(later.reference, [row.later.percent for row in rows]),
+            Series(earlier.reference, [before.percent for _, before, _ in rows], SECOND_COLOUR),
+            Series(later.reference, [after.percent for _, _, after in rows]),
         ],
         title=f"Answers meeting the standard: {earlier.reference} and {later.reference}",
         description=(
-            f"All questions: {_percent_words(comparison.overall.earlier)} in {earlier.reference}, "
-            f"{_percent_words(comparison.overall.later)} in {later.reference}. "
+            f"All questions: {_percent_words(overall.earlier)} in {earlier.reference}, "
+            f"{_percent_words(overall.later)} in {later.reference}. "
             "The table that follows gives each question and the change."
         ),
         chart_id=f"round-{later.pk}-comparison",

@@ -6,13 +6,16 @@ The results of a round (standard met, grades, comparison) are read in results.py
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.partnership.models import Agency, Person
 
@@ -98,8 +101,8 @@ def active_tools() -> QuerySet[AuditTool]:
 # Rounds
 
 
-def _count_of(model, **filters) -> Subquery:
-    counted = model.objects.filter(**filters).order_by().values(next(iter(filters)))
+def _count_of(model: type[models.Model], **filters: Any) -> Coalesce:
+    counted = model._default_manager.filter(**filters).order_by().values(next(iter(filters)))
     return Coalesce(
         Subquery(counted.annotate(count=Count("pk")).values("count"), output_field=IntegerField()),
         0,
@@ -118,7 +121,7 @@ def with_progress(rounds: QuerySet[AuditRound]) -> QuerySet[AuditRound]:
     )
 
 
-def visible_rounds(*, user) -> QuerySet[AuditRound]:
+def visible_rounds(*, user: User) -> QuerySet[AuditRound]:
     """Every round for the business manager and the chair; closed rounds for report readers."""
     rounds = AuditRound.objects.select_related("tool_version__tool", "theme")
     if user.has_perm("audits.view_round"):
@@ -128,7 +131,7 @@ def visible_rounds(*, user) -> QuerySet[AuditRound]:
     return rounds.none()
 
 
-def round_list(*, user) -> QuerySet[AuditRound]:
+def round_list(*, user: User) -> QuerySet[AuditRound]:
     return with_progress(visible_rounds(user=user)).order_by("-created_at", "-id")
 
 
@@ -188,7 +191,7 @@ def agencies_without_auditor(*, case: SampleCase, sections: Sequence[Section]) -
     ]
 
 
-def _actions_from(model, ids) -> QuerySet[Action]:
+def _actions_from(model: type[models.Model], ids: Iterable[int]) -> QuerySet[Action]:
     return Action.objects.select_related("owner_person", "owner_agency").filter(
         source_type=ContentType.objects.get_for_model(model), source_id__in=list(ids)
     )
@@ -213,7 +216,8 @@ def findings_with_actions(*, audit_round: AuditRound) -> list[Finding]:
     for action in _actions_from(Finding, [finding.pk for finding in findings]).order_by(
         "due_on", "pk"
     ):
-        by_finding.setdefault(action.source_id, []).append(action)
+        if action.source_id is not None:  # always, as the actions are the findings'
+            by_finding.setdefault(action.source_id, []).append(action)
     for finding in findings:
         finding.action_list = by_finding.get(finding.pk, [])
     # Strengths ("strength") sort after areas for improvement ("improvement") by value.

@@ -17,6 +17,7 @@ from django.db.models import IntegerField, Max
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
 from safeboard.core.history import save_with_reason
@@ -25,7 +26,7 @@ from safeboard.themes.models import Theme
 
 from . import selectors
 from .models import AgeBand, Assignment, AuditRound, AuditTool, Finding, SampleCase
-from .tool_services import check_version_is_usable, version_freeze
+from .tool_services import TOOL_NOT_EMPTY, check_version_is_usable, version_freeze
 
 ROUND_CLOSED = "This round is closed: it cannot be changed."
 TOOL_RETIRED = "This audit tool is retired: choose a tool in use."
@@ -103,15 +104,17 @@ def round_create(
     sample: str,
     answers_due_on: datetime.date,
     moderation_on: datetime.date | None = None,
-    created_by=None,
+    created_by: User | None = None,
 ) -> AuditRound:
     """A new round on the tool's latest version, which it freezes."""
     if not tool.is_active:
         raise ValidationError({"tool": TOOL_RETIRED})
     _check_dates(answers_due_on, moderation_on)
     version = selectors.latest_version(tool)
+    if version is None:  # no version, so no question to ask either
+        raise ValidationError({"tool": TOOL_NOT_EMPTY})
     check_version_is_usable(version)
-    version_freeze(version)
+    version_freeze(version=version)
     audit_round = AuditRound(
         reference=next_round_reference(_today().year),
         title=title.strip(),
@@ -328,7 +331,7 @@ def finding_add(
     text: str,
     evidence: str,
     themes: Iterable[Theme],
-    created_by=None,
+    created_by: User | None = None,
 ) -> Finding:
     if audit_round.status == AuditRound.Status.SETTING_UP:
         raise ValidationError(FINDING_BEFORE_OPEN)
@@ -370,7 +373,7 @@ def finding_add_action(
     owner_person: Person,
     due_on: datetime.date,
     description: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> Action:
     """An action arising from the finding, on the action spine; its owner's agency owns it."""
     return action_create(

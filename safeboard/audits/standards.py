@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .models import Grade, Question, YesNoPartly
 
-_MEETS = {
+_MEETS: dict[str, set[str]] = {
     Question.Kind.YES_NO_PARTLY: {YesNoPartly.YES},
     Question.Kind.GRADE: {Grade.OUTSTANDING, Grade.GOOD},
 }

@@ -8,12 +8,14 @@ their keys) and is made to the copy: a running round never sees its questions ch
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Manager, Max, QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.partnership.models import Agency
 
 from .models import AuditTool, Question, Section, ToolVersion
@@ -27,7 +29,7 @@ TOOL_NOT_EMPTY = "Add at least one question to the tool before a round uses it."
 
 
 @transaction.atomic
-def tool_create(*, name: str, purpose: str, created_by=None) -> AuditTool:
+def tool_create(*, name: str, purpose: str, created_by: User | None = None) -> AuditTool:
     name = name.strip()
     if AuditTool.objects.filter(name__iexact=name).exists():
         raise ValidationError({"name": TOOL_NAME_TAKEN.format(name=name)})
@@ -50,7 +52,7 @@ def tool_update(*, tool: AuditTool, name: str, purpose: str, is_active: bool) ->
     return tool
 
 
-def version_freeze(version: ToolVersion) -> None:
+def version_freeze(*, version: ToolVersion) -> None:
     """Freeze a version for a round; a version already frozen stays as it was."""
     if version.frozen_at is None:
         version.frozen_at = timezone.now()
@@ -128,7 +130,7 @@ def _check_agency_types(agency_types: Iterable[str]) -> list[str]:
     return values
 
 
-def _next_position(records) -> int:
+def _next_position(records: QuerySet[Any] | Manager[Any]) -> int:
     return (records.aggregate(last=Max("position"))["last"] or 0) + 1
 
 

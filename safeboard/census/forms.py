@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from safeboard.core.forms import GovUKForm
+from safeboard.partnership.models import Agency
 
 CHOOSE_DECISION = "Choose whether to leave those children out or cancel the import."
 # England's largest local authorities have about 300,000 children; leave room to spare.
@@ -17,7 +20,7 @@ CANCEL = "cancel"
 class CensusUploadForm(GovUKForm):
     submit_label = "Upload and check"
 
-    agency = forms.ModelChoiceField(
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
         label="Local authority",
         queryset=None,
         empty_label=None,
@@ -44,7 +47,7 @@ class CensusUploadForm(GovUKForm):
     def __init__(self, *args, agencies, choose_agency: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if choose_agency:
-            self.fields["agency"].queryset = agencies
+            cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
         else:
             del self.fields["agency"]
 

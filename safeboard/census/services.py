@@ -23,8 +23,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 from safeboard.core.stored_files import local_path
 from safeboard.core.uploads import size_problem
@@ -91,7 +93,7 @@ def census_upload_check(upload: UploadedFile) -> None:
         raise ValidationError({"file": problem})
 
 
-def census_agencies():
+def census_agencies() -> QuerySet[Agency]:
     """The agencies that own census indicators: the local authorities that import a census."""
     owners = {indicator.owning_agency_id for indicator in census_indicators().values()}
     return Agency.objects.filter(pk__in=owners).order_by("name")
@@ -102,12 +104,13 @@ def census_agencies():
 
 @transaction.atomic
 def census_import_upload(
-    *, agency: Agency, upload: UploadedFile, population: int, uploaded_by=None
+    *, agency: Agency, upload: UploadedFile, population: int, uploaded_by: User | None = None
 ) -> CensusImport:
     """Keep the uploaded census and queue its check; the record is what the board sees."""
     census_upload_check(upload)
     if not census_agencies().filter(pk=agency.pk).exists():
         raise ValidationError(NOT_A_CENSUS_AGENCY.format(agency=agency.name))
+    size = upload.size or 0  # the check refused a file without one
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -116,10 +119,10 @@ def census_import_upload(
         agency=agency,
         uploaded_by=uploaded_by,
         file_name=PurePath(upload.name or "census.xml").name[:255],
-        size=upload.size,
+        size=size,
         sha256=digest.hexdigest(),
         population=population,
-        total_bytes=upload.size,
+        total_bytes=size,
     )
     # Stored under a name of our own: the user's file name is kept, never trusted as a path.
     census_import.file.save(f"{uuid.uuid4().hex}.xml", upload, save=False)
@@ -171,7 +174,9 @@ def census_import_compute(
     return _compute_and_record(census_import, extract, compute=compute)
 
 
-def _read(census_import: CensusImport, *, read: Reader | None, leave_out: bool):
+def _read(
+    census_import: CensusImport, *, read: Reader | None, leave_out: bool
+) -> CensusExtract | None:
     """The extract of the import's file, or None once the import has been failed."""
     from . import reader
 
@@ -253,6 +258,7 @@ def _compute_and_record(
     retained = ""
     try:
         with transaction.atomic():
+            assert extract.reference_date is not None, "figures come only from a dated census"
             recorded = figures_record(
                 agency=agency,
                 period=PeriodKey.containing(Frequency.ANNUAL, extract.reference_date),
@@ -312,7 +318,7 @@ def _remove_retained(name: str) -> None:
         (Path(settings.MEDIA_ROOT) / name).unlink(missing_ok=True)
 
 
-def _set_status(census_import: CensusImport, status: str, **fields) -> None:
+def _set_status(census_import: CensusImport, status: str, **fields: Any) -> None:
     census_import.status = status
     for name, value in fields.items():
         setattr(census_import, name, value)
@@ -405,7 +411,9 @@ def may_run_again(census_import: CensusImport) -> bool:
 
 
 @transaction.atomic
-def census_import_run_again(*, census_import: CensusImport, requested_by=None) -> CensusImport:
+def census_import_run_again(
+    *, census_import: CensusImport, requested_by: User | None = None
+) -> CensusImport:
     """Queue the check again for the same uploaded file."""
     census_import = CensusImport.objects.select_for_update().get(pk=census_import.pk)
     if not may_run_again(census_import):
@@ -424,7 +432,9 @@ def census_import_run_again(*, census_import: CensusImport, requested_by=None) -
 
 
 @transaction.atomic
-def census_import_continue(*, census_import: CensusImport, decided_by=None) -> CensusImport:
+def census_import_continue(
+    *, census_import: CensusImport, decided_by: User | None = None
+) -> CensusImport:
     """Leave the children with problems out and compute the figures from the rest."""
     census_import = _awaiting_decision(census_import)
     census_import.status = CensusImport.Status.COMPUTING
@@ -436,7 +446,9 @@ def census_import_continue(*, census_import: CensusImport, decided_by=None) -> C
 
 
 @transaction.atomic
-def census_import_cancel(*, census_import: CensusImport, decided_by=None) -> CensusImport:
+def census_import_cancel(
+    *, census_import: CensusImport, decided_by: User | None = None
+) -> CensusImport:
     """Stop the import: no figures, and the file is deleted."""
     census_import = _awaiting_decision(census_import)
     census_import.status = CensusImport.Status.CANCELLED
@@ -457,7 +469,9 @@ def _awaiting_decision(census_import: CensusImport) -> CensusImport:
 
 
 @transaction.atomic
-def census_settings_update(*, retain_child_rows: bool, changed_by=None) -> CensusSettings:
+def census_settings_update(
+    *, retain_child_rows: bool, changed_by: User | None = None
+) -> CensusSettings:
     census_settings = CensusSettings.load()
     census_settings.retain_child_rows = retain_child_rows
     census_settings.changed_by = changed_by

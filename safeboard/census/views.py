@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core import breadcrumbs
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
@@ -42,6 +43,7 @@ class ImportListView(RulePermissionMixin, View):
 
 
 class ImportUploadView(ServiceFormView):
+    request: AuthenticatedHttpRequest
     permission_required = "census.upload_census"
     form_class = CensusUploadForm
     heading = "Import the Children in Need census"
@@ -154,6 +156,7 @@ class ImportRunAgainView(ImportMixin, View):
 
 
 class CensusSettingsView(ServiceFormView):
+    request: AuthenticatedHttpRequest
     permission_required = "census.change_settings"
     form_class = CensusSettingsForm
     heading = "Census import settings"

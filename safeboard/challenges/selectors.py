@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
@@ -58,7 +60,7 @@ class ChallengeFilters:
     search: str = ""
 
 
-def visible_challenges(*, user) -> QuerySet[Challenge]:
+def visible_challenges(*, user: User) -> QuerySet[Challenge]:
     """Every challenge for board business readers; an agency's own for its representatives."""
     challenges = Challenge.objects.all()
     if user.has_perm("challenges.list_every_agency"):
@@ -66,7 +68,7 @@ def visible_challenges(*, user) -> QuerySet[Challenge]:
     return challenges.filter(agency_id=user.agency_id) if user.agency_id else challenges.none()
 
 
-def challenge_list(*, user, filters: ChallengeFilters | None = None) -> QuerySet[Challenge]:
+def challenge_list(*, user: User, filters: ChallengeFilters | None = None) -> QuerySet[Challenge]:
     filters = filters or ChallengeFilters()
     challenges = visible_challenges(user=user).select_related("agency", "raised_by", "priority")
     if filters.state:
@@ -130,7 +132,7 @@ def _board_memberships(day: datetime.date) -> QuerySet[Membership]:
     )
 
 
-def _person_with_role(role: str, **filters) -> Person | None:
+def _person_with_role(role: str, **filters: Any) -> Person | None:
     user = (
         User.objects.select_related("person")
         .filter(is_active=True, person__isnull=False, person__is_active=True, **filters)
@@ -230,7 +232,7 @@ def latest_unjudged_response(*, challenge: Challenge) -> ChallengeResponse | Non
 SUMMARY_FIGURES = ("total", "open", "overdue", "escalated", "closed", "closed_with_impact")
 
 
-def challenge_summary(*, today: datetime.date | None = None) -> list[dict]:
+def challenge_summary(*, today: datetime.date | None = None) -> list[Mapping[str, Any]]:
     """One row per challenged agency with its counts, by one aggregate query.
 
     Open is everything not closed (awaiting a response, overdue or with the board);
@@ -253,7 +255,7 @@ def challenge_summary(*, today: datetime.date | None = None) -> list[dict]:
     )
 
 
-def summary_totals(rows: list[dict]) -> dict[str, int]:
+def summary_totals(rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     """The column totals of the summary, from its rows (no second query)."""
     return {figure: sum(row[figure] for row in rows) for figure in SUMMARY_FIGURES}
 

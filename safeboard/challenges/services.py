@@ -18,6 +18,7 @@ from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
 from safeboard.core.history import save_with_reason
@@ -119,7 +120,7 @@ def challenge_raise(
     raised_on: datetime.date,
     response_due_on: datetime.date,
     priority: Priority | None = None,
-    created_by=None,
+    created_by: User | None = None,
 ) -> Challenge:
     if raised_on is None:
         raise ValidationError({"raised_on": RAISED_ON_REQUIRED})
@@ -158,7 +159,9 @@ def _refuse_unless_awaiting_response(challenge: Challenge) -> None:
 
 
 @transaction.atomic
-def challenge_respond(*, challenge: Challenge, text: str, responded_by=None) -> ChallengeResponse:
+def challenge_respond(
+    *, challenge: Challenge, text: str, responded_by: User | None = None
+) -> ChallengeResponse:
     """The challenged agency's response: a new round, awaiting the board's judgement."""
     locked = _lock(challenge)
     _refuse_unless_awaiting_response(locked)
@@ -211,7 +214,7 @@ def challenge_judge(
     judgement: str,
     reason: str,
     new_response_due_on: datetime.date | None = None,
-    judged_by=None,
+    judged_by: User | None = None,
 ) -> ChallengeResponse:
     """The board's judgement of the agency's latest response.
 
@@ -242,6 +245,7 @@ def challenge_judge(
         )
         locked.escalation_level = level
         fields.append("escalation_level")
+    assert new_response_due_on is not None, "checked: a judgement other than accepted has one"
     locked.status = Challenge.Status.AWAITING_RESPONSE
     locked.response_due_on = new_response_due_on
     locked.full_clean()
@@ -257,7 +261,7 @@ def _record_escalation(
     on: datetime.date,
     reason: str,
     is_automatic: bool,
-    by=None,
+    by: User | None = None,
 ) -> ChallengeEscalation:
     escalation = ChallengeEscalation(
         challenge=challenge,
@@ -336,7 +340,7 @@ def challenge_add_action(
     owner_person: Person,
     due_on: datetime.date,
     description: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> Action:
     """An action arising from the challenge, on the action spine; its owner's agency owns it.
 

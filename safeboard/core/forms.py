@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 
+if TYPE_CHECKING:
+    # The mixin is only ever mixed into a form: type-check it as one.
+    _Form = forms.BaseForm
+else:
+    _Form = object
 
-class GovUKFormMixin:
+
+class GovUKFormMixin(_Form):
     submit_label = "Save"
 
     def __init__(self, *args, **kwargs) -> None:

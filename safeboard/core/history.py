@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, cast
+
+from django.db import models
 
 
 @dataclass(frozen=True)
@@ -77,3 +80,18 @@ def save_with_reason(record, reason: str, *, fields: list[str] | None = None) ->
         record.save(update_fields=fields)
     finally:
         del record._change_reason
+
+
+class HistoryStamps(Protocol):
+    """What django-simple-history reads off a record as it writes the record's next entry:
+    when (else now), by whom (else the request's user) and why. They are plain attributes the
+    library does not declare, so they are typed here."""
+
+    _history_date: datetime.datetime
+    _history_user: Any
+    _change_reason: str
+
+
+def history_stamps(record: models.Model) -> HistoryStamps:
+    """The record, seen as the stamps of its next history entry (the same object)."""
+    return cast(HistoryStamps, record)

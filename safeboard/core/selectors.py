@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import models
 from django.utils import timezone
 
 from .extension_points import home_panels, sections_of
 
 
-def shown_home_panels(*, user, today: datetime.date) -> list[tuple[str, dict]]:
+def shown_home_panels(*, user: AbstractBaseUser, today: datetime.date) -> list[tuple[str, dict]]:
     """The registered panels that have something for `user`, in their order."""
     shown = []
     for panel in home_panels:
@@ -20,12 +22,14 @@ def shown_home_panels(*, user, today: datetime.date) -> list[tuple[str, dict]]:
     return shown
 
 
-def home_page(*, user) -> dict:
+def home_page(*, user: AbstractBaseUser) -> dict:
     today = timezone.localdate()
     return {"today": today, "panels": shown_home_panels(user=user, today=today)}
 
 
-def shown_page_sections(*, page: str, record, user) -> list[tuple[str, dict]]:
+def shown_page_sections(
+    *, page: str, record: models.Model, user: AbstractBaseUser
+) -> list[tuple[str, dict]]:
     """The sections registered for `page` that have something for `user` about `record`."""
     shown = []
     for section in sections_of(page):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,9 +19,10 @@ class RecordMixin:
     """The record named by the URL's `pk`, read once; the permission is checked against it."""
 
     model: type[models.Model]
+    kwargs: dict[str, Any]  # set by View.setup() on the view this mixes into
 
     def get_queryset(self) -> models.QuerySet:
-        return self.model.objects.all()
+        return self.model._default_manager.all()
 
     def get_object(self):
         if not hasattr(self, "_record"):
@@ -35,6 +39,7 @@ class ServiceFormView(RulePermissionMixin, View):
     `success_message()`."""
 
     form_class: type
+    get_object: Callable[[], models.Model]  # RecordMixin's, when the page has its own record
     heading = ""
     success_text = ""
     template_name = "core/form.html"
@@ -58,7 +63,9 @@ class ServiceFormView(RulePermissionMixin, View):
         return self.success_text
 
     def success_url(self, record: models.Model | None) -> str:
-        return (self.get_object() if record is None else record).get_absolute_url()
+        # Models name their page by the get_absolute_url() convention, not a declared method.
+        target: Any = self.get_object() if record is None else record
+        return target.get_absolute_url()
 
     def crumbs(self) -> list[dict]:
         """The pages above the form, walked up from its `crumb_parent` (core.breadcrumbs)."""

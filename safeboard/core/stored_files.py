@@ -26,7 +26,7 @@ def local_path(stored: FieldFile) -> Iterator[Path]:
         pass  # the storage has no local file system
     suffix = PurePath(stored.name or "").suffix
     with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
-        with stored.storage.open(stored.name, "rb") as source:
+        with stored.storage.open(stored.name or "", "rb") as source:
             shutil.copyfileobj(source, copy, COPY_CHUNK_BYTES)
         copy.flush()
         yield Path(copy.name)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from rules.contrib.views import PermissionRequiredMixin
 
 
@@ -10,6 +13,9 @@ class RulePermissionMixin(PermissionRequiredMixin):
     """Check a rule; signed-in users without it get 403, never a silent redirect loop."""
 
     raise_exception = True
+    # Set by View.setup() on the view this mixes into.
+    request: HttpRequest
+    kwargs: dict[str, Any]
 
     def handle_no_permission(self):
         raise PermissionDenied

@@ -53,7 +53,7 @@ AGE_RANGE = {
     OVERDUE_NOT_STARTED: (45, 200),
 }
 
-OWNER_WEIGHTS = {
+OWNER_WEIGHTS: dict[str, int] = {
     Role.AGENCY_LEAD: 3,
     Role.BUSINESS_MANAGER: 3,
     Role.BOARD_MEMBER: 2,
@@ -202,8 +202,10 @@ def _replay(rng, clock: Clock, directory: Directory, plan: Plan, backdater: Back
             )
             backdater.stamp(update, when=when, user=owner, field="created_at")
         elif event.kind == MOVE:
+            new_due_on = event.new_due_on
+            assert new_due_on is not None, "a move has its new due date"
             change = services.action_move_due_date(
-                action=action, new_due_on=event.new_due_on, reason=event.text, changed_by=owner
+                action=action, new_due_on=new_due_on, reason=event.text, changed_by=owner
             )
             backdater.stamp(change, when=when, user=owner, field="changed_at")
         elif event.kind == EVIDENCE:

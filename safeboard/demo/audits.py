@@ -47,6 +47,7 @@ from safeboard.audits.models import (
 from safeboard.audits.selectors import version_sections
 from safeboard.audits.services import next_round_reference
 from safeboard.audits.standards import answer_meets_standard
+from safeboard.core.history import history_stamps
 from safeboard.partnership.models import Person
 from safeboard.themes.models import Theme
 
@@ -143,7 +144,7 @@ IN_PROGRESS = RoundPlan(
 )
 # The plans audit under way: who has answered what, case by case and agency by agency.
 SUBMITTED, DRAFT, NOT_STARTED = "submitted", "draft", "not started"
-IN_PROGRESS_STATES = {
+IN_PROGRESS_STATES: dict[str, list[str | None]] = {
     "la": [SUBMITTED, SUBMITTED, DRAFT, SUBMITTED, NOT_STARTED, DRAFT],
     "police": [SUBMITTED, SUBMITTED, SUBMITTED, NOT_STARTED, NOT_STARTED, DRAFT],
     "community": [SUBMITTED, SUBMITTED, SUBMITTED, DRAFT, NOT_STARTED, NOT_STARTED],
@@ -214,8 +215,8 @@ class _Builder:
             closed_on=clock.days_ago(plan.closed) if plan.closed else None,
             created_by=self.manager,
         )
-        audit_round._history_date = self.at(plan.closed or plan.opened, hour=16)
-        audit_round._history_user = self.manager
+        history_stamps(audit_round)._history_date = self.at(plan.closed or plan.opened, hour=16)
+        history_stamps(audit_round)._history_user = self.manager
         AuditRoundFactory.create_in_bulk([audit_round], validate=True, with_history=True)
         audit_round.created_at = self.at(plan.created)
         AuditRoundFactory.update_in_bulk([audit_round], ["created_at"])
@@ -235,8 +236,8 @@ class _Builder:
                 age_band=rng.choice(AgeBand.values),
                 context=rng.choice(texts.CASE_CONTEXT),
             )
-            case._history_date = self.at(plan.created - 1)
-            case._history_user = self.manager
+            history_stamps(case)._history_date = self.at(plan.created - 1)
+            history_stamps(case)._history_user = self.manager
             self.plan.cases.append((case, agency_keys))
             made.append((case, agency_keys))
         return made
@@ -326,7 +327,7 @@ def _audit(builder: _Builder, audit_round: AuditRound, plan: RoundPlan, *, in_pr
         all_in = True
         for key in agency_keys:
             agency = builder.directory.agencies[key]
-            state = SUBMITTED
+            state: str | None = SUBMITTED
             if in_progress:
                 state = IN_PROGRESS_STATES[key][case.number - 1]
                 if state is None:
@@ -359,8 +360,10 @@ def _audit(builder: _Builder, audit_round: AuditRound, plan: RoundPlan, *, in_pr
                 proposals.append((agency.short_name, assignment.proposed_grade, auditor))
             else:
                 all_in = False
-            assignment._history_date = assignment.submitted_at or builder.at(plan.opened)
-            assignment._history_user = builder.directory.user_of(auditor)
+            history_stamps(assignment)._history_date = assignment.submitted_at or builder.at(
+                plan.opened
+            )
+            history_stamps(assignment)._history_user = builder.directory.user_of(auditor)
             builder.plan.assignments.append(assignment)
         if all_in and (not in_progress or case.number == 1):
             builder.plan.moderations.append(_moderation(builder, case, plan, proposals))
@@ -381,8 +384,8 @@ def _moderation(builder: _Builder, case: SampleCase, plan: RoundPlan, proposals)
         said = "; ".join(f"{name}: {Grade(grade).label.lower()}" for name, grade, _ in proposals)
         moderation.disagreement = f"{said}. {rng.choice(texts.DISAGREEMENT_REASONS)}"
         moderation.resolution = f"{rng.choice(texts.RESOLUTIONS)} {Grade(agreed).label} agreed."
-    moderation._history_date = builder.at(plan.moderation, hour=12)
-    moderation._history_user = builder.manager
+    history_stamps(moderation)._history_date = builder.at(plan.moderation, hour=12)
+    history_stamps(moderation)._history_user = builder.manager
     attendees = [auditor for _, _, auditor in proposals] + [builder.directory.people["manager"]]
     return moderation, list(dict.fromkeys(attendees))
 
@@ -506,14 +509,15 @@ def _findings(builder: _Builder, earlier: AuditRound, later: AuditRound) -> None
             evidence=evidence,
             created_by=builder.manager,
         )
-        finding._history_date = clock.at(audit_round.closed_on, hour=14)
-        finding._history_user = builder.manager
+        assert audit_round.closed_on is not None, "findings come from closed rounds"
+        history_stamps(finding)._history_date = clock.at(audit_round.closed_on, hour=14)
+        history_stamps(finding)._history_user = builder.manager
         findings.append(finding)
         links.append(theme_slugs)
         actions.append(action)
     FindingFactory.create_in_bulk(findings, validate=True, with_history=True)
     for finding in findings:
-        finding.created_at = finding._history_date
+        finding.created_at = history_stamps(finding)._history_date
     FindingFactory.update_in_bulk(findings, ["created_at"])
     through = FindingThemeFactory._meta.model
     FindingThemeFactory.create_in_bulk(
@@ -526,27 +530,27 @@ def _findings(builder: _Builder, earlier: AuditRound, later: AuditRound) -> None
     for finding, action in zip(findings, actions, strict=True):
         if action is None:
             continue
-        title, owner_key, due_in, evidence = action
+        action_title, owner_key, due_in, action_evidence = action
         owner = people[owner_key]
         record = Action(
-            title=title,
+            title=action_title,
             owner_agency=owner.agency,
             owner_person=owner,
             due_on=clock.days_ahead(due_in),
-            status=Action.Status.COMPLETE if evidence else Action.Status.IN_PROGRESS,
-            completed_on=clock.days_ahead(due_in - 12) if evidence else None,
+            status=Action.Status.COMPLETE if action_evidence else Action.Status.IN_PROGRESS,
+            completed_on=clock.days_ahead(due_in - 12) if action_evidence else None,
             source_type=source_type,
             source_id=finding.pk,
             created_by=builder.manager,
         )
-        record._history_date = finding._history_date
-        made.append((record, evidence))
+        history_stamps(record)._history_date = history_stamps(finding)._history_date
+        made.append((record, action_evidence))
     actions_made = [record for record, _ in made]
     ActionFactory.create_in_bulk(
         actions_made, validate=True, with_history=True, history_user=builder.manager
     )
     for record in actions_made:
-        record.created_at = record._history_date
+        record.created_at = history_stamps(record)._history_date
     ActionFactory.update_in_bulk(actions_made, ["created_at"])
     _action_evidence(builder, made, later)
 
@@ -560,11 +564,11 @@ def _action_evidence(builder: _Builder, made, later: AuditRound) -> None:
         for text, day in zip(evidence, days, strict=False):
             entry = Evidence(action=record, description=text, evidence_dated=day)
             entry.added_by = builder.directory.user_of(record.owner_person)
-            entry._history_date = builder.clock.at(day, hour=15)
+            history_stamps(entry)._history_date = builder.clock.at(day, hour=15)
             entries.append(entry)
     EvidenceFactory.create_in_bulk(entries, validate=True, with_history=True)
     for entry in entries:
-        entry.added_at = entry._history_date
+        entry.added_at = history_stamps(entry)._history_date
     EvidenceFactory.update_in_bulk(entries, ["added_at"])
 
 

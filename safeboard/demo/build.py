@@ -40,7 +40,7 @@ from .meetings import build_meetings
 from .names import PARTNERSHIP_NAME
 from .people import Directory, build_people
 from .plan import build_plan
-from .review_learning import build_review_learning
+from .review_lessons import build_review_lessons
 from .reviews import build_reviews
 from .risks import build_risks
 from .scorecard import build_demo_scorecard
@@ -135,7 +135,7 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
             rng=random.Random(f"{seed}-scorecard"), clock=clock, directory=directory, plan=plan
         )
         reviews = build_reviews(clock=clock, directory=directory)  # noqa: F841 - learning follows
-        build_review_learning(
+        build_review_lessons(
             rng=random.Random(f"{seed}-review-learning"),
             clock=clock,
             directory=directory,

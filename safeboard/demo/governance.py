@@ -6,6 +6,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from safeboard.core.history import history_stamps
 from safeboard.partnership.factories import (
     GroupFactory,
     InductionItemFactory,
@@ -145,14 +146,14 @@ MEMBERSHIPS: dict[str, tuple[tuple[str, str, str, int, int | None], ...]] = {
 def build_groups(*, clock: Clock, directory: Directory) -> dict[str, Group]:
     started = clock.at(clock.days_ago(1100), hour=9)
     board = Group(name=BOARD.name, kind=Group.Kind.BOARD, purpose=BOARD.purpose)
-    board._history_date = started
+    history_stamps(board)._history_date = started
     GroupFactory.create_in_bulk([board], with_history=True, history_user=directory.manager)
     subgroups = [
         Group(name=spec.name, kind=Group.Kind.SUBGROUP, purpose=spec.purpose, parent=board)
         for spec in SUBGROUPS
     ]
     for subgroup in subgroups:
-        subgroup._history_date = started
+        history_stamps(subgroup)._history_date = started
     GroupFactory.create_in_bulk(subgroups, with_history=True, history_user=directory.manager)
     groups = {BOARD.key: board}
     groups.update({spec.key: group for spec, group in zip(SUBGROUPS, subgroups, strict=True)})
@@ -172,7 +173,7 @@ def _build_memberships(clock: Clock, directory: Directory, groups: dict[str, Gro
                 started_on=clock.days_ago(since),
                 ended_on=clock.days_ago(until) if until is not None else None,
             )
-            membership._history_date = clock.at(membership.started_on, hour=9)
+            history_stamps(membership)._history_date = clock.at(membership.started_on, hour=9)
             memberships.append(membership)
     MembershipFactory.create_in_bulk(memberships, with_history=True, history_user=directory.manager)
 
@@ -207,7 +208,7 @@ def build_induction_plans(*, rng: random.Random, clock: Clock, directory: Direct
             target_completion_on=started_on + datetime.timedelta(days=target),
             completed_on=clock.days_ago(completed) if completed is not None else None,
         )
-        plan._history_date = clock.at(started_on, hour=9)
+        history_stamps(plan)._history_date = clock.at(started_on, hour=9)
         plans.append(plan)
         for index, (title, due_after) in enumerate(INDUCTION_ITEMS):
             due_on = started_on + datetime.timedelta(days=due_after)
@@ -216,7 +217,7 @@ def build_induction_plans(*, rng: random.Random, clock: Clock, directory: Direct
                 late_or_early = datetime.timedelta(days=rng.randint(-5, 10))
                 completed_on = min(max(due_on + late_or_early, started_on), clock.today)
             item = InductionItem(plan=plan, title=title, due_on=due_on, completed_on=completed_on)
-            item._history_date = plan._history_date
+            history_stamps(item)._history_date = history_stamps(plan)._history_date
             items.append(item)
     InductionPlanFactory.create_in_bulk(plans, with_history=True, history_user=directory.manager)
     InductionItemFactory.create_in_bulk(items, with_history=True, history_user=directory.manager)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from safeboard.core.history import history_stamps
 from safeboard.partnership.factories import HandbookPageFactory
 from safeboard.partnership.models import HandbookPage
 
@@ -68,6 +69,6 @@ def build_handbook(*, clock: Clock, directory: Directory) -> None:
     pages = []
     for position, (slug, title, body) in enumerate(PAGES, start=1):
         page = HandbookPage(slug=slug, title=title, body=body, position=position)
-        page._history_date = clock.at(clock.days_ago(400 - position), hour=11)
+        history_stamps(page)._history_date = clock.at(clock.days_ago(400 - position), hour=11)
         pages.append(page)
     HandbookPageFactory.create_in_bulk(pages, with_history=True, history_user=directory.manager)

@@ -264,9 +264,9 @@ def _sessions(
     ]
     EventFactory.create_in_bulk(events)
     planned: list[tuple[datetime.date, str, Event | None, int]] = []
-    for event in events:
+    for conference in events:
         for slot, key in enumerate(texts.CONFERENCE_COURSES):
-            planned.append((event.starts_on, key, event, slot % 2))
+            planned.append((conference.starts_on, key, conference, slot % 2))
     keys = [spec.key for spec in texts.COURSES]
     weights = [spec.weight for spec in texts.COURSES]
     for day in _session_days(rng, clock, SESSIONS * scale - len(planned)):
@@ -353,7 +353,7 @@ def _learners(built: Built, rng: random.Random, scale: int) -> None:
 def _practitioner(built: Built, rng: random.Random, staff: TrainingStaff) -> Learner | None:
     """The demo practitioner: a health visitor who trains, and manages four others."""
     user = staff.practitioner
-    if user is None or user.person_id is None or "community" not in built.agencies:
+    if user is None or user.person is None or "community" not in built.agencies:
         return None
     learner = LearnerFactory(
         full_name=user.person.full_name,
@@ -408,7 +408,9 @@ def _bookings(
         wanted = round(session.capacity * share)
         pool = pools[session.course_id]
         wanted = min(wanted, len(pool) - 1)
-        chosen: list[Learner] = [practitioner] if session.pk in reserved else []
+        chosen: list[Learner] = (
+            [practitioner] if practitioner is not None and session.pk in reserved else []
+        )
         taken = {learner.pk for learner in chosen}
         while len(chosen) < wanted + 1:
             if not queue:
@@ -453,7 +455,8 @@ def _practitioner_sessions(
     long_ago = [s for s in sessions if s.starts_at < now - datetime.timedelta(days=150)]
     recent = [s for s in sessions if now - datetime.timedelta(days=30) < s.ends_at < now]
     to_come = [s for s in sessions if s.starts_at > now + datetime.timedelta(days=3)]
-    picked, courses = [], set()
+    picked: list[Session] = []
+    courses: set[int] = set()
     for session in sorted(long_ago, key=lambda s: s.starts_at, reverse=True):
         if session.course_id not in courses and len(picked) < 3:
             picked.append(session)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from safeboard.core.history import history_stamps
 from safeboard.meetings.factories import (
     AgendaItemFactory,
     AttendanceFactory,
@@ -18,7 +19,7 @@ from safeboard.meetings.models import AgendaItem, Attendance, Decision, Meeting
 from safeboard.partnership.models import Group, Membership
 
 from . import agendas
-from .governance import MEMBERSHIPS
+from .governance import BOARD, MEMBERSHIPS, SUBGROUPS
 from .names import NameBook
 from .people import POOR_ATTENDER, Directory
 from .timeline import Clock
@@ -63,7 +64,7 @@ def build_meetings(
     )
     # recorded_at is stamped on creation; date each decision to its meeting.
     for made in decisions:
-        made.decision.recorded_at = made.decision._history_date
+        made.decision.recorded_at = history_stamps(made.decision)._history_date
     DecisionFactory.update_in_bulk([d.decision for d in decisions], ["recorded_at"])
     attendances = _attendance(rng, clock, directory, past)
     AttendanceFactory.create_in_bulk(attendances, with_history=True, history_user=directory.manager)
@@ -86,10 +87,16 @@ def _schedule(rng: random.Random, clock: Clock, groups: dict[str, Group]) -> lis
                 starts_at=starts_at,
                 location=rng.choice(agendas.LOCATIONS[kind]),
             )
-            meeting._history_date = min(starts_at - datetime.timedelta(days=42), timezone.now())
-            meeting.group_key = key  # the builder's label for the group, not a field
+            history_stamps(meeting)._history_date = min(
+                starts_at - datetime.timedelta(days=42), timezone.now()
+            )
             meetings.append(meeting)
     return meetings
+
+
+def _group_key(meeting: Meeting) -> str:
+    """The builder's label for the meeting's group ("board", "pqa"...), found by its name."""
+    return next(spec.key for spec in (BOARD, *SUBGROUPS) if spec.name == meeting.group.name)
 
 
 def _chair_key(group_key: str) -> str:
@@ -101,8 +108,8 @@ def _agenda_items(
 ) -> list[AgendaItem]:
     items = []
     for index, meeting in enumerate(meetings):
-        chair = directory.people[_chair_key(meeting.group_key)]
-        pool = agendas.TOPICS[meeting.group_key]
+        chair = directory.people[_chair_key(_group_key(meeting))]
+        pool = agendas.TOPICS[_group_key(meeting)]
         topics = [pool[(index + n) % len(pool)] for n in range(rng.randint(2, 3))]
         rows = [(agendas.OPENING, chair, "")]
         rows.append((agendas.LAST_MINUTES, directory.people["manager"], ""))
@@ -117,7 +124,7 @@ def _agenda_items(
                 presenter=presenter,
                 summary=summary,
             )
-            item._history_date = papers_out
+            history_stamps(item)._history_date = papers_out
             items.append(item)
     return items
 
@@ -132,7 +139,7 @@ def _decisions(
             topic_items.setdefault(item.meeting_id, []).append(item)
     made = []
     for group_key, pool in agendas.DECISIONS.items():
-        held = sorted((m for m in past if m.group_key == group_key), key=lambda m: m.starts_at)
+        held = sorted((m for m in past if _group_key(m) == group_key), key=lambda m: m.starts_at)
         for index, meeting in enumerate(held):
             for spec in pool[index :: len(held)] or (agendas.NOTED,):
                 agency = directory.agencies[spec.owner].name if spec.owner else ""
@@ -141,7 +148,9 @@ def _decisions(
                     agenda_item=rng.choice(topic_items[meeting.pk]),
                     text=spec.text.format(agency=agency),
                 )
-                decision._history_date = meeting.starts_at + datetime.timedelta(hours=2)
+                history_stamps(decision)._history_date = meeting.starts_at + datetime.timedelta(
+                    hours=2
+                )
                 made.append(DecisionForAction(decision, spec, meeting.starts_at.date()))
     return made
 
@@ -162,10 +171,11 @@ def _attendance(
     deputies = NameBook(rng)
     attendances = []
     for meeting in past:
-        for person_key in _members_on(clock, meeting.group_key, meeting.starts_at.date()):
+        for person_key in _members_on(clock, _group_key(meeting), meeting.starts_at.date()):
             person = directory.people[person_key]
             spec = directory.specs[person_key]
-            if person_key in {"manager", _chair_key(meeting.group_key)}:
+            status: str
+            if person_key in {"manager", _chair_key(_group_key(meeting))}:
                 status = Attendance.Status.PRESENT
             else:
                 weights = ATTENDANCE_WEIGHTS["poor" if spec.agency == POOR_ATTENDER else "usual"]
@@ -177,7 +187,7 @@ def _attendance(
                 status=status,
                 deputy_name=deputies.full_name() if status == Attendance.Status.DEPUTY else "",
             )
-            attendance._history_date = meeting.starts_at
+            history_stamps(attendance)._history_date = meeting.starts_at
             attendances.append(attendance)
     return attendances
 
@@ -197,7 +207,7 @@ def _write_minutes(rng, clock, directory, meetings, items, decisions, attendance
     written = []
     by_group: dict[str, list[Meeting]] = {}
     for meeting in meetings:
-        by_group.setdefault(meeting.group_key, []).append(meeting)
+        by_group.setdefault(_group_key(meeting), []).append(meeting)
     for group_meetings in by_group.values():
         group_meetings.sort(key=lambda m: m.starts_at)
         for meeting, following in zip(group_meetings, group_meetings[1:] + [None], strict=True):
@@ -214,7 +224,7 @@ def _write_minutes(rng, clock, directory, meetings, items, decisions, attendance
             if following is not None and following.starts_at.date() < clock.today:
                 meeting.minutes_approved_on = following.starts_at.date()
             drafted = meeting.starts_at + datetime.timedelta(days=rng.randint(3, 10))
-            meeting._history_date = min(drafted, timezone.now())
+            history_stamps(meeting)._history_date = min(drafted, timezone.now())
             written.append(meeting)
     MeetingFactory.update_in_bulk(
         written,
@@ -225,7 +235,7 @@ def _write_minutes(rng, clock, directory, meetings, items, decisions, attendance
 
 
 def _minutes_text(rng, directory, meeting, items, decisions, tally) -> str:
-    chair = directory.people[_chair_key(meeting.group_key)]
+    chair = directory.people[_chair_key(_group_key(meeting))]
     present = tally.get(Attendance.Status.PRESENT, 0)
     deputies = tally.get(Attendance.Status.DEPUTY, 0)
     apologies = tally.get(Attendance.Status.APOLOGIES, 0)

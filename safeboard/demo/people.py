@@ -12,6 +12,7 @@ from safeboard.accounts.factories import RoleAssignmentFactory, TOTPDeviceFactor
 from safeboard.accounts.models import RoleAssignment, User
 from safeboard.accounts.roles import Role
 from safeboard.accounts.services import hex_key_from_base32
+from safeboard.core.history import history_stamps
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency, Person
 
@@ -171,7 +172,7 @@ class Directory:
 
     @cached_property
     def _users_by_person_id(self) -> dict[int, User]:
-        return {user.person_id: user for user in self.users.values()}
+        return {user.person_id: user for user in self.users.values() if user.person_id is not None}
 
     @cached_property
     def _specs_by_person_id(self) -> dict[int, PersonSpec]:
@@ -193,7 +194,7 @@ def _build_agencies(clock: Clock) -> dict[str, Agency]:
         for s in AGENCIES
     ]
     for agency in agencies:
-        agency._history_date = clock.at(clock.days_ago(1000), hour=9)
+        history_stamps(agency)._history_date = clock.at(clock.days_ago(1000), hour=9)
     AgencyFactory.create_in_bulk(agencies, with_history=True)
     return {spec.key: agency for spec, agency in zip(AGENCIES, agencies, strict=True)}
 
@@ -213,7 +214,9 @@ def _build_people(
             phone=f"01632 960{rng.randint(0, 999):03d}",  # Ofcom keeps 01632 960xxx for drama
             is_active=spec.active,
         )
-        person._history_date = clock.at(clock.days_ago(spec.joined_days_ago), hour=9)
+        history_stamps(person)._history_date = clock.at(
+            clock.days_ago(spec.joined_days_ago), hour=9
+        )
         people.append(person)
     PersonFactory.create_in_bulk(people, with_history=True)
     return {spec.key: person for spec, person in zip(PEOPLE, people, strict=True)}

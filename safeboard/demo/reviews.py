@@ -10,7 +10,7 @@ to the days things happened.
 - a case referred a couple of weeks ago, waiting for its decision, its rapid review due soon.
 
 Every child is a pseudonym and every detail invented. The findings, recommendations and
-briefings of these reviews are built after them (review_learning.py), from the dict returned.
+briefings of these reviews are built after them (review_lessons.py), from the dict returned.
 """
 
 from __future__ import annotations
@@ -20,13 +20,19 @@ from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from safeboard.reviews import review_services, services
+from safeboard.reviews.conduct import services as review_services
+from safeboard.reviews.decision import services as decision_services
 from safeboard.reviews.factories import (
     DecisionFactory,
     ReviewDocumentFactory,
     ReviewFactory,
     TeamMemberFactory,
     edition,
+)
+from safeboard.reviews.frameworks.timescales import (
+    add_working_days,
+    is_working_day,
+    working_days_between,
 )
 from safeboard.reviews.models import (
     AgencyContribution,
@@ -36,7 +42,7 @@ from safeboard.reviews.models import (
     ReviewDocument,
     TeamMember,
 )
-from safeboard.reviews.timescales import add_working_days, is_working_day, working_days_between
+from safeboard.reviews.referral import services
 
 from .people import Directory
 from .timeline import Clock, date_latest_entry
@@ -373,7 +379,7 @@ class _Builder:
         for criterion in criteria:
             answer, reason = case.answers.get(criterion.code, (NOT_MET, ""))
             answers[criterion.pk] = {"answer": answer, "reason": reason or DEFAULT_REASONS[answer]}
-        decision = services.decision_record(
+        decision = decision_services.decision_record(
             review=review,
             outcome=case.outcome,
             reasons=case.decision_reasons,
@@ -385,7 +391,7 @@ class _Builder:
         self._dated(review, case.decided_on)
         self._dated(decision, case.decided_on)
         if case.signed_off:
-            services.decision_sign_off(decision=decision, signed_off_by=self.chair)
+            decision_services.decision_sign_off(decision=decision, signed_off_by=self.chair)
             signed_at = self.clock.at(case.decided_on + datetime.timedelta(days=1), 9)
             decision.signed_off_at = signed_at
             DecisionFactory.update_in_bulk([decision], ["signed_off_at"])

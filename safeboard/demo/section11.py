@@ -281,7 +281,7 @@ def _moderate(rng: random.Random, cycle: Cycle, *, on: datetime.date) -> None:
         scores = [
             scrutiny_services.ModeratedScore(
                 rating=rating,
-                score=max(0, rating.self_score - rng.choice((0, 1))),
+                score=max(0, (rating.self_score or 0) - rng.choice((0, 1))),
                 reason=rng.choice(
                     (
                         "The panel agreed the score: the evidence shows the arrangements in practice.",

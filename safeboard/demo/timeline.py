@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils import timezone
 
+from safeboard.core.history import history_stamps
+
 
 @dataclass(frozen=True)
 class Clock:
@@ -63,8 +65,8 @@ def review_days(
 
 def as_of(record: models.Model, when: datetime.datetime, user) -> None:
     """Date and sign the next history entry of `record`, and forget any earlier reason."""
-    record._history_date = when
-    record._history_user = user
+    stamps = history_stamps(record)
+    stamps._history_date, stamps._history_user = when, user
     record.__dict__.pop("_change_reason", None)
 
 
@@ -160,7 +162,8 @@ class Versions:
             written[model] = [
                 entry
                 for history_type in ("+", "~")
-                for entry in model.history.bulk_history_create(
+                # django-simple-history adds `history` to the model; it has no type hints.
+                for entry in model.history.bulk_history_create(  # type: ignore[attr-defined]
                     [version for _, kind, version in versions if kind == history_type],
                     update=history_type == "~",
                     batch_size=500,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from safeboard.core.extension_points import PRIORITY, Evidence
 
-from . import selectors
+from .catalogue import selectors
 
 
 def summarise_courses(courses: list) -> str:

@@ -7,7 +7,7 @@ import datetime
 
 from django.utils import timezone
 
-from . import selectors
+from .booking import selectors
 
 
 def training_panel(*, user, today: datetime.date) -> dict | None:

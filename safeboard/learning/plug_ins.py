@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from safeboard.core import extension_points as points
 
+from .catalogue.selectors import courses_for_review
 from .evidence import TRAINING_SECTION
 from .home import training_panel
 from .reminders import remind_learners_without_accounts, send_follow_up_surveys, training_reminders
-from .selectors import courses_for_review
 
 
 def _review_training(*, record, user) -> dict:

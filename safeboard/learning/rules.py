@@ -17,6 +17,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from safeboard.accounts.predicates import has_any_role, is_board_business_reader
 from safeboard.accounts.roles import Role
 
+from .booking import states
+
 is_training_team = has_any_role(Role.LEARNING_OFFICER, Role.BUSINESS_MANAGER)
 is_signed_in_with_a_role = has_any_role(*Role.values)
 is_agency_lead = has_any_role(Role.AGENCY_LEAD)
@@ -77,6 +79,27 @@ def is_trainer_of_booking(user, booking) -> bool:
     return booking.session.trainer_id == user.pk
 
 
+# What the booking's state allows, whoever asks (booking/states.py).
+@rules.predicate
+def booking_may_be_cancelled(user, booking) -> bool:
+    return booking is not None and states.can_cancel(booking)
+
+
+@rules.predicate
+def booking_may_be_evaluated(user, booking) -> bool:
+    return booking is not None and states.can_evaluate(booking)
+
+
+@rules.predicate
+def follow_up_may_be_answered(user, booking) -> bool:
+    return booking is not None and states.can_answer_follow_up(booking)
+
+
+@rules.predicate
+def certificate_is_ready(user, booking) -> bool:
+    return booking is not None and states.certificate_ready(booking)
+
+
 can_browse = is_signed_in_with_a_role | is_learner
 can_run_session = is_training_team | is_session_trainer
 can_book = is_learner | is_line_manager | is_training_team
@@ -105,6 +128,14 @@ rules.add_perm("learning.view_staff_training", is_line_manager)
 rules.add_perm("learning.evaluate", is_the_learner)
 rules.add_perm("learning.respond_to_follow_up", is_the_learner)
 rules.add_perm("learning.download_certificate", is_the_learner | is_training_team)
+# Who may ask and what the booking's state allows, both: the buttons and links a page offers.
+# The pages themselves check who may ask; a state that refuses is explained on the page.
+rules.add_perm("learning.cancel_booking_now", can_cancel_booking & booking_may_be_cancelled)
+rules.add_perm("learning.evaluate_now", is_the_learner & booking_may_be_evaluated)
+rules.add_perm("learning.respond_to_follow_up_now", is_the_learner & follow_up_may_be_answered)
+rules.add_perm(
+    "learning.download_certificate_now", (is_the_learner | is_training_team) & certificate_is_ready
+)
 rules.add_perm("learning.list_charges", is_training_team | is_agency_lead)
 # Without it, the charges list shows only the user's own agency.
 rules.add_perm("learning.list_every_agencys_charges", is_training_team)

@@ -1,48 +1,26 @@
-from django.urls import path
+"""Training's addresses, one list per part of it, all under the `learning` namespace."""
 
-from . import part2_urls
-from .views import attendance, booking, catalogue, charges, evaluation, managing
+from .attendance import urls as attendance
+from .booking import urls as booking
+from .catalogue import urls as catalogue
+from .charges import urls as charges
+from .compliance import urls as compliance
+from .evaluation import urls as evaluation
+from .needs import urls as needs
+from .reach import urls as reach
+from .registration import urls as registration
+from .sessions import urls as sessions
 
 app_name = "learning"
 urlpatterns = [
-    path("", catalogue.CourseListView.as_view(), name="course_list"),
-    path("courses/new/", managing.CourseCreateView.as_view(), name="course_create"),
-    path("courses/<int:pk>/", catalogue.CourseDetailView.as_view(), name="course_detail"),
-    path("courses/<int:pk>/change/", managing.CourseEditView.as_view(), name="course_edit"),
-    path("courses/<int:pk>/outcomes/new/", managing.OutcomeAddView.as_view(), name="outcome_add"),
-    path(
-        "courses/<int:pk>/sessions/new/",
-        managing.SessionCreateView.as_view(),
-        name="session_create",
-    ),
-    path("outcomes/<int:pk>/change/", managing.OutcomeEditView.as_view(), name="outcome_edit"),
-    path("outcomes/<int:pk>/remove/", managing.OutcomeRemoveView.as_view(), name="outcome_remove"),
-    path("outcomes/<int:pk>/move/", managing.OutcomeMoveView.as_view(), name="outcome_move"),
-    path("events/", catalogue.EventListView.as_view(), name="event_list"),
-    path("events/new/", managing.EventCreateView.as_view(), name="event_create"),
-    path("events/<int:pk>/", catalogue.EventDetailView.as_view(), name="event_detail"),
-    path("events/<int:pk>/change/", managing.EventEditView.as_view(), name="event_edit"),
-    path("sessions/<int:pk>/", catalogue.SessionDetailView.as_view(), name="session_detail"),
-    path("sessions/<int:pk>/change/", managing.SessionEditView.as_view(), name="session_edit"),
-    path("sessions/<int:pk>/cancel/", managing.SessionCancelView.as_view(), name="session_cancel"),
-    path("sessions/<int:pk>/book/", booking.SessionBookView.as_view(), name="session_book"),
-    path("sessions/<int:pk>/attendance/", attendance.AttendanceView.as_view(), name="attendance"),
-    path(
-        "sessions/<int:pk>/attendance/upload/",
-        attendance.AttendanceUploadView.as_view(),
-        name="attendance_upload",
-    ),
-    path("bookings/<int:pk>/", booking.BookingDetailView.as_view(), name="booking_detail"),
-    path("bookings/<int:pk>/cancel/", booking.BookingCancelView.as_view(), name="booking_cancel"),
-    path("bookings/<int:pk>/evaluation/", evaluation.EvaluationView.as_view(), name="evaluation"),
-    path(
-        "bookings/<int:pk>/certificate/",
-        evaluation.CertificateView.as_view(),
-        name="certificate",
-    ),
-    path("bookings/<int:pk>/follow-up/", evaluation.FollowUpView.as_view(), name="follow_up"),
-    path("mine/", booking.MyTrainingView.as_view(), name="my_training"),
-    path("my-staff/", booking.StaffTrainingView.as_view(), name="staff_training"),
-    path("charges/", charges.ChargeListView.as_view(), name="charge_list"),
+    *catalogue.urlpatterns,
+    *sessions.urlpatterns,
+    *booking.urlpatterns,
+    *attendance.urlpatterns,
+    *evaluation.urlpatterns,
+    *charges.urlpatterns,
+    *registration.urlpatterns,
+    *needs.urlpatterns,
+    *compliance.urlpatterns,
+    *reach.urlpatterns,
 ]
-urlpatterns += part2_urls.urlpatterns

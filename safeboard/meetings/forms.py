@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from crispy_forms_gds.layout import Div, Fieldset, Layout, Size, Submit
 from django import forms
@@ -12,7 +13,7 @@ from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.fields import PersonChoiceField, active_people
 from safeboard.partnership.models import Group
 
-from .models import Attendance, Meeting
+from .models import AgendaItem, Attendance, Meeting
 from .services import AttendanceEntry, DecisionAction, attendance_field
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M"]
@@ -72,14 +73,18 @@ class AgendaItemForm(GovUKForm):
 class _MeetingItemsMixin:
     """An optional agenda item, chosen only from this meeting's agenda."""
 
+    fields: dict[str, forms.Field]  # the form's, as this mixes into one
+
     def limit_agenda_items(self, meeting: Meeting) -> None:
-        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
+        cast(
+            forms.ModelChoiceField, self.fields["agenda_item"]
+        ).queryset = meeting.agenda_items.order_by("position")
 
 
 class PaperForm(_MeetingItemsMixin, GovUKForm):
     submit_label = "Upload the paper"
     title = forms.CharField(max_length=200)
-    agenda_item = forms.ModelChoiceField(
+    agenda_item: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(
         queryset=None, required=False, empty_label="Not for one item", label="Agenda item"
     )
     file = forms.FileField(help_text="A PDF, Word, Excel or plain text file.")
@@ -92,7 +97,7 @@ class PaperForm(_MeetingItemsMixin, GovUKForm):
 class DecisionForm(_MeetingItemsMixin, GovUKForm):
     submit_label = "Record the decision"
     text = forms.CharField(label="The decision", widget=forms.Textarea(attrs={"rows": 4}))
-    agenda_item = forms.ModelChoiceField(
+    agenda_item: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(
         queryset=None, required=False, empty_label="Not for one item", label="Agenda item"
     )
     needs_action = forms.TypedChoiceField(
@@ -205,13 +210,13 @@ class AttendanceForm(GovUKForm):
 
 class MeetingFilterForm(GovUKForm):
     submit_label = "Show meetings"
-    group = forms.ModelChoiceField(
+    group: forms.ModelChoiceField[Group] = forms.ModelChoiceField(
         queryset=None, required=False, empty_label="Every group", label="Board or subgroup"
     )
 
     def __init__(self, *args, groups, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups
+        cast(forms.ModelChoiceField, self.fields["group"]).queryset = groups
 
 
 class AttendanceReportForm(GovUKForm):
@@ -226,7 +231,8 @@ class AttendanceReportForm(GovUKForm):
     )
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("from_date") and data.get("to_date") and data["from_date"] > data["to_date"]:
             self.add_error("to_date", "The end of the period must be on or after its start.")
         return data

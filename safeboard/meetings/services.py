@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.actions.services import action_create
 from safeboard.core.uploads import CONTENT_TYPES, validate_upload
 from safeboard.partnership.models import Group, Person
@@ -105,7 +106,7 @@ def paper_upload(
     title: str,
     file: UploadedFile,
     agenda_item: AgendaItem | None = None,
-    uploaded_by=None,
+    uploaded_by: User | None = None,
 ) -> Paper:
     _check_agenda_item(meeting, agenda_item)
     content_type = validate_upload(file, field="file")
@@ -117,7 +118,7 @@ def paper_upload(
         title=title,
         file=file,
         content_type=content_type,
-        size_bytes=file.size,
+        size_bytes=file.size or 0,  # validate_upload refused an empty file
         uploaded_by=uploaded_by,
     )
     paper.full_clean()
@@ -162,7 +163,7 @@ def decision_record(
     text: str,
     agenda_item: AgendaItem | None = None,
     action: DecisionAction | None = None,
-    recorded_by=None,
+    recorded_by: User | None = None,
 ) -> Decision:
     """Record a decision and, in the same transaction, the action it asks for."""
     _check_agenda_item(meeting, agenda_item)
@@ -172,12 +173,14 @@ def decision_record(
     decision.full_clean()
     decision.save()
     if action is not None:
+        owner, due_on = action.owner_person, action.due_on
+        assert owner is not None and due_on is not None, "_check_action refused them empty"
         try:
             action_create(
                 title=action.title,
-                owner_agency=action.owner_person.agency,
-                owner_person=action.owner_person,
-                due_on=action.due_on,
+                owner_agency=owner.agency,
+                owner_person=owner,
+                due_on=due_on,
                 source=decision,
                 created_by=recorded_by,
             )

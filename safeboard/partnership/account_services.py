@@ -148,6 +148,7 @@ def account_update(
         if not is_active:
             raise ValidationError({"is_active": CANNOT_DEACTIVATE_OWN_ACCOUNT})
     person = user.person
+    assert person is not None, "an account managed here belongs to a person of the partnership"
     _check_can_sign_in(person, is_active)
     _check_email_free(person.email, user)
     changes = []

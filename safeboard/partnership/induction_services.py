@@ -115,7 +115,8 @@ def induction_item_tick(*, item: InductionItem) -> InductionItem:
 def _settle_plan_completion(plan: InductionPlan) -> None:
     """A plan is complete on the day its last item was done, and open again if one is undone."""
     dates = list(plan.items.values_list("completed_on", flat=True))
-    completed_on = max(dates) if dates and all(dates) else None
+    done = [day for day in dates if day is not None]
+    completed_on = max(done) if dates and len(done) == len(dates) else None
     if plan.completed_on != completed_on:
         plan.completed_on = completed_on
         plan.save(update_fields=["completed_on"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -10,7 +12,7 @@ from safeboard.accounts.models import User
 from .models import Agency, Group, HandbookPage, InductionItem, InductionPlan, Membership, Person
 
 
-def _current(today=None) -> Q:
+def _current(today: datetime.date | None = None) -> Q:
     """A membership that has not ended by today (it may end later)."""
     today = today or timezone.localdate()
     return Q(ended_on__isnull=True) | Q(ended_on__gte=today)

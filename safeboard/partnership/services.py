@@ -41,7 +41,12 @@ SAFEGUARDING_PARTNER_TYPES = frozenset(
 
 
 def _refuse_duplicate(
-    queryset: models.QuerySet, *, field: str, value: str, message: str, record=None
+    queryset: models.QuerySet | models.Manager,
+    *,
+    field: str,
+    value: str,
+    message: str,
+    record: models.Model | None = None,
 ) -> None:
     """Names and emails are unique whatever their case: "Shire Police" is "shire police"."""
     clashes = queryset.filter(**{f"{field}__iexact": value.strip()})

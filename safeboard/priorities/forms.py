@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from crispy_forms_gds.layout import Submit
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -163,7 +165,7 @@ class MeasureForm(GovUKForm):
                     [(f"{content_type.pk}:{record.pk}", str(record)) for record in records],
                 )
             )
-        self.fields["target"].choices = choices
+        cast(forms.ChoiceField, self.fields["target"]).choices = choices
         self.fields["target"].help_text = "Optional. The record that shows this measure."
 
     def clean_target(self):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.extension_points import PRIORITY, Evidence, evidence_about
 
 from .models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
@@ -27,7 +29,7 @@ def active_priority_count(*, plan: BusinessPlan) -> int:
     return plan.priorities.filter(status=Priority.Status.ACTIVE).count()
 
 
-def plan_list(*, today: datetime.date | None = None) -> list[BusinessPlan]:
+def plan_list(*, today: datetime.date | None = None) -> Sequence[BusinessPlan]:
     """Every plan, latest first, each with `active_count`, `overdue_count` and `too_many_active`."""
     today = today or timezone.localdate()
     active = Q(priorities__status=Priority.Status.ACTIVE)
@@ -38,7 +40,10 @@ def plan_list(*, today: datetime.date | None = None) -> list[BusinessPlan]:
         ).order_by("-starts_on", "-pk")
     )
     for plan in plans:
-        plan.too_many_active = too_many_active_priorities(plan=plan, active_count=plan.active_count)
+        # A figure for the page, set beside the counts the query annotated.
+        plan.too_many_active = too_many_active_priorities(  # type: ignore[attr-defined]
+            plan=plan, active_count=plan.active_count
+        )
     return plans
 
 
@@ -94,7 +99,7 @@ class PriorityEvidence:
         return next((section for section in self.sections if section.key == key), None)
 
 
-def _gather(section: Evidence, priority: Priority, user) -> GatheredSection:
+def _gather(section: Evidence, priority: Priority, user: User | None) -> GatheredSection:
     rows = list(section.records(priority, user))
     visible = rows
     if user is not None and section.view_permission:
@@ -110,7 +115,7 @@ def _gather(section: Evidence, priority: Priority, user) -> GatheredSection:
     )
 
 
-def priority_evidence(priority: Priority, *, user=None) -> PriorityEvidence:
+def priority_evidence(priority: Priority, *, user: User | None = None) -> PriorityEvidence:
     """What the priority's page (and the annual report) shows about one priority.
 
     With a `user`, each section keeps only the records the user may see by that record's

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
 from safeboard.core.history import save_with_reason
@@ -191,7 +192,7 @@ def priority_review_record(
     progress: str,
     summary: str,
     next_review_date: datetime.date | None = None,
-    reviewed_by=None,
+    reviewed_by: User | None = None,
 ) -> PriorityReview:
     """Keep a review and, with it, move the priority's progress and next review date."""
     # Lock the priority so two reviews recorded at once cannot both roll its date forward.
@@ -268,7 +269,7 @@ def priority_action_add(
     owner_person: Person,
     due_on: datetime.date,
     description: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> Action:
     """Add an action to the action spine that delivers this priority."""
     if priority.status != Priority.Status.ACTIVE:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Model
 
@@ -34,7 +35,9 @@ class Due:
 
     @property
     def url(self) -> str:
-        return self.link or self.record.get_absolute_url()
+        # Models name their page by the get_absolute_url() convention, not a declared method.
+        record: Any = self.record
+        return self.link or record.get_absolute_url()
 
 
 def account_of(person) -> User | None:
@@ -61,7 +64,8 @@ def agency_leads(agency_ids: Iterable[int]) -> dict[int, list[User]]:
         .distinct()
     )
     for user in users:
-        leads.setdefault(user.person.agency_id, []).append(user)
+        if user.person is not None:  # always: they were found by their person's agency
+            leads.setdefault(user.person.agency_id, []).append(user)
     return leads
 
 

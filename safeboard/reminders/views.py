@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
+from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core.list_views import FilteredListView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -15,6 +16,7 @@ PAGE_SIZE = 30
 
 
 class DigestListView(FilteredListView):
+    request: AuthenticatedHttpRequest
     permission_required = "reminders.list_own_reminders"
     template_name = "reminders/digest_list.html"
     page_size = PAGE_SIZE

@@ -7,7 +7,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Case reviews"
 
     def ready(self) -> None:
-        from . import findings_extensions, plug_ins
+        from . import plug_ins
 
         plug_ins.register()
-        findings_extensions.ready(self)
+        plug_ins.repair_search_index_after_migrate(self)

@@ -15,7 +15,7 @@ from safeboard.accounts.factories import UserFactory
 from safeboard.core.factories import ModelFactory
 from safeboard.partnership.factories import PersonFactory
 
-from .framework_data import load_editions
+from .frameworks.data import load_editions
 from .models import (
     AgencyContribution,
     Decision,
@@ -26,7 +26,7 @@ from .models import (
     ReviewDocument,
     TeamMember,
 )
-from .services import next_review_reference
+from .referral.services import next_review_reference
 
 
 def edition(code: str = "wt2023") -> FrameworkEdition:

@@ -1,5 +1,5 @@
 """Case reviews: from a serious incident, through the decision against the criteria, to findings,
-recommendations and published learning.
+recommendations and the lessons it publishes.
 
 A case is referred for consideration under one edition of Working Together (a row of
 `FrameworkEdition`). The referral copies the edition's timescales when it is made, so a later
@@ -92,7 +92,7 @@ class FrameworkCriterion(models.Model):
 
 
 class Review(models.Model):
-    """One case, from its referral for consideration to its published learning."""
+    """One case, from its referral for consideration to its published lessons."""
 
     class Stage(models.TextChoices):
         REFERRED = "referred", "Referred for consideration"
@@ -176,7 +176,9 @@ class Review(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.published_on is not None and self.stage == self.Stage.PUBLISHED
+        from .lifecycle import is_published
+
+        return is_published(self)
 
 
 class Decision(models.Model):
@@ -404,7 +406,7 @@ class Recommendation(models.Model):
 
 
 class Briefing(models.Model):
-    """A one-page learning briefing for practitioners, about one review or one theme."""
+    """A one-page briefing for practitioners on the lessons of one review or one theme."""
 
     review = models.ForeignKey(
         Review, on_delete=models.CASCADE, null=True, blank=True, related_name="briefings"

@@ -1,13 +1,43 @@
-"""What case reviews add to the rest of SafeBoard (see core/extension_points.py)."""
+"""What case reviews add to the rest of SafeBoard (see core/extension_points.py): the review
+steps' reminders and home panel, the confidential History of reviews and decisions and of the
+actions answering their recommendations; and, from the reviews' lessons, their sections on a
+theme's page (findings and briefings), a home panel of newly shared briefings, and the upkeep
+of the SQLite search index after each migrate."""
 
 from __future__ import annotations
+
+from django.db.models.signals import post_migrate
 
 from safeboard.core import extension_points as points
 
 from .access import log_view
-from .findings_selectors import recommendations_hidden_from
-from .home import review_steps_panel
-from .reminders import review_step_reminders
+from .briefings import home as briefings_home
+from .briefings.selectors import theme_briefings
+from .cases.home import review_steps_panel
+from .cases.reminders import review_step_reminders
+from .findings.selectors import recommendations_hidden_from, theme_findings
+from .search.index import repair
+
+THEME_SECTIONS = [
+    points.Evidence(
+        subject=points.THEME,
+        key="review-findings",
+        heading="Case review findings",
+        template_name="reviews/lessons/theme_findings.html",
+        records=lambda theme, user: theme_findings(theme=theme, user=user),
+        empty_text="No finding of a case review you can see is tagged with this theme.",
+        order=10,
+    ),
+    points.Evidence(
+        subject=points.THEME,
+        key="learning-briefings",
+        heading="Learning briefings",
+        template_name="reviews/lessons/theme_briefings.html",
+        records=lambda theme, user: theme_briefings(theme=theme, user=user),
+        empty_text="No learning briefing you can read is about this theme or its reviews.",
+        order=20,
+    ),
+]
 
 
 def _log_history_view(record, request) -> None:
@@ -35,4 +65,30 @@ def register() -> None:
     )
     points.confidential_sources.register(
         points.ConfidentialSource("reviews.recommendation", recommendations_hidden_from)
+    )
+    _register_lessons()
+
+
+def _register_lessons() -> None:
+    for section in THEME_SECTIONS:
+        points.evidence.register(section)
+    points.home_panels.register(
+        points.HomePanel(
+            "recent-briefings",
+            briefings_home.TEMPLATE,
+            briefings_home.recent_briefings_panel,
+            order=210,
+        )
+    )
+
+
+def _repair_search_index(sender, using, **kwargs) -> None:
+    from django.db import connections
+
+    repair(connections[using])
+
+
+def repair_search_index_after_migrate(app_config) -> None:
+    post_migrate.connect(
+        _repair_search_index, sender=app_config, dispatch_uid="reviews-search-index-repair"
     )

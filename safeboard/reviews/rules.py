@@ -4,7 +4,7 @@ A review that is not published is confidential: only its team (TeamMember rows),
 manager and the chair may open it, and to everybody else it does not exist (views answer 404,
 never 403). Once published, every signed-in user may read its published parts: the summary,
 findings, recommendations and briefings. Referral, decision, team, documents and the view log
-stay with the team even then.
+stay with the team even then. Publication is the review's state, read from lifecycle.py.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import rules
 
 from safeboard.accounts.predicates import has_any_role, is_business_manager, is_chair
 from safeboard.accounts.roles import Role
+
+from . import lifecycle
 
 
 @rules.predicate
@@ -24,7 +26,7 @@ def is_on_review_team(user, review) -> bool:
 
 @rules.predicate
 def is_published_review(user, review) -> bool:
-    return review is not None and review.is_published
+    return review is not None and lifecycle.is_published(review)
 
 
 is_signed_in_with_a_role = has_any_role(*Role.values)
@@ -52,7 +54,7 @@ def may_work_on_decisions_review(user, decision) -> bool:
 
 rules.add_perm("reviews.view_decision", may_work_on_decisions_review)
 
-# Learning briefings. A briefing is about one review or one theme. Everyone signed in with a
+# Briefings. A briefing is about one review or one theme. Everyone signed in with a
 # role reads a briefing once it is shared with practitioners, if it is about a theme or about a
 # published review; a review's team, the business manager and the chair read its briefings
 # from the first draft; theme briefings are written by the business manager and the learning
@@ -71,7 +73,11 @@ def is_theme_briefing(user, briefing) -> bool:
 
 @rules.predicate
 def is_briefing_of_published_review(user, briefing) -> bool:
-    return briefing is not None and briefing.review_id is not None and briefing.review.is_published
+    return (
+        briefing is not None
+        and briefing.review_id is not None
+        and lifecycle.is_published(briefing.review)
+    )
 
 
 @rules.predicate
@@ -97,5 +103,5 @@ rules.add_perm("reviews.list_briefings", is_signed_in_with_a_role)
 rules.add_perm("reviews.view_briefing", can_read_briefing)
 rules.add_perm("reviews.change_briefing", can_change_briefing)
 rules.add_perm("reviews.write_theme_briefing", can_write_theme_briefings)
-# Search reads only the reviews the user may see (see search.py).
+# Search reads only the reviews the user may see (see search/selectors.py).
 rules.add_perm("reviews.search_findings", is_signed_in_with_a_role)

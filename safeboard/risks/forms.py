@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.db.models import Q
@@ -160,8 +162,9 @@ class RiskForm(GovUKForm):
     def __init__(self, *args, risk: Risk | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         new = risk is None
-        self.fields["priorities"].queryset = linkable_priorities(risk)
-        if not self.fields["priorities"].queryset.exists():
+        priorities = cast(forms.ModelMultipleChoiceField, self.fields["priorities"])
+        priorities.queryset = linkable_priorities(risk)
+        if not priorities.queryset.exists():
             del self.fields["priorities"]
         if new:
             del self.fields["status"]

@@ -36,7 +36,7 @@ def score_field(verbose_name: str) -> models.PositiveSmallIntegerField:
     )
 
 
-def scores_in_range(prefix: str, *fields: str) -> list[models.CheckConstraint]:
+def scores_in_range(prefix: str, *fields: str) -> list[models.BaseConstraint]:
     return [
         models.CheckConstraint(
             condition=models.Q(**{f"{field}__gte": 1, f"{field}__lte": 5}),

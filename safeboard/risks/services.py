@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
+from safeboard.accounts.models import User
 from safeboard.actions import services as action_services
 from safeboard.actions.models import Action
 from safeboard.core.history import save_with_reason
@@ -102,7 +103,7 @@ def risk_create(
     review_interval_months: int = 3,
     review_date: datetime.date | None = None,
     priorities: Iterable[Priority] = (),
-    created_by=None,
+    created_by: User | None = None,
 ) -> Risk:
     """Add a risk to the register with a new reference, and record its first review point."""
     _check_scores(
@@ -235,7 +236,7 @@ def risk_review(
     impact: int,
     note: str,
     next_review_date: datetime.date | None = None,
-    reviewed_by=None,
+    reviewed_by: User | None = None,
 ) -> RiskReview:
     """Record a review: its residual scores and next review date become the risk's own."""
     _check_scores(likelihood=likelihood, impact=impact)
@@ -287,7 +288,7 @@ def risk_add_action(
     owner_person: Person,
     due_on: datetime.date,
     description: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> Action:
     """An action to bring the risk down, tracked on the one action spine."""
     return action_services.action_create(

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -81,7 +82,7 @@ def reminder_text(agency_return: Return, *, today: datetime.date) -> str:
     return f"{agency_return.cycle}: {agency_return.agency}'s return is due on {_long_date(due_on)}."
 
 
-def chase_non_returns(*, today: datetime.date, connection=None) -> int:
+def chase_non_returns(*, today: datetime.date, connection: BaseEmailBackend | None = None) -> int:
     """Take today's chasing steps for every return not yet in; returns the letters sent."""
     returns = list(
         Return.objects.filter(cycle__status=Cycle.Status.OPEN)
@@ -90,14 +91,15 @@ def chase_non_returns(*, today: datetime.date, connection=None) -> int:
         .order_by("cycle_id", "agency__name")
     )
     taken: dict[int, set[str]] = {}
-    for return_id, step in Chase.objects.filter(agency_return__in=returns, step__gt="").values_list(
-        "agency_return_id", "step"
-    ):
-        taken.setdefault(return_id, set()).add(step)
+    for return_id, step_key in Chase.objects.filter(
+        agency_return__in=returns, step__gt=""
+    ).values_list("agency_return_id", "step"):
+        taken.setdefault(return_id, set()).add(step_key)
     contacts = agency_contacts({agency_return.agency_id for agency_return in returns})
     letters = 0
     for agency_return in returns:
         cycle = agency_return.cycle
+        assert cycle.opened_on is not None, "an open cycle has its opening day"
         steps = steps_to_take(
             ChaseSchedule.of(cycle),
             due_on=agency_return.due_on,
@@ -171,8 +173,8 @@ def _send_letter(
     number: int,
     step: Step | None = None,
     copied_to: list[User],
-    connection=None,
-    recorded_by=None,
+    connection: BaseEmailBackend | None = None,
+    recorded_by: User | None = None,
 ) -> Chase | None:
     """Write, keep and send one escalation letter; None when this step was already taken."""
     context = _letter_context(agency_return, today=today, number=number)
@@ -229,9 +231,9 @@ def chase_by_hand(
     how: str,
     note: str = "",
     with_whom: str = "",
-    recorded_by=None,
+    recorded_by: User | None = None,
     today: datetime.date | None = None,
-    connection=None,
+    connection: BaseEmailBackend | None = None,
 ) -> Chase:
     """The business manager chases an organisation now, or records a call or meeting."""
     today = today or timezone.localdate()
@@ -243,7 +245,7 @@ def chase_by_hand(
     leads = agency_contacts({agency_return.agency_id}).get(agency_return.agency_id, [])
     if how == HOW_ESCALATION_LETTER:
         number = agency_return.chases.filter(kind=Chase.Kind.ESCALATION_LETTER).count() + 1
-        return _send_letter(
+        letter = _send_letter(
             agency_return,
             today=today,
             number=number,
@@ -251,6 +253,8 @@ def chase_by_hand(
             connection=connection,
             recorded_by=recorded_by,
         )
+        assert letter is not None, "only a scheduled step can have been taken already"
+        return letter
     if how == HOW_REMINDER_EMAIL:
         return _email_reminder(
             agency_return,
@@ -286,8 +290,8 @@ def _email_reminder(
     note: str,
     leads: list[User],
     today: datetime.date,
-    recorded_by,
-    connection,
+    recorded_by: User | None,
+    connection: BaseEmailBackend | None,
 ) -> Chase:
     if not leads:
         raise ValidationError({"how": NO_ONE_TO_EMAIL})

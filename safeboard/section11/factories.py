@@ -132,7 +132,7 @@ def returns_with_standards(
     cycle_standards = [CycleStandardFactory(cycle=cycle) for _ in range(standards)]
     returns = []
     for agency in agencies:
-        agency_return = ReturnFactory(cycle=cycle, agency=agency)
+        agency_return = ReturnFactory.create(cycle=cycle, agency=agency)
         for standard in cycle_standards:
             RatingFactory(agency_return=agency_return, standard=standard)
         returns.append(agency_return)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from crispy_forms_gds.layout import Div, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
@@ -81,9 +83,9 @@ class CycleEditForm(GovUKForm):
     def __init__(self, *args, cycle: Cycle, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if cycle.is_setting_up:
-            self.fields["previous_cycle"].queryset = Cycle.objects.filter(kind=cycle.kind).exclude(
-                pk=cycle.pk
-            )
+            cast(
+                forms.ModelChoiceField, self.fields["previous_cycle"]
+            ).queryset = Cycle.objects.filter(kind=cycle.kind).exclude(pk=cycle.pk)
         else:
             del self.fields["previous_cycle"]
             del self.fields["agencies"]
@@ -194,7 +196,7 @@ class RatingForm(GovUKForm):
     def __init__(self, *args, rating: Rating, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         scale = rating.agency_return.cycle.scale
-        field = self.fields["self_score"]
+        field = cast(forms.ChoiceField, self.fields["self_score"])
         field.choices = scale.choices()
         off_scale = return_services.SCORE_OFF_SCALE.format(
             minimum=scale.minimum, maximum=scale.maximum
@@ -240,7 +242,7 @@ class ImprovementForm(GovUKForm):
 
     def __init__(self, *args, agency: Agency, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_person"].queryset = Person.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["owner_person"]).queryset = Person.objects.filter(
             agency=agency, is_active=True
         ).select_related("agency")
 

@@ -450,7 +450,7 @@ class Evidence(models.Model):
 
     @property
     def file_name(self) -> str:
-        return PurePath(self.file.name).name if self.file else ""
+        return PurePath(self.file.name or "").name if self.file else ""
 
 
 class ImprovementItem(models.Model):

@@ -155,11 +155,12 @@ def _previous_scores(cycle: Cycle) -> dict[tuple[int, str], int]:
     ratings = Rating.objects.filter(
         agency_return__cycle=earlier, agency_return__status=Return.Status.SUBMITTED
     ).values_list("agency_return__agency_id", "standard__code", "self_score", "moderated_score")
-    return {
-        (agency_id, code): moderated if moderated is not None else self_score
-        for agency_id, code, self_score, moderated in ratings
-        if self_score is not None or moderated is not None
-    }
+    scores = {}
+    for agency_id, code, self_score, moderated in ratings:
+        score = moderated if moderated is not None else self_score
+        if score is not None:
+            scores[(agency_id, code)] = score
+    return scores
 
 
 def _summary(standard, row: list[Cell], previous: dict, scale: Scale) -> StandardSummary:

@@ -17,7 +17,7 @@ from safeboard.reminders.sources import Due
 from .models import Chase, EvidenceRequest, Return
 from .selectors import agency_contacts
 
-_KINDS = {
+_KINDS: dict[str, ReminderKind] = {
     Chase.Kind.REMINDER: ReminderKind.S11_RETURN_DUE,
     Chase.Kind.OVERDUE_REMINDER: ReminderKind.S11_RETURN_OVERDUE,
 }

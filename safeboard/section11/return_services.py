@@ -15,12 +15,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.actions.services import action_create
 from safeboard.core.history import save_with_reason
 from safeboard.core.uploads import validate_upload
 from safeboard.partnership.models import Person
 
-from .models import Evidence, ImprovementItem, Rating, Return
+from .models import Evidence, EvidenceRequest, ImprovementItem, Rating, Return
 
 EVIDENCE_EXTENSIONS = frozenset(
     {".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".png", ".jpg", ".jpeg"}
@@ -96,7 +97,7 @@ def evidence_add(
     description: str,
     dated_on: datetime.date,
     file: UploadedFile | None = None,
-    added_by=None,
+    added_by: User | None = None,
 ) -> Evidence:
     agency_return = _lock(rating.agency_return)
     evidence = record_evidence(
@@ -112,8 +113,8 @@ def record_evidence(
     description: str,
     dated_on: datetime.date | None,
     file: UploadedFile | None,
-    added_by,
-    request=None,
+    added_by: User | None,
+    request: EvidenceRequest | None = None,
 ) -> Evidence:
     """Check and save one piece of evidence (the file's type by its content)."""
     description = description.strip()
@@ -194,7 +195,7 @@ def submission_problems(agency_return: Return, ratings: list[Rating]) -> list[st
 
 
 @transaction.atomic
-def return_submit(*, agency_return: Return, submitted_by=None) -> Return:
+def return_submit(*, agency_return: Return, submitted_by: User | None = None) -> Return:
     """Submit the return; the improvement plan's steps become actions."""
     locked = _lock(agency_return)
     ratings = list(

@@ -8,6 +8,7 @@ met. A standard scored below that needs an improvement plan.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeGuard
 
 DEFAULT_MIN = 0
 DEFAULT_MAX = 3
@@ -43,7 +44,7 @@ class Scale:
         """Every score with its label and colour: the key beside a heat map."""
         return [(score, self.label(score), self.colour(score)) for score in self.scores]
 
-    def contains(self, score: int | None) -> bool:
+    def contains(self, score: int | None) -> TypeGuard[int]:
         return score is not None and self.minimum <= score <= self.maximum
 
     def label(self, score: int | None) -> str:

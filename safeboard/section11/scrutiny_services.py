@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 
 from .models import Cycle, EvidenceRequest, Rating, Return
@@ -54,7 +56,7 @@ class ModeratedScore:
 
 @transaction.atomic
 def return_moderate(
-    *, agency_return: Return, scores: list[ModeratedScore], moderated_by=None
+    *, agency_return: Return, scores: list[ModeratedScore], moderated_by: User | None = None
 ) -> Return:
     """Record the panel's agreed scores, each with its reason, all or none."""
     cycle = agency_return.cycle
@@ -117,7 +119,7 @@ def evidence_request_create(
     rating: Rating,
     question: str,
     response_due_on: datetime.date,
-    requested_by=None,
+    requested_by: User | None = None,
     is_sampled: bool = False,
 ) -> EvidenceRequest:
     """Ask an organisation for the evidence behind its score for one standard."""
@@ -139,7 +141,7 @@ def evidence_request_create(
     return request
 
 
-def sample_pool(cycle: Cycle):
+def sample_pool(cycle: Cycle) -> QuerySet[Rating]:
     """Self-declarations that may be sampled: submitted standards scored as met, with no
     request for evidence already made."""
     return (
@@ -161,7 +163,7 @@ def sample_draw(
     size: int,
     question: str,
     response_due_on: datetime.date,
-    requested_by=None,
+    requested_by: User | None = None,
     rng: random.Random | None = None,
 ) -> list[EvidenceRequest]:
     """Draw `size` self-declarations at random (or all, if fewer) and ask for their evidence."""
@@ -192,7 +194,7 @@ def evidence_request_respond(
     response: str,
     file: UploadedFile | None = None,
     dated_on: datetime.date | None = None,
-    responded_by=None,
+    responded_by: User | None = None,
 ) -> EvidenceRequest:
     """The organisation's answer; a file sent with it joins the standard's evidence."""
     locked = EvidenceRequest.objects.select_for_update().get(pk=request.pk)
@@ -223,7 +225,7 @@ def evidence_request_respond(
 
 @transaction.atomic
 def evidence_request_conclude(
-    *, request: EvidenceRequest, conclusion: str, note: str, concluded_by=None
+    *, request: EvidenceRequest, conclusion: str, note: str, concluded_by: User | None = None
 ) -> EvidenceRequest:
     """The board's conclusion: whether the evidence supports the score declared."""
     locked = EvidenceRequest.objects.select_for_update().get(pk=request.pk)

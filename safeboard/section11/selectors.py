@@ -13,7 +13,15 @@ from safeboard.accounts.roles import Role
 from safeboard.partnership.models import Person
 
 from .chasing import ChaseSchedule, Step, steps_until
-from .models import Chase, Cycle, EvidenceRequest, ImprovementItem, Rating, Return
+from .models import (
+    Chase,
+    Cycle,
+    CycleStandard,
+    EvidenceRequest,
+    ImprovementItem,
+    Rating,
+    Return,
+)
 from .scale import Scale
 
 
@@ -21,7 +29,7 @@ def agency_contacts(agency_ids: Iterable[int]) -> dict[int, list[User]]:
     """Who hears about each organisation's return: its active agency leads, or, where it
     has none, its board members."""
     agency_ids = set(agency_ids)
-    by_role: dict[tuple[int, str], list[User]] = {}
+    by_role: dict[tuple[int | None, str], list[User]] = {}
     users = (
         User.objects.filter(
             is_active=True,
@@ -36,7 +44,7 @@ def agency_contacts(agency_ids: Iterable[int]) -> dict[int, list[User]]:
     )
     for user in users:
         for assignment in user.role_assignments.all():
-            by_role.setdefault((user.person.agency_id, assignment.role), []).append(user)
+            by_role.setdefault((user.agency_id, assignment.role), []).append(user)
     contacts = {}
     for agency_id in agency_ids:
         leads = by_role.get((agency_id, Role.AGENCY_LEAD)) or by_role.get(
@@ -129,7 +137,7 @@ class StandardRow:
     scale: Scale
 
     @property
-    def standard(self):
+    def standard(self) -> CycleStandard:
         return self.rating.standard
 
     def _tag(self, score: int | None) -> ScoreTag:
@@ -249,6 +257,8 @@ def cycle_requests(cycle: Cycle) -> QuerySet[EvidenceRequest]:
 
 def requests_of_agency(agency_id: int | None) -> QuerySet[EvidenceRequest]:
     """Requests for evidence waiting for the organisation's response."""
+    if agency_id is None:  # a user of no organisation has none
+        return EvidenceRequest.objects.none()
     return (
         EvidenceRequest.objects.filter(
             rating__agency_return__agency_id=agency_id, status=EvidenceRequest.Status.OPEN

@@ -14,9 +14,11 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 
@@ -83,7 +85,7 @@ def cycle_create(
     standard_set: StandardSet,
     returns_due_on: datetime.date,
     agencies: Iterable[Agency],
-    created_by=None,
+    created_by: User | None = None,
 ) -> Cycle:
     """A cycle being set up: the set's standards copied in, a return for each organisation."""
     title = title.strip()
@@ -109,12 +111,12 @@ def cycle_create(
     )
     cycle.full_clean()
     cycle.save()
-    copy_standards(cycle, standard_set)
+    copy_standards(cycle=cycle, standard_set=standard_set)
     bulk_create_with_history([Return(cycle=cycle, agency=agency) for agency in agencies], Return)
     return cycle
 
 
-def copy_standards(cycle: Cycle, standard_set: StandardSet) -> list[CycleStandard]:
+def copy_standards(*, cycle: Cycle, standard_set: StandardSet) -> list[CycleStandard]:
     """The cycle's own copy of the set's standards: later edits to the library leave it be."""
     return bulk_create_with_history(
         [
@@ -243,7 +245,9 @@ def cycle_set_schedule(
     return cycle
 
 
-def _standard_problems(siblings, *, code: str, title: str) -> dict[str, str]:
+def _standard_problems(
+    siblings: QuerySet[CycleStandard] | QuerySet[Standard], *, code: str, title: str
+) -> dict[str, str]:
     errors = {}
     if not code:
         errors["code"] = CODE_REQUIRED
@@ -271,6 +275,7 @@ def standard_save(
 
     A new standard is `Standard(standard_set=...)` or `CycleStandard(cycle=...)`, unsaved.
     """
+    siblings: QuerySet[CycleStandard] | QuerySet[Standard]
     if isinstance(standard, CycleStandard):
         _refuse_unless_setting_up(standard.cycle)
         siblings = CycleStandard.objects.filter(cycle=standard.cycle)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from safeboard.accounts.models import User
 from safeboard.core.extension_points import THEME, Evidence, evidence_about
 
 from .models import Theme
@@ -26,7 +27,7 @@ class ShownSection:
     rows: list[Any]
 
 
-def theme_page_sections(*, theme: Theme, user) -> list[ShownSection]:
+def theme_page_sections(*, theme: Theme, user: User) -> list[ShownSection]:
     """Each registered section with the records tagged with `theme` that `user` may see."""
     return [
         ShownSection(section=section, rows=list(section.records(theme, user)))

@@ -20,8 +20,8 @@ from safeboard.accounts.roles import Role
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency
 from safeboard.reviews.factories import edition
+from safeboard.reviews.frameworks.timescales import add_working_days
 from safeboard.reviews.models import Decision, Review
-from safeboard.reviews.timescales import add_working_days
 from safeboard.themes.factories import default_themes
 
 from .conftest import assert_accessible, sign_in

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from safeboard.accounts.factories import TEST_PASSWORD, UserFactory
 from safeboard.accounts.roles import Role
-from safeboard.learning import attendance
+from safeboard.learning.attendance import services as attendance
 from safeboard.learning.factories import (
     CourseFactory,
     EvaluationFactory,

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from safeboard.accounts.roles import Role
-from safeboard.learning import selectors
+from safeboard.learning.catalogue import selectors
 from safeboard.learning.factories import LearnerFactory
 from safeboard.learning.models import Booking
 from safeboard.reviews.models import FrameworkEdition, Review

@@ -40,6 +40,23 @@ def _review(cast) -> dict:
     return {"pk": restricted_review(cast).pk}
 
 
+def _in_state(**fields):
+    """A restricted review in the state its form needs (lifecycle.py): a form the state does
+    not allow refuses its GET, which would hide whether the role gets in."""
+
+    def kwargs(cast) -> dict:
+        review = restricted_review(cast)
+        Review.objects.filter(pk=review.pk).update(**fields)
+        return {"pk": review.pk}
+
+    return kwargs
+
+
+_notified = _in_state(notification_sent_on=timezone.localdate())
+_in_review = _in_state(stage=Review.Stage.IN_REVIEW)
+_reported = _in_state(stage=Review.Stage.REPORTED)
+
+
 def _published(cast) -> dict:
     review = ReviewFactory(
         referred_by=cast[Role.BUSINESS_MANAGER],
@@ -117,11 +134,11 @@ ACCESS_CASES = [
     # ...but its working pages stay with the team.
     _restricted("reviews:decision", BOARD, _published),
     _restricted("reviews:notification"),
-    _restricted("reviews:rapid_review"),
+    _restricted("reviews:rapid_review", TEAM, _notified),
     _restricted("reviews:decision"),
     _restricted("reviews:decision_record"),
     _restricted("reviews:decision_sign_off", CHAIR, _decided),
-    _restricted("reviews:setup"),
+    _restricted("reviews:setup", TEAM, _in_review),
     _restricted("reviews:team_add", BOARD),
     _restricted("reviews:team_remove", BOARD, _team_member),
     _restricted("reviews:contribution_request"),
@@ -131,6 +148,6 @@ ACCESS_CASES = [
     _restricted("reviews:milestone_complete", TEAM, _milestone),
     _restricted("reviews:document_upload"),
     _restricted("reviews:document_download", TEAM, _document),
-    _restricted("reviews:publish", BOARD),
-    _restricted("reviews:quality", BOARD),
+    _restricted("reviews:publish", BOARD, _reported),
+    _restricted("reviews:quality", BOARD, _reported),
 ]

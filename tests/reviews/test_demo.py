@@ -11,9 +11,9 @@ from django.utils import timezone
 from safeboard.demo.people import build_people
 from safeboard.demo.reviews import build_reviews
 from safeboard.demo.timeline import Clock
+from safeboard.reviews.cases.steps import pending_steps
+from safeboard.reviews.frameworks.timescales import working_days_between
 from safeboard.reviews.models import Decision, Review
-from safeboard.reviews.steps import pending_steps
-from safeboard.reviews.timescales import working_days_between
 
 pytestmark = pytest.mark.django_db
 

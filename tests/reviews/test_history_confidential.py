@@ -9,8 +9,7 @@ from safeboard.accounts.roles import Role
 from safeboard.reviews.factories import DecisionFactory
 from safeboard.reviews.models import ReviewViewLog
 from tests.conftest import signed_in_client
-
-from .learning import builders
+from tests.reviews import builders
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from safeboard.core.registry import AlreadyRegistered
 from safeboard.themes import services
 from safeboard.themes.models import Theme
 from tests.conftest import signed_in_client
-from tests.reviews.learning import builders
+from tests.reviews import builders
 
 pytestmark = pytest.mark.django_db
 

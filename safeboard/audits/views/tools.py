@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import models
 from django.shortcuts import render
 from django.views import View
 
@@ -175,7 +176,7 @@ class SectionAddView(ToolPartFormView):
 
 
 class SectionObjectMixin:
-    model = Section
+    model: type[models.Model] = Section
 
     def get_queryset(self):
         return Section.objects.select_related("version__tool")
@@ -237,7 +238,7 @@ class QuestionAddView(SectionObjectMixin, ToolPartFormView):
 
 
 class QuestionObjectMixin:
-    model = Question
+    model: type[models.Model] = Question
 
     def get_queryset(self):
         return Question.objects.select_related("section__version__tool")

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch
 from django.views import View
 
+from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core import breadcrumbs
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.list_views import FilteredListView
@@ -59,6 +60,7 @@ def _export_format(request) -> str | None:
 
 
 class ChallengeListView(FilteredListView):
+    request: AuthenticatedHttpRequest
     permission_required = "challenges.list_challenges"
     crumb_title = "Challenge log"
     template_name = "challenges/challenge_list.html"

@@ -156,7 +156,7 @@ def _positional_header(heading) -> SafeString:
 
 
 def _flatten(headings) -> list:
-    flat = []
+    flat: list = []
     for heading in headings:
         if isinstance(heading, list | tuple):
             flat.extend(heading)

@@ -6,6 +6,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
+from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core import breadcrumbs
 from safeboard.core.list_views import FilteredListView, query_without
 from safeboard.core.views_mixins import RulePermissionMixin
@@ -19,6 +20,7 @@ PAGE_SIZE = 25
 
 
 class MeetingListView(FilteredListView):
+    request: AuthenticatedHttpRequest
     permission_required = "meetings.list_meetings"
     crumb_title = "Meetings"
     template_name = "meetings/meeting_list.html"

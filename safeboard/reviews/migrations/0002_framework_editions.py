@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from safeboard.reviews.framework_data import load_editions
+    from safeboard.reviews.frameworks.data import load_editions
 
     load_editions(
         apps.get_model("reviews", "FrameworkEdition"),
@@ -13,7 +13,7 @@ def load(apps, schema_editor):
 
 
 def unload(apps, schema_editor):
-    from safeboard.reviews.framework_data import EDITIONS
+    from safeboard.reviews.frameworks.data import EDITIONS
 
     FrameworkEdition = apps.get_model("reviews", "FrameworkEdition")
     Review = apps.get_model("reviews", "Review")

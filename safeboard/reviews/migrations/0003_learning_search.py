@@ -3,7 +3,7 @@ triggers on SQLite, GIN expression indexes on PostgreSQL (see search_index.py)."
 
 from django.db import migrations
 
-from safeboard.reviews import search_index
+from safeboard.reviews.search import index as search_index
 
 
 class Migration(migrations.Migration):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
@@ -196,7 +197,7 @@ class CycleStandardsView(CycleObjectMixin, View):
 
 class CycleStandardMixin(CycleFormView):
     permission_required = "section11.manage_cycles"
-    form_class = StandardForm
+    form_class: type[forms.Form] = StandardForm
 
     def get_standard(self) -> CycleStandard:
         if "standard_pk" not in self.kwargs:

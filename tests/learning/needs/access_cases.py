@@ -2,7 +2,7 @@ from safeboard.accounts.roles import Role
 from tests.access import AccessCase
 
 TEAM = {Role.LEARNING_OFFICER, Role.BUSINESS_MANAGER}
-# The agency lead sees their own agency's figures and gives its headcounts.
+# The agency lead gives their own agency's headcounts.
 TEAM_AND_LEAD = TEAM | {Role.AGENCY_LEAD}
 
 
@@ -12,6 +12,5 @@ def _home_agency(cast):
 
 ACCESS_CASES = [
     AccessCase("learning:needs_matrix", TEAM),
-    AccessCase("learning:needs_compliance", TEAM_AND_LEAD),
     AccessCase("learning:needs_headcounts", TEAM_AND_LEAD, _home_agency, other_agency_refused=True),
 ]

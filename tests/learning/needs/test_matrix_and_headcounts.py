@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from safeboard.accounts.roles import Role
-from safeboard.learning import needs
 from safeboard.learning.factories import CourseFactory
 from safeboard.learning.models import Headcount, TrainingNeed
+from safeboard.learning.needs import selectors, services
 from safeboard.partnership.factories import AgencyFactory
 from tests.conftest import signed_in_client
 
@@ -26,7 +26,7 @@ def test_setting_the_matrix_adds_and_removes_cells():
     worker, teacher = role("Social worker"), role("Teacher")
     basic, core = CourseFactory(), CourseFactory()
     TrainingNeed.objects.create(job_role=teacher, course=core)
-    change = needs.training_needs_set(cells={(worker.pk, basic.pk), (worker.pk, core.pk)})
+    change = services.training_needs_set(cells={(worker.pk, basic.pk), (worker.pk, core.pk)})
     assert _cells() == {(worker.pk, basic.pk), (worker.pk, core.pk)}
     assert (change.added, change.removed) == (2, 1)
 
@@ -35,7 +35,7 @@ def test_cells_of_retired_courses_are_kept():
     worker = role()
     retired = CourseFactory(is_active=False)
     TrainingNeed.objects.create(job_role=worker, course=retired)
-    needs.training_needs_set(cells=set())
+    services.training_needs_set(cells=set())
     assert _cells() == {(worker.pk, retired.pk)}
 
 
@@ -43,8 +43,8 @@ def test_an_unknown_cell_saves_nothing():
     worker, basic = role(), CourseFactory()
     TrainingNeed.objects.create(job_role=worker, course=basic)
     with pytest.raises(ValidationError) as error:
-        needs.training_needs_set(cells={(worker.pk, basic.pk + 1000)})
-    assert error.value.messages == [needs.UNKNOWN_CELL]
+        services.training_needs_set(cells={(worker.pk, basic.pk + 1000)})
+    assert error.value.messages == [services.UNKNOWN_CELL]
     assert _cells() == {(worker.pk, basic.pk)}
 
 
@@ -54,7 +54,7 @@ def test_the_matrix_page_saves_the_ticked_boxes(cast):
     page = client.get(reverse("learning:needs_matrix"))
     assert "Social worker needs Basic awareness" in page.text
     response = client.post(
-        reverse("learning:needs_matrix"), {"need": [needs.cell_value(worker.pk, basic.pk)]}
+        reverse("learning:needs_matrix"), {"need": [selectors.cell_value(worker.pk, basic.pk)]}
     )
     assert response.status_code == 302
     assert _cells() == {(worker.pk, basic.pk)}
@@ -67,7 +67,7 @@ def test_a_tampered_box_is_refused_and_nothing_changes(cast):
     client = signed_in_client(cast[Role.LEARNING_OFFICER])
     response = client.post(reverse("learning:needs_matrix"), {"need": ["999-999"]})
     assert response.status_code == 400
-    assert needs.UNKNOWN_CELL in response.text
+    assert services.UNKNOWN_CELL in response.text
     assert _cells() == {(worker.pk, basic.pk)}
 
 
@@ -85,7 +85,7 @@ def test_headcounts_are_created_changed_and_removed():
     worker, teacher, nurse = role("Social worker"), role("Teacher"), role("Nurse")
     Headcount.objects.create(agency=agency, job_role=teacher, headcount=5, as_of=today())
     Headcount.objects.create(agency=agency, job_role=nurse, headcount=7, as_of=today())
-    changed = needs.headcounts_set(
+    changed = services.headcounts_set(
         agency=agency,
         counts={worker.pk: 12, teacher.pk: 6, nurse.pk: None},
         as_of=today(),
@@ -101,8 +101,8 @@ def test_headcounts_are_created_changed_and_removed():
 def test_a_negative_headcount_is_refused_and_nothing_saved():
     agency, worker, teacher = AgencyFactory(), role("Social worker"), role("Teacher")
     with pytest.raises(ValidationError) as error:
-        needs.headcounts_set(agency=agency, counts={worker.pk: 3, teacher.pk: -1}, as_of=today())
-    assert error.value.message_dict == {f"role_{teacher.pk}": [needs.NEGATIVE_HEADCOUNT]}
+        services.headcounts_set(agency=agency, counts={worker.pk: 3, teacher.pk: -1}, as_of=today())
+    assert error.value.message_dict == {f"role_{teacher.pk}": [services.NEGATIVE_HEADCOUNT]}
     assert not Headcount.objects.exists()
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.demo.build import build_demo
-from safeboard.learning import compliance, reach
+from safeboard.learning.compliance import selectors as compliance
 from safeboard.learning.models import (
     AgencyDomain,
     Booking,
@@ -22,7 +22,8 @@ from safeboard.learning.models import (
     Session,
     TrainingNeed,
 )
-from safeboard.learning.registration import agency_for_email
+from safeboard.learning.reach import selectors as reach
+from safeboard.learning.registration.services import agency_for_email
 from safeboard.themes.models import Theme
 
 

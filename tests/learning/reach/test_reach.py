@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from safeboard.learning import reach
 from safeboard.learning.factories import (
     BookingFactory,
     CourseFactory,
@@ -19,6 +18,8 @@ from safeboard.learning.factories import (
     SessionFactory,
 )
 from safeboard.learning.models import Booking
+from safeboard.learning.reach import charts
+from safeboard.learning.reach import selectors as reach
 from safeboard.partnership.factories import AgencyFactory
 from safeboard.priorities.factories import PriorityFactory
 from safeboard.reviews.factories import ReviewFactory
@@ -165,7 +166,7 @@ def test_the_chart_is_an_image_with_a_title_and_one_bar_a_line(neglect, course, 
     _place(_person(police), course)
     _place(_person(health), course)
     result = _reach(neglect)
-    svg = reach.bar_chart(
+    svg = charts.bar_chart(
         lines=result.by_agency, title="People trained by agency", description="d", chart_id="c"
     )
     assert 'role="img"' in svg

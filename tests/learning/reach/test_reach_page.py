@@ -10,7 +10,6 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from safeboard.accounts.roles import Role
-from safeboard.learning import reach
 from safeboard.learning.factories import (
     BookingFactory,
     CourseFactory,
@@ -19,6 +18,7 @@ from safeboard.learning.factories import (
     SessionFactory,
 )
 from safeboard.learning.models import Booking
+from safeboard.learning.reach import selectors as reach
 from safeboard.reviews.factories import ReviewFactory
 from safeboard.reviews.models import Review
 from safeboard.themes.models import Theme

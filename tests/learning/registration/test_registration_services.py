@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from safeboard.accounts.factories import UserFactory
 from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
-from safeboard.learning import registration
 from safeboard.learning.factories import AgencyDomainFactory, JobRoleFactory, LearnerFactory
 from safeboard.learning.models import AgencyDomain, Learner
+from safeboard.learning.registration import services as registration
 from safeboard.partnership.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,14 +11,11 @@ from django.utils.html import escape
 from safeboard.accounts.factories import UserFactory
 from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
-from safeboard.learning import registration
 from safeboard.learning.factories import AgencyDomainFactory, JobRoleFactory
 from safeboard.learning.models import AgencyDomain, Learner
-from safeboard.learning.views.registration import (
-    PASSWORDS_DIFFER,
-    SUBDOMAINS_ALLOWED,
-    TOO_MANY_REQUESTS,
-)
+from safeboard.learning.registration import services as registration
+from safeboard.learning.registration.forms import PASSWORDS_DIFFER
+from safeboard.learning.registration.views import SUBDOMAINS_ALLOWED, TOO_MANY_REQUESTS
 from safeboard.partnership.factories import AgencyFactory
 from tests.conftest import signed_in_client
 

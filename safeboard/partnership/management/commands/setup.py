@@ -141,6 +141,7 @@ class Command(BaseCommand):
 
 def _report(result: setup_services.SetupResult) -> list[str]:
     manager = result.manager
+    assert manager.person is not None, "setup makes the business manager a person first"
     sign_in = settings.SAFEBOARD_SITE_URL.rstrip("/") + resolve_url(settings.LOGIN_URL)
     lines = [f"Created the board: {result.board.name}", f"Created {len(result.agencies)} agencies:"]
     for agency in result.agencies:

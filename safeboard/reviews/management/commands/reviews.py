@@ -41,8 +41,8 @@ class Command(BaseCommand):
         self.timescales(framework=options["framework"], aware=options["aware"])
 
     def timescales(self, *, framework: str, aware: str) -> None:
+        from safeboard.reviews.frameworks.timescales import edition_timescales
         from safeboard.reviews.models import FrameworkEdition
-        from safeboard.reviews.timescales import edition_timescales
 
         try:
             aware_date = datetime.date.fromisoformat(aware)

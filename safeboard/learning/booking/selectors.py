@@ -1,0 +1,91 @@
+"""Reads of bookings: a learner's own, a line manager's staff's, and what the home page shows."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from ..models import Booking, Learner, Session
+
+ATTENDED = Booking.Attendance.ATTENDED
+
+
+def live_bookings_by_session(*, learner: Learner | None, sessions) -> dict[int, Booking]:
+    """The learner's own place or waiting-list place on each of these sessions."""
+    if learner is None:
+        return {}
+    bookings = Booking.objects.filter(learner=learner, session__in=list(sessions)).exclude(
+        status=Booking.Status.CANCELLED
+    )
+    return {booking.session_id: booking for booking in bookings}
+
+
+def learner_bookings(*, learner: Learner) -> QuerySet[Booking]:
+    """A learner's own bookings, latest session first, with what they need to do next."""
+    return (
+        Booking.objects.filter(learner=learner)
+        .select_related("learner", "session__course", "evaluation", "follow_up")
+        .order_by("-session__starts_at", "-id")
+    )
+
+
+def staff_bookings(*, manager: Learner) -> QuerySet[Booking]:
+    """The bookings of a line manager's staff, latest session first."""
+    return (
+        Booking.objects.filter(learner__manager=manager)
+        .select_related("learner__job_role", "session__course", "evaluation")
+        .order_by("-session__starts_at", "learner__full_name", "id")
+    )
+
+
+def bookable_staff(*, manager: Learner) -> QuerySet[Learner]:
+    return manager.staff.filter(is_active=True).order_by("full_name", "id")
+
+
+@dataclass(frozen=True)
+class HomeTasks:
+    next_places: list[Booking]  # the user's places and waiting-list places to come, soonest first
+    to_evaluate: list[Booking]  # sessions they attended and have not evaluated, latest first
+    to_mark: list[Session]  # sessions they train that have begun with places still unmarked
+
+
+def home_tasks(*, user, now: datetime.datetime, limit: int = 5) -> HomeTasks:
+    """What the home page shows about training, in one query over bookings: the user's own as
+    a learner, and the unmarked places on the sessions they train (each such session gets
+    `unmarked`, its count)."""
+    own = Q(learner__user=user, learner__is_active=True) & (
+        Q(
+            status__in=[Booking.Status.BOOKED, Booking.Status.WAITING],
+            session__status=Session.Status.SCHEDULED,
+            session__starts_at__gt=now,
+        )
+        | Q(attendance=ATTENDED, evaluation__isnull=True)
+    )
+    unmarked = Q(
+        session__trainer=user,
+        session__status=Session.Status.SCHEDULED,
+        session__starts_at__lte=now,
+        status=Booking.Status.BOOKED,
+        attendance="",
+    )
+    bookings = list(
+        Booking.objects.filter(own | unmarked)
+        .select_related("learner", "session__course")
+        .order_by("session__starts_at", "id")
+    )
+    mine = [b for b in bookings if b.learner.user_id == user.pk]
+    to_mark: dict[int, Session] = {}
+    for booking in reversed(bookings):
+        session = booking.session
+        if session.trainer_id == user.pk and booking.attendance == "" and session.starts_at <= now:
+            to_mark.setdefault(session.pk, session)
+            to_mark[session.pk].unmarked = getattr(to_mark[session.pk], "unmarked", 0) + 1
+    return HomeTasks(
+        next_places=[b for b in mine if b.session.starts_at > now][:limit],
+        to_evaluate=[
+            b for b in reversed(mine) if b.attendance == ATTENDED and b.session.starts_at <= now
+        ][:limit],
+        to_mark=list(to_mark.values())[: limit * 2],
+    )

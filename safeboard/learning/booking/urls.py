@@ -1,0 +1,14 @@
+"""The addresses of booking: a place on a session, one booking, a learner's own training and a
+line manager's staff's."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("sessions/<int:pk>/book/", views.SessionBookView.as_view(), name="session_book"),
+    path("bookings/<int:pk>/", views.BookingDetailView.as_view(), name="booking_detail"),
+    path("bookings/<int:pk>/cancel/", views.BookingCancelView.as_view(), name="booking_cancel"),
+    path("mine/", views.MyTrainingView.as_view(), name="my_training"),
+    path("my-staff/", views.StaffTrainingView.as_view(), name="staff_training"),
+]

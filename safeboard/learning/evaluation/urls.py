@@ -1,0 +1,11 @@
+"""The attendee's addresses: the evaluation, the certificate and the follow-up survey."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("bookings/<int:pk>/evaluation/", views.EvaluationView.as_view(), name="evaluation"),
+    path("bookings/<int:pk>/certificate/", views.CertificateView.as_view(), name="certificate"),
+    path("bookings/<int:pk>/follow-up/", views.FollowUpView.as_view(), name="follow_up"),
+]

@@ -1,2 +1,0 @@
-"""Forms of learning and training, one module per page family; each parses input for one
-service or selector."""

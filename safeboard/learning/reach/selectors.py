@@ -1,0 +1,190 @@
+"""Reach: how many people attended training linked to a review, a theme or a priority.
+
+The annual report quotes it ("540 practitioners from 12 agencies heard the lessons of the
+Child F review"). A person counts once however many sessions they attended; each belongs to
+one agency and one role, so the counts by agency and by role add up to the total. Every
+figure comes from a fixed number of queries that count in the database.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from safeboard.priorities.models import Priority
+from safeboard.reviews.models import Review
+from safeboard.themes.models import Theme
+
+from ..models import Booking, Course, Session
+
+THEME, PRIORITY, REVIEW = "theme", "priority", "review"
+SUBJECT_KINDS = {THEME: Theme, PRIORITY: Priority, REVIEW: Review}
+SUBJECT_LINKS = {THEME: "themes", PRIORITY: "priorities", REVIEW: "reviews"}
+KIND_LABELS = {THEME: "Theme", PRIORITY: "Priority", REVIEW: "Case review"}
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str
+    record: Theme | Priority | Review
+
+    @property
+    def value(self) -> str:
+        return subject_value(self.kind, self.record.pk)
+
+    @property
+    def label(self) -> str:
+        return f"{KIND_LABELS[self.kind].lower()} {self.record}"
+
+    def courses(self) -> QuerySet[Course]:
+        return Course.objects.filter(**{SUBJECT_LINKS[self.kind]: self.record})
+
+
+def subject_value(kind: str, pk: int) -> str:
+    return f"{kind}-{pk}"
+
+
+def reviews_visible_to(user) -> QuerySet[Review]:
+    """Reviews the user may read: all for those who work on every review, otherwise the
+    published ones and those whose team they are on. Unpublished reviews are confidential."""
+    reviews = Review.objects.exclude(stage=Review.Stage.CLOSED)
+    if user.has_perm("reviews.work_on_review"):
+        return reviews
+    published = Q(stage=Review.Stage.PUBLISHED, published_on__isnull=False)
+    return reviews.filter(published | Q(team__user=user)).distinct()
+
+
+def subject_choices(user) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The themes, priorities and reviews the user may choose, grouped by kind."""
+    themes = Theme.objects.filter(is_active=True)
+    priorities = Priority.objects.select_related("plan").order_by("-plan__starts_on", "number")
+    reviews = reviews_visible_to(user).order_by("reference")
+    return [
+        ("Themes", [(subject_value(THEME, t.pk), t.name) for t in themes]),
+        ("Priorities", [(subject_value(PRIORITY, p.pk), str(p)) for p in priorities]),
+        ("Case reviews", [(subject_value(REVIEW, r.pk), str(r)) for r in reviews]),
+    ]
+
+
+def subject_from_value(value: str) -> Subject | None:
+    kind, _, pk = value.partition("-")
+    model = SUBJECT_KINDS.get(kind)
+    if model is None or not pk.isdigit():
+        return None
+    record = model.objects.filter(pk=int(pk)).first()
+    return Subject(kind, record) if record is not None else None
+
+
+@dataclass(frozen=True)
+class Period:
+    from_date: datetime.date
+    to_date: datetime.date
+
+    def session_starts(self) -> Q:
+        """Sessions that started on a day within the period (local time)."""
+        start = datetime.datetime.combine(self.from_date, datetime.time.min)
+        end = datetime.datetime.combine(
+            self.to_date + datetime.timedelta(days=1), datetime.time.min
+        )
+        return Q(starts_at__gte=timezone.make_aware(start), starts_at__lt=timezone.make_aware(end))
+
+
+def default_period(today: datetime.date | None = None) -> Period:
+    """The last 12 months up to today."""
+    today = today or timezone.localdate()
+    try:
+        a_year_ago = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        a_year_ago = today.replace(year=today.year - 1, day=28)
+    return Period(from_date=a_year_ago + datetime.timedelta(days=1), to_date=today)
+
+
+@dataclass(frozen=True)
+class ReachCell:
+    agency: str
+    agency_short: str
+    job_role: str
+    people: int
+    places: int  # attended places: one person at two sessions is two places
+
+
+@dataclass(frozen=True)
+class ReachLine:
+    name: str
+    short_name: str
+    people: int
+    places: int
+
+
+@dataclass(frozen=True)
+class Reach:
+    subject: Subject
+    period: Period
+    cells: list[ReachCell]
+    sessions: int
+    courses: list[Course] = field(default_factory=list)
+
+    @property
+    def people(self) -> int:
+        return sum(cell.people for cell in self.cells)
+
+    @property
+    def places(self) -> int:
+        return sum(cell.places for cell in self.cells)
+
+    @property
+    def by_agency(self) -> list[ReachLine]:
+        return _lines(self.cells, lambda cell: (cell.agency, cell.agency_short))
+
+    @property
+    def by_role(self) -> list[ReachLine]:
+        return _lines(self.cells, lambda cell: (cell.job_role, cell.job_role))
+
+
+def _lines(cells: list[ReachCell], key) -> list[ReachLine]:
+    totals: dict[tuple[str, str], list[int]] = {}
+    for cell in cells:
+        people_places = totals.setdefault(key(cell), [0, 0])
+        people_places[0] += cell.people
+        people_places[1] += cell.places
+    lines = [ReachLine(name, short, p, places) for (name, short), (p, places) in totals.items()]
+    return sorted(lines, key=lambda line: (-line.people, line.name))
+
+
+def reach(*, subject: Subject, period: Period) -> Reach:
+    """Distinct people who attended sessions of the subject's courses in the period, by agency
+    and role. Three queries: the courses, the counts, the sessions."""
+    courses = list(subject.courses().order_by("title"))
+    # Read from the subject's sessions in the period (few), not from every attended place.
+    sessions = Session.objects.filter(
+        period.session_starts(), course__in=[course.pk for course in courses]
+    )
+    attended = Booking.objects.filter(
+        session__in=sessions.values("pk"),
+        attendance=Booking.Attendance.ATTENDED,
+    )
+    rows = (
+        attended.values(
+            "learner__agency__name",
+            "learner__agency__short_name",
+            "learner__job_role__name",
+            "learner__job_role__position",
+        )
+        .annotate(people=Count("learner_id", distinct=True), places=Count("pk"))
+        .order_by("learner__agency__name", "learner__job_role__position", "learner__job_role__name")
+    )
+    cells = [
+        ReachCell(
+            agency=row["learner__agency__name"],
+            agency_short=row["learner__agency__short_name"] or row["learner__agency__name"],
+            job_role=row["learner__job_role__name"],
+            people=row["people"],
+            places=row["places"],
+        )
+        for row in rows
+    ]
+    sessions = attended.aggregate(sessions=Count("session_id", distinct=True))["sessions"]
+    return Reach(subject=subject, period=period, cells=cells, sessions=sessions, courses=courses)

@@ -1,0 +1,1 @@
+"""The access log: every look at a restricted review, for the business manager."""

@@ -1,0 +1,2 @@
+"""Briefings for practitioners on the lessons of a review or a theme: writing, sharing, the PDF and
+the home panel."""

@@ -1,0 +1,2 @@
+"""The conduct of a review once one is held: set-up, team, contributions, events, milestones,
+reports, publication and grade."""

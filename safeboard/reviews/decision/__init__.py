@@ -1,0 +1,1 @@
+"""The decision against the criteria of the edition, and the chair's sign-off."""

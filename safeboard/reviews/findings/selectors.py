@@ -1,0 +1,160 @@
+"""Reads of a review's findings, recommendations and action plan, limited to what a user may
+see through `visible_reviews(user)` (cases/selectors.py)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from safeboard.actions.models import Action
+from safeboard.partnership.models import Agency
+
+from ..cases.selectors import visible_reviews
+from ..models import Finding, Recommendation, Review
+
+
+def recommendations_hidden_from(user) -> QuerySet[Recommendation]:
+    """The ids of the recommendations of reviews `user` may not open: the actions answering
+    them stay out of that user's action lists, unless the user owns them (decision 7)."""
+    return Recommendation.objects.exclude(review__in=visible_reviews(user)).values("pk")
+
+
+def review_findings(*, review: Review) -> list[Finding]:
+    """The review's findings in order, each with its themes and recommendations."""
+    return list(
+        review.findings.prefetch_related("themes", "recommendations").order_by("position", "id")
+    )
+
+
+def review_recommendations(*, review: Review) -> list[Recommendation]:
+    return list(
+        review.recommendations.select_related("finding")
+        .prefetch_related("agencies")
+        .order_by("number")
+    )
+
+
+def recommendation_actions(*, recommendations: list[Recommendation]) -> dict[int, list[Action]]:
+    """The actions on the spine that answer each recommendation, by recommendation id."""
+    if not recommendations:
+        return {}
+    actions = (
+        Action.objects.select_related("owner_agency", "owner_person")
+        .filter(
+            source_type=ContentType.objects.get_for_model(Recommendation),
+            source_id__in=[recommendation.pk for recommendation in recommendations],
+        )
+        .order_by("due_on", "id")
+    )
+    by_recommendation: dict[int, list[Action]] = defaultdict(list)
+    for action in actions:
+        by_recommendation[action.source_id].append(action)
+    return dict(by_recommendation)
+
+
+@dataclass(frozen=True)
+class RecommendationRow:
+    recommendation: Recommendation
+    actions: list[Action]
+    # Agencies named in the recommendation that have no action from it yet.
+    agencies_awaiting: list[Agency]
+
+
+def recommendation_rows(*, recommendations: list[Recommendation]) -> list[RecommendationRow]:
+    """Each recommendation with its actions, in two queries whatever their number."""
+    actions = recommendation_actions(recommendations=recommendations)
+    rows = []
+    for recommendation in recommendations:
+        answering = actions.get(recommendation.pk, [])
+        answered = {action.owner_agency_id for action in answering}
+        awaiting = [a for a in recommendation.agencies.all() if a.pk not in answered]
+        rows.append(RecommendationRow(recommendation, answering, awaiting))
+    return rows
+
+
+@dataclass
+class Progress:
+    """Actions counted by state: open (not yet due), overdue and complete."""
+
+    label: str
+    open: int = 0
+    overdue: int = 0
+    complete: int = 0
+    anchor: str = ""
+
+    @property
+    def total(self) -> int:
+        return self.open + self.overdue + self.complete
+
+    @property
+    def percent_complete(self) -> int:
+        return round(100 * self.complete / self.total) if self.total else 0
+
+    def add(self, *, open: int, overdue: int, complete: int) -> None:
+        self.open += open
+        self.overdue += overdue
+        self.complete += complete
+
+
+@dataclass
+class ActionPlanProgress:
+    by_recommendation: list[Progress]
+    by_agency: list[Progress]
+    overall: Progress = field(default_factory=lambda: Progress("All recommendations"))
+
+
+def action_plan_progress(
+    *, recommendations: list[Recommendation], today: datetime.date | None = None
+) -> ActionPlanProgress:
+    """A review's action plan (the actions answering its `recommendations`) counted per
+    recommendation and per agency in one aggregate query; a recommendation with no action yet
+    shows as a row of noughts."""
+    today = today or timezone.localdate()
+    complete = Q(status=Action.Status.COMPLETE)
+    rows = (
+        Action.objects.filter(
+            source_type=ContentType.objects.get_for_model(Recommendation),
+            source_id__in=[recommendation.pk for recommendation in recommendations],
+        )
+        .values("source_id", "owner_agency_id", "owner_agency__name")
+        .annotate(
+            open=Count("id", filter=~complete & Q(due_on__gte=today)),
+            overdue=Count("id", filter=~complete & Q(due_on__lt=today)),
+            complete=Count("id", filter=complete),
+        )
+        .order_by("owner_agency__name", "source_id")
+    )
+    by_recommendation = {
+        recommendation.pk: Progress(
+            f"Recommendation {recommendation.number}", anchor=f"recommendation-{recommendation.pk}"
+        )
+        for recommendation in sorted(recommendations, key=lambda r: r.number)
+    }
+    by_agency: dict[int, Progress] = {}
+    overall = Progress("All recommendations")
+    for row in rows:
+        counts = {name: row[name] for name in ("open", "overdue", "complete")}
+        if row["source_id"] in by_recommendation:
+            by_recommendation[row["source_id"]].add(**counts)
+        agency = by_agency.setdefault(row["owner_agency_id"], Progress(row["owner_agency__name"]))
+        agency.add(**counts)
+        overall.add(**counts)
+    return ActionPlanProgress(
+        by_recommendation=list(by_recommendation.values()),
+        by_agency=list(by_agency.values()),
+        overall=overall,
+    )
+
+
+def theme_findings(*, theme, user) -> QuerySet[Finding]:
+    """Findings tagged with `theme` in the reviews `user` may see, newest review first."""
+    return (
+        Finding.objects.filter(themes=theme, review__in=visible_reviews(user))
+        .select_related("review")
+        .order_by("-review__aware_date", "review_id", "position", "id")
+    )

@@ -1,0 +1,1 @@
+"""The framework table: the editions of Working Together, their criteria and timescales."""

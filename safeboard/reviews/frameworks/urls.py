@@ -1,0 +1,35 @@
+"""The framework table: editions of Working Together and their criteria."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("frameworks/", views.FrameworkListView.as_view(), name="framework_list"),
+    path("frameworks/<int:pk>/", views.FrameworkDetailView.as_view(), name="framework_detail"),
+    path(
+        "frameworks/<int:pk>/change/",
+        views.FrameworkEditView.as_view(),
+        name="framework_edit",
+    ),
+    path(
+        "frameworks/<int:pk>/history/",
+        views.FrameworkHistoryView.as_view(),
+        name="framework_history",
+    ),
+    path(
+        "frameworks/<int:pk>/criteria/new/",
+        views.CriterionAddView.as_view(),
+        name="criterion_add",
+    ),
+    path(
+        "frameworks/<int:pk>/criteria/<int:criterion_pk>/change/",
+        views.CriterionEditView.as_view(),
+        name="criterion_edit",
+    ),
+    path(
+        "frameworks/<int:pk>/criteria/<int:criterion_pk>/remove/",
+        views.CriterionRemoveView.as_view(),
+        name="criterion_remove",
+    ),
+]

@@ -1,0 +1,204 @@
+"""The life of a case review, as named states: what each stage allows.
+
+A case is referred, notified and sent to the Panel as a rapid review where its edition asks
+for them, then decided: closed without a review, decided (a rapid review only), or held as a
+review, which runs until its final report is in (reported) and then published.
+
+Each action that the stage (or the step already done) can forbid has one `*_refusal`
+function here: None when the action is allowed, otherwise the sentence that says why not.
+The service refuses the write with it (`refuse()`), the form's page refuses its GET with it,
+and the review's page shows the action's button only where it is allowed. `rules.py` reads
+publication from here too.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from .models import AgencyContribution, Decision, Milestone, Review
+
+Stage = Review.Stage
+
+# Nothing more is chased, asked for or added once a case is closed or published.
+FINISHED_STAGES = frozenset({Stage.CLOSED, Stage.PUBLISHED})
+# A review is under way, from the decision to hold it until it is published.
+UNDER_REVIEW_STAGES = frozenset({Stage.IN_REVIEW, Stage.REPORTED})
+# The final report has come in.
+REPORT_IN_STAGES = frozenset({Stage.REPORTED, Stage.PUBLISHED})
+
+NO_NOTIFICATION = "Cases under {edition} are not notified: there is no notification to record."
+NO_RAPID_REVIEW = "Cases under {edition} have no rapid review."
+RAPID_REVIEW_BEFORE_NOTIFICATION = (
+    "A rapid review cannot be sent before the notification: record the notification first."
+)
+DECISION_SIGNED_OFF = "The chair has signed this decision off: it can no longer be changed."
+DECISION_TOO_LATE = "The review has reported: its decision can no longer be changed."
+ALREADY_SIGNED_OFF = "The chair has already signed this decision off."
+NOT_IN_REVIEW = "This case has no review under way: record a decision to hold one first."
+CASE_FINISHED = "This case is {stage}: nothing more can be added to it."
+NO_FINAL_REPORT = "Upload the final report before publishing the review."
+ALREADY_PUBLISHED = "This review was already published, on {date}."
+GRADE_BEFORE_REPORT = "A review is graded once its final report is in."
+ALREADY_RECEIVED = "This contribution was already received, on {date}."
+ALREADY_COMPLETED = "This milestone was already completed, on {date}."
+
+
+def _long_date(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def refuse(refusal: str | None) -> None:
+    """Raise the refusal as the service's ValidationError; nothing when the action is allowed."""
+    if refusal is not None:
+        raise ValidationError(refusal)
+
+
+# The states.
+
+
+def is_published(review: Review) -> bool:
+    """Published: every signed-in user may read its summary and its lessons."""
+    return review.published_on is not None and review.stage == Stage.PUBLISHED
+
+
+def published_q(prefix: str = "") -> Q:
+    """`is_published` as a filter; `prefix` reaches the review from another model."""
+    return Q(**{f"{prefix}stage": Stage.PUBLISHED, f"{prefix}published_on__isnull": False})
+
+
+def is_open(review: Review) -> bool:
+    """Neither closed nor published: its steps are chased and work can be added to it."""
+    return review.stage not in FINISHED_STAGES
+
+
+def is_closed(review: Review) -> bool:
+    """Closed without a review."""
+    return review.stage == Stage.CLOSED
+
+
+def is_under_review(review: Review) -> bool:
+    """A review is being held: from the decision to hold one until publication."""
+    return review.stage in UNDER_REVIEW_STAGES
+
+
+def is_held(review: Review) -> bool:
+    """A review was held: under way, or published."""
+    return is_under_review(review) or review.stage == Stage.PUBLISHED
+
+
+def has_final_report(review: Review) -> bool:
+    return review.stage in REPORT_IN_STAGES
+
+
+def awaiting_publication(review: Review) -> bool:
+    """The final report is in and the review is not yet published."""
+    return review.stage == Stage.REPORTED
+
+
+def is_signed_off(decision: Decision | None) -> bool:
+    return decision is not None and decision.signed_off_at is not None
+
+
+# The actions the state can refuse, each with the reason it gives.
+
+
+def notification_refusal(review: Review) -> str | None:
+    """The serious incident notification, where the edition has one."""
+    if review.notification_working_days is None:
+        return NO_NOTIFICATION.format(edition=review.edition)
+    return None
+
+
+def rapid_review_refusal(review: Review) -> str | None:
+    """The rapid review, where the edition has one, only once the notification is sent."""
+    if review.rapid_review_working_days is None:
+        return NO_RAPID_REVIEW.format(edition=review.edition)
+    if review.notification_sent_on is None:
+        return RAPID_REVIEW_BEFORE_NOTIFICATION
+    return None
+
+
+def decision_refusal(review: Review, decision: Decision | None) -> str | None:
+    """The decision may be recorded, and changed, until the chair signs it off or the
+    review reports."""
+    if is_signed_off(decision):
+        return DECISION_SIGNED_OFF
+    if has_final_report(review):
+        return DECISION_TOO_LATE
+    return None
+
+
+def sign_off_refusal(decision: Decision) -> str | None:
+    return ALREADY_SIGNED_OFF if is_signed_off(decision) else None
+
+
+def set_up_refusal(review: Review) -> str | None:
+    """The review's details, while a review is under way."""
+    return None if is_under_review(review) else NOT_IN_REVIEW
+
+
+def addition_refusal(review: Review) -> str | None:
+    """Contributions asked of agencies, events and milestones, while the case is open."""
+    if is_open(review):
+        return None
+    return CASE_FINISHED.format(stage=review.get_stage_display().lower())
+
+
+def publication_refusal(review: Review) -> str | None:
+    if review.stage == Stage.PUBLISHED:
+        return ALREADY_PUBLISHED.format(date=_long_date(review.published_on))
+    return None if awaiting_publication(review) else NO_FINAL_REPORT
+
+
+def grading_refusal(review: Review) -> str | None:
+    """The quality grade, once the final report is in."""
+    return None if has_final_report(review) else GRADE_BEFORE_REPORT
+
+
+def receipt_refusal(contribution: AgencyContribution) -> str | None:
+    """A chronology or report is received once."""
+    if contribution.received_on is None:
+        return None
+    return ALREADY_RECEIVED.format(date=_long_date(contribution.received_on))
+
+
+def completion_refusal(milestone: Milestone) -> str | None:
+    """A milestone is done once."""
+    if milestone.completed_on is None:
+        return None
+    return ALREADY_COMPLETED.format(date=_long_date(milestone.completed_on))
+
+
+# What the review's page offers: the allowed actions still worth doing.
+
+
+def notification_awaited(review: Review) -> bool:
+    return (
+        is_open(review)
+        and notification_refusal(review) is None
+        and review.notification_sent_on is None
+    )
+
+
+def rapid_review_awaited(review: Review) -> bool:
+    return (
+        is_open(review)
+        and rapid_review_refusal(review) is None
+        and review.rapid_review_sent_on is None
+    )
+
+
+def rapid_review_waits_for_notification(review: Review) -> bool:
+    return (
+        is_open(review)
+        and review.rapid_review_working_days is not None
+        and review.notification_sent_on is None
+    )
+
+
+def accepts_documents(review: Review) -> bool:
+    """Reports may be uploaded to any case not closed without a review."""
+    return not is_closed(review)

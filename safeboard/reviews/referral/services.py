@@ -1,0 +1,174 @@
+"""A case from its referral to the rapid review, each change in one transaction.
+
+The start of a case: referred for consideration under an edition of Working Together (whose
+timescales it copies), then the serious incident notified and the rapid review sent, where the
+edition asks for them. Which of these the case's state allows is in lifecycle.py; the decision
+against the criteria is in decision/services.py, the review itself in conduct/services.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import IntegerField, Max
+from django.db.models.functions import Cast, Substr
+from django.utils import timezone
+
+from safeboard.core.history import save_with_reason
+from safeboard.partnership.models import Agency
+
+from ..frameworks.timescales import SNAPSHOT_FIELDS
+from ..lifecycle import (
+    notification_refusal,
+    rapid_review_refusal,
+    refuse,
+)
+from ..models import AWARE_BEFORE_INCIDENT, FrameworkEdition, Review
+
+__all__ = [
+    "AWARE_BEFORE_INCIDENT",
+    "next_review_reference",
+    "record_notification_sent",
+    "record_rapid_review_sent",
+    "refer_case",
+]
+
+INCIDENT_IN_FUTURE = "The incident date cannot be in the future."
+AWARE_IN_FUTURE = "The date the partnership became aware cannot be in the future."
+PSEUDONYM_REQUIRED = 'Enter the child\u2019s pseudonym, such as "Child A".'
+SUMMARY_REQUIRED = "Enter a summary of what happened."
+AGENCIES_REQUIRED = "Select the agencies involved with the child."
+EDITION_REQUIRED = "Select the edition of Working Together the case is considered under."
+NOTIFIED_BEFORE_AWARE = (
+    "The notification cannot be sent before the partnership became aware, on {date}."
+)
+NOTIFIED_IN_FUTURE = "The date the notification was sent cannot be in the future."
+NOTIFIED_AFTER_RAPID_REVIEW = (
+    "The notification must be sent before the rapid review, which was sent on {date}."
+)
+RAPID_REVIEW_BEFORE_NOTIFIED_ON = (
+    "A rapid review cannot be sent before the notification, which was sent on {date}."
+)
+RAPID_REVIEW_IN_FUTURE = "The date the rapid review was sent cannot be in the future."
+
+REFERENCE_PREFIX = "CR-{year}-"
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _long_date(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _lock(review: Review) -> Review:
+    """Lock the review's row and read its current state: two people may act at once."""
+    return Review.objects.select_for_update().select_related("edition").get(pk=review.pk)
+
+
+def _refresh(review: Review, locked: Review, fields: Iterable[str]) -> None:
+    for field in fields:
+        setattr(review, field, getattr(locked, field))
+
+
+def next_review_reference(year: int) -> str:
+    """The next reference of the year: "CR-2026-01", "CR-2026-02"... (at least 2 digits)."""
+    prefix = REFERENCE_PREFIX.format(year=year)
+    last = (
+        Review.objects.filter(reference__startswith=prefix)
+        .annotate(number=Cast(Substr("reference", len(prefix) + 1), IntegerField()))
+        .aggregate(last=Max("number"))["last"]
+    )
+    return f"{prefix}{(last or 0) + 1:02d}"
+
+
+@transaction.atomic
+def refer_case(
+    *,
+    edition: FrameworkEdition | None,
+    child_pseudonym: str,
+    age_band: str,
+    agencies: Iterable[Agency],
+    incident_date: datetime.date,
+    aware_date: datetime.date,
+    summary: str,
+    referred_by,
+) -> Review:
+    """Refer a case for consideration: the review copies the edition's timescales now, so a
+    later change to the framework table never moves its dates."""
+    agencies = list(agencies)
+    errors: dict[str, str] = {}
+    today = _today()
+    if edition is None:
+        errors["edition"] = EDITION_REQUIRED
+    if not child_pseudonym.strip():
+        errors["child_pseudonym"] = PSEUDONYM_REQUIRED
+    if not summary.strip():
+        errors["summary"] = SUMMARY_REQUIRED
+    if not agencies:
+        errors["agencies"] = AGENCIES_REQUIRED
+    if incident_date > today:
+        errors["incident_date"] = INCIDENT_IN_FUTURE
+    if aware_date > today:
+        errors["aware_date"] = AWARE_IN_FUTURE
+    elif aware_date < incident_date:
+        errors["aware_date"] = AWARE_BEFORE_INCIDENT
+    if errors:
+        raise ValidationError(errors)
+    review = Review(
+        reference=next_review_reference(aware_date.year),
+        edition=edition,
+        child_pseudonym=child_pseudonym.strip(),
+        age_band=age_band,
+        incident_date=incident_date,
+        aware_date=aware_date,
+        summary=summary.strip(),
+        referred_by=referred_by,
+        **{field: getattr(edition, field) for field in SNAPSHOT_FIELDS},
+    )
+    review.full_clean()
+    review.save()
+    review.agencies.set(agencies)
+    return review
+
+
+@transaction.atomic
+def record_notification_sent(*, review: Review, sent_on: datetime.date) -> None:
+    """The serious incident notification (to the Panel, or to Ofsted under 2013)."""
+    locked = _lock(review)
+    refuse(notification_refusal(locked))
+    if sent_on > _today():
+        raise ValidationError({"sent_on": NOTIFIED_IN_FUTURE})
+    if sent_on < locked.aware_date:
+        raise ValidationError(
+            {"sent_on": NOTIFIED_BEFORE_AWARE.format(date=_long_date(locked.aware_date))}
+        )
+    rapid_review_sent_on = locked.rapid_review_sent_on
+    if rapid_review_sent_on is not None and sent_on > rapid_review_sent_on:
+        raise ValidationError(
+            {"sent_on": NOTIFIED_AFTER_RAPID_REVIEW.format(date=_long_date(rapid_review_sent_on))}
+        )
+    locked.notification_sent_on = sent_on
+    save_with_reason(locked, "Notification sent", fields=["notification_sent_on"])
+    _refresh(review, locked, ["notification_sent_on"])
+
+
+@transaction.atomic
+def record_rapid_review_sent(*, review: Review, sent_on: datetime.date) -> None:
+    """The rapid review sent to the Panel; never before the notification (DATA.md)."""
+    locked = _lock(review)
+    refuse(rapid_review_refusal(locked))
+    notified_on = locked.notification_sent_on
+    if sent_on > _today():
+        raise ValidationError({"sent_on": RAPID_REVIEW_IN_FUTURE})
+    if sent_on < notified_on:
+        raise ValidationError(
+            {"sent_on": RAPID_REVIEW_BEFORE_NOTIFIED_ON.format(date=_long_date(notified_on))}
+        )
+    locked.rapid_review_sent_on = sent_on
+    save_with_reason(locked, "Rapid review sent to the Panel", fields=["rapid_review_sent_on"])
+    _refresh(review, locked, ["rapid_review_sent_on"])

@@ -1,0 +1,11 @@
+"""Referring a case, and recording its notification and rapid review."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("refer/", views.ReferCaseView.as_view(), name="refer"),
+    path("<int:pk>/notification/", views.NotificationSentView.as_view(), name="notification"),
+    path("<int:pk>/rapid-review/", views.RapidReviewSentView.as_view(), name="rapid_review"),
+]

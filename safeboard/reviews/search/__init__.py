@@ -1,0 +1,1 @@
+"""Full-text search of the findings and recommendations of the reviews a user may see."""
