@@ -154,7 +154,7 @@ def _cycle(
         returns_due_on=due_on,
         created_by=directory.manager,
     )
-    services.copy_standards(cycle, standard_set)
+    services.copy_standards(cycle=cycle, standard_set=standard_set)
     returns = ReturnFactory.create_in_bulk(
         [Return(cycle=cycle, agency=directory.agencies[key]) for key in ASKED], with_history=True
     )
