@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import factory
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from safeboard.core.factories import ModelFactory
 
 from .models import RoleAssignment, User
+from .roles import Role
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(ModelFactory):
     """An account for a person; pass roles=[Role.X, ...] to grant roles."""
 
     class Meta:
@@ -28,3 +32,22 @@ class UserFactory(factory.django.DjangoModelFactory):
                 RoleAssignment(user=self, role=role) for role in extracted
             )
             self.__dict__.pop("roles", None)  # forget any cached role set
+
+
+class RoleAssignmentFactory(ModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.PRACTITIONER
+
+
+class TOTPDeviceFactory(ModelFactory):
+    """A confirmed authenticator app; pass key= (hex) to fix its secret."""
+
+    class Meta:
+        model = TOTPDevice
+
+    user = factory.SubFactory(UserFactory)
+    name = "Authenticator app"
+    confirmed = True

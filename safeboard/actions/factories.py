@@ -5,12 +5,13 @@ import datetime
 import factory
 from django.utils import timezone
 
+from safeboard.core.factories import ModelFactory
 from safeboard.partnership.factories import PersonFactory
 
-from .models import Action
+from .models import Action, Evidence
 
 
-class ActionFactory(factory.django.DjangoModelFactory):
+class ActionFactory(ModelFactory):
     class Meta:
         model = Action
 
@@ -18,3 +19,14 @@ class ActionFactory(factory.django.DjangoModelFactory):
     owner_person = factory.SubFactory(PersonFactory)
     owner_agency = factory.LazyAttribute(lambda action: action.owner_person.agency)
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+
+
+class EvidenceFactory(ModelFactory):
+    """Evidence that an action made a difference."""
+
+    class Meta:
+        model = Evidence
+
+    action = factory.SubFactory(ActionFactory)
+    description = "The change was checked in the next audit."
+    evidence_dated = factory.LazyFunction(timezone.localdate)

@@ -11,6 +11,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from safeboard.core.factories import ModelFactory
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency
 from safeboard.themes.models import Theme
@@ -22,7 +23,7 @@ def _days_from_today(days: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=days)
 
 
-class AuditToolFactory(factory.django.DjangoModelFactory):
+class AuditToolFactory(ModelFactory):
     class Meta:
         model = models.AuditTool
         django_get_or_create = ("name",)
@@ -31,7 +32,7 @@ class AuditToolFactory(factory.django.DjangoModelFactory):
     purpose = "Whether strategy discussions plan the Section 47 enquiry with every agency."
 
 
-class ToolVersionFactory(factory.django.DjangoModelFactory):
+class ToolVersionFactory(ModelFactory):
     class Meta:
         model = models.ToolVersion
 
@@ -42,7 +43,7 @@ class ToolVersionFactory(factory.django.DjangoModelFactory):
         frozen = factory.Trait(frozen_at=factory.LazyFunction(timezone.now))
 
 
-class SectionFactory(factory.django.DjangoModelFactory):
+class SectionFactory(ModelFactory):
     class Meta:
         model = models.Section
 
@@ -52,7 +53,7 @@ class SectionFactory(factory.django.DjangoModelFactory):
     agency_types = factory.LazyFunction(list)
 
 
-class QuestionFactory(factory.django.DjangoModelFactory):
+class QuestionFactory(ModelFactory):
     class Meta:
         model = models.Question
 
@@ -85,7 +86,7 @@ def _first_theme() -> Theme:
     )
 
 
-class AuditRoundFactory(factory.django.DjangoModelFactory):
+class AuditRoundFactory(ModelFactory):
     """A round open for answers, due in a fortnight."""
 
     class Meta:
@@ -108,7 +109,7 @@ class AuditRoundFactory(factory.django.DjangoModelFactory):
         )
 
 
-class SampleCaseFactory(factory.django.DjangoModelFactory):
+class SampleCaseFactory(ModelFactory):
     class Meta:
         model = models.SampleCase
         skip_postgeneration_save = True
@@ -124,7 +125,7 @@ class SampleCaseFactory(factory.django.DjangoModelFactory):
             self.agencies.set(extracted)
 
 
-class AssignmentFactory(factory.django.DjangoModelFactory):
+class AssignmentFactory(ModelFactory):
     """An agency's part of a case, not started; the agency is added to the case's agencies."""
 
     class Meta:
@@ -150,7 +151,7 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
             self.case.agencies.add(self.agency)
 
 
-class AnswerFactory(factory.django.DjangoModelFactory):
+class AnswerFactory(ModelFactory):
     class Meta:
         model = models.Answer
 
@@ -159,7 +160,7 @@ class AnswerFactory(factory.django.DjangoModelFactory):
     choice = models.YesNoPartly.YES
 
 
-class ModerationFactory(factory.django.DjangoModelFactory):
+class ModerationFactory(ModelFactory):
     class Meta:
         model = models.Moderation
 
@@ -168,7 +169,7 @@ class ModerationFactory(factory.django.DjangoModelFactory):
     moderated_on = factory.LazyFunction(timezone.localdate)
 
 
-class FindingFactory(factory.django.DjangoModelFactory):
+class FindingFactory(ModelFactory):
     class Meta:
         model = models.Finding
         skip_postgeneration_save = True
@@ -183,3 +184,34 @@ class FindingFactory(factory.django.DjangoModelFactory):
     def themes(self, create, extracted, **kwargs):
         if create:
             self.themes.set(extracted or [_first_theme()])
+
+
+class SampleCaseAgencyFactory(ModelFactory):
+    """An agency that worked with a sampled case."""
+
+    class Meta:
+        model = models.SampleCase.agencies.through
+
+    samplecase = factory.SubFactory(SampleCaseFactory)
+    agency = factory.SubFactory(AgencyFactory)
+
+
+class ModerationAttendeeFactory(ModelFactory):
+    """Someone who took part in a moderation."""
+
+    class Meta:
+        model = models.Moderation.attendees.through
+
+    moderation = factory.SubFactory(ModerationFactory)
+    person = factory.SubFactory(PersonFactory)
+
+
+class FindingThemeFactory(ModelFactory):
+    """A theme a finding is about."""
+
+    class Meta:
+        model = models.Finding.themes.through
+
+    # The finding is tagged with the first theme; this links it to the last.
+    finding = factory.SubFactory(FindingFactory)
+    theme = factory.LazyFunction(lambda: Theme.objects.order_by("position").last())

@@ -11,6 +11,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from safeboard.core.factories import ModelFactory
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 
 from . import models
@@ -21,7 +22,7 @@ def _days_ago(days: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=days)
 
 
-class ChallengeFactory(factory.django.DjangoModelFactory):
+class ChallengeFactory(ModelFactory):
     """A challenge awaiting a response, raised a fortnight ago and due in a fortnight."""
 
     class Meta:
@@ -57,7 +58,7 @@ class ChallengeFactory(factory.django.DjangoModelFactory):
         )
 
 
-class ChallengeResponseFactory(factory.django.DjangoModelFactory):
+class ChallengeResponseFactory(ModelFactory):
     class Meta:
         model = models.ChallengeResponse
 
@@ -66,7 +67,7 @@ class ChallengeResponseFactory(factory.django.DjangoModelFactory):
     responded_on = factory.LazyFunction(timezone.localdate)
 
 
-class ChallengeEscalationFactory(factory.django.DjangoModelFactory):
+class ChallengeEscalationFactory(ModelFactory):
     class Meta:
         model = models.ChallengeEscalation
 

@@ -14,10 +14,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from simple_history.utils import bulk_create_with_history
 
+from safeboard.actions.factories import ActionFactory, EvidenceFactory
 from safeboard.actions.models import Action, Evidence
 from safeboard.audits import tool_services
+from safeboard.audits.factories import (
+    AnswerFactory,
+    AssignmentFactory,
+    AuditRoundFactory,
+    AuditToolFactory,
+    FindingFactory,
+    FindingThemeFactory,
+    ModerationAttendeeFactory,
+    ModerationFactory,
+    SampleCaseAgencyFactory,
+    SampleCaseFactory,
+    ToolVersionFactory,
+)
 from safeboard.audits.models import (
     AgeBand,
     Answer,
@@ -39,7 +52,6 @@ from safeboard.partnership.models import Person
 from safeboard.themes.models import Theme
 
 from . import audit_texts as texts
-from .checks import validate
 from .people import Directory
 from .timeline import Clock
 
@@ -205,11 +217,11 @@ class _Builder:
         )
         history_stamps(audit_round)._history_date = self.at(plan.closed or plan.opened, hour=16)
         history_stamps(audit_round)._history_user = self.manager
-        validate([audit_round])
-        bulk_create_with_history([audit_round], AuditRound)
-        AuditRound.objects.filter(pk=audit_round.pk).update(created_at=self.at(plan.created))
+        AuditRoundFactory.create_in_bulk([audit_round], validate=True, with_history=True)
+        audit_round.created_at = self.at(plan.created)
+        AuditRoundFactory.update_in_bulk([audit_round], ["created_at"])
         version.frozen_at = version.frozen_at or self.at(plan.created)
-        version.save(update_fields=["frozen_at"])
+        ToolVersionFactory.update_in_bulk([version], ["frozen_at"])
         self.plan.rounds.append(audit_round)
         return audit_round
 
@@ -381,27 +393,26 @@ def _moderation(builder: _Builder, case: SampleCase, plan: RoundPlan, proposals)
 def _write(builder: _Builder) -> None:
     plan = builder.plan
     cases = [case for case, _ in plan.cases]
-    validate(cases)
-    bulk_create_with_history(cases, SampleCase, default_user=builder.manager)
-    through = SampleCase.agencies.through
+    SampleCaseFactory.create_in_bulk(
+        cases, validate=True, with_history=True, history_user=builder.manager
+    )
+    through = SampleCaseAgencyFactory._meta.model
     agencies = builder.directory.agencies
-    through.objects.bulk_create(
+    SampleCaseAgencyFactory.create_in_bulk(
         through(samplecase_id=case.pk, agency_id=agencies[key].pk)
         for case, keys in plan.cases
         for key in keys
     )
-    validate(plan.assignments)
-    bulk_create_with_history(plan.assignments, Assignment)
+    AssignmentFactory.create_in_bulk(plan.assignments, validate=True, with_history=True)
     answers = []
     for assignment, answer in plan.answers:
         answer.assignment = assignment
         answers.append(answer)
-    Answer.objects.bulk_create(answers, batch_size=500)
+    AnswerFactory.create_in_bulk(answers, batch_size=500)
     moderations = [moderation for moderation, _ in plan.moderations]
-    validate(moderations)
-    bulk_create_with_history(moderations, Moderation)
-    attendees = Moderation.attendees.through
-    attendees.objects.bulk_create(
+    ModerationFactory.create_in_bulk(moderations, validate=True, with_history=True)
+    attendees = ModerationAttendeeFactory._meta.model
+    ModerationAttendeeFactory.create_in_bulk(
         attendees(moderation_id=moderation.pk, person_id=person.pk)
         for moderation, people in plan.moderations
         for person in people
@@ -504,13 +515,12 @@ def _findings(builder: _Builder, earlier: AuditRound, later: AuditRound) -> None
         findings.append(finding)
         links.append(theme_slugs)
         actions.append(action)
-    validate(findings)
-    bulk_create_with_history(findings, Finding)
+    FindingFactory.create_in_bulk(findings, validate=True, with_history=True)
     for finding in findings:
         finding.created_at = history_stamps(finding)._history_date
-    Finding.objects.bulk_update(findings, ["created_at"])
-    through = Finding.themes.through
-    through.objects.bulk_create(
+    FindingFactory.update_in_bulk(findings, ["created_at"])
+    through = FindingThemeFactory._meta.model
+    FindingThemeFactory.create_in_bulk(
         through(finding_id=finding.pk, theme_id=themes[slug].pk)
         for finding, slugs in zip(findings, links, strict=True)
         for slug in slugs
@@ -536,11 +546,12 @@ def _findings(builder: _Builder, earlier: AuditRound, later: AuditRound) -> None
         history_stamps(record)._history_date = history_stamps(finding)._history_date
         made.append((record, action_evidence))
     actions_made = [record for record, _ in made]
-    validate(actions_made)
-    bulk_create_with_history(actions_made, Action, default_user=builder.manager)
+    ActionFactory.create_in_bulk(
+        actions_made, validate=True, with_history=True, history_user=builder.manager
+    )
     for record in actions_made:
         record.created_at = history_stamps(record)._history_date
-    Action.objects.bulk_update(actions_made, ["created_at"])
+    ActionFactory.update_in_bulk(actions_made, ["created_at"])
     _action_evidence(builder, made, later)
 
 
@@ -555,18 +566,16 @@ def _action_evidence(builder: _Builder, made, later: AuditRound) -> None:
             entry.added_by = builder.directory.user_of(record.owner_person)
             history_stamps(entry)._history_date = builder.clock.at(day, hour=15)
             entries.append(entry)
-    validate(entries)
-    bulk_create_with_history(entries, Evidence)
+    EvidenceFactory.create_in_bulk(entries, validate=True, with_history=True)
     for entry in entries:
         entry.added_at = history_stamps(entry)._history_date
-    Evidence.objects.bulk_update(entries, ["added_at"])
+    EvidenceFactory.update_in_bulk(entries, ["added_at"])
 
 
 def build_audits(*, rng: random.Random, clock: Clock, directory: Directory) -> list[AuditRound]:
     builder = _Builder(rng, clock, directory)
     tools = {spec.key: builder.tool(spec) for spec in texts.TOOLS}
-    AuditTool.objects.update(created_at=builder.at(540), created_by=builder.manager)
-    ToolVersion.objects.update(created_at=builder.at(540))
+    _date_tools(builder)
 
     strategy = tools[texts.STRATEGY.key]
     earlier = builder.round(EARLIER, strategy.versions.get())
@@ -578,7 +587,8 @@ def build_audits(*, rng: random.Random, clock: Clock, directory: Directory) -> l
     second = tool_services.question_add(
         section=plan_section, text=extra.text, kind=extra.kind, guidance=extra.guidance
     ).section.version
-    ToolVersion.objects.filter(pk=second.pk).update(created_at=builder.at(200))
+    second.created_at = builder.at(200)
+    ToolVersionFactory.update_in_bulk([second], ["created_at"])
     later = builder.round(LATER, second)
     _audit(builder, later, LATER)
     plans = builder.round(IN_PROGRESS, tools[texts.PLANS.key].versions.get())
@@ -586,3 +596,15 @@ def build_audits(*, rng: random.Random, clock: Clock, directory: Directory) -> l
     _write(builder)
     _findings(builder, earlier, later)
     return [earlier, later, plans]
+
+
+def _date_tools(builder: _Builder) -> None:
+    """The tools and their first versions were written a year and a half ago."""
+    tools = list(AuditTool.objects.all())
+    for tool in tools:
+        tool.created_at, tool.created_by = builder.at(540), builder.manager
+    AuditToolFactory.update_in_bulk(tools, ["created_at", "created_by"])
+    versions = list(ToolVersion.objects.all())
+    for version in versions:
+        version.created_at = builder.at(540)
+    ToolVersionFactory.update_in_bulk(versions, ["created_at"])

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from safeboard.accounts.roles import Role
+from safeboard.challenges.factories import (
+    ChallengeEscalationFactory,
+    ChallengeFactory,
+    ChallengeResponseFactory,
+)
 from safeboard.challenges.models import (
     Challenge,
     ChallengeEscalation,
@@ -27,7 +32,6 @@ from safeboard.core.dates import long_date
 from safeboard.partnership.models import Agency, Person
 
 from . import challenge_texts as texts
-from .checks import validate
 from .people import Directory
 from .plan import BuiltPlan
 from .timeline import Clock, Versions
@@ -316,10 +320,9 @@ class Replay:
         return self.clock.at(day, hour=hour, minute=self.rng.randint(0, 59))
 
     def write(self) -> list[Challenge]:
-        validate([*self.challenges, *self.responses, *self.escalations])
-        Challenge.objects.bulk_create(self.challenges)
-        ChallengeResponse.objects.bulk_create(self.responses)
-        ChallengeEscalation.objects.bulk_create(self.escalations)
+        ChallengeFactory.create_in_bulk(self.challenges, validate=True)
+        ChallengeResponseFactory.create_in_bulk(self.responses, validate=True)
+        ChallengeEscalationFactory.create_in_bulk(self.escalations, validate=True)
         self.versions.write()
         return self.challenges
 

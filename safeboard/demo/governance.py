@@ -6,9 +6,13 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from simple_history.utils import bulk_create_with_history
-
 from safeboard.core.history import history_stamps
+from safeboard.partnership.factories import (
+    GroupFactory,
+    InductionItemFactory,
+    InductionPlanFactory,
+    MembershipFactory,
+)
 from safeboard.partnership.models import Group, InductionItem, InductionPlan, Membership
 
 from .names import PARTNERSHIP_NAME
@@ -143,14 +147,14 @@ def build_groups(*, clock: Clock, directory: Directory) -> dict[str, Group]:
     started = clock.at(clock.days_ago(1100), hour=9)
     board = Group(name=BOARD.name, kind=Group.Kind.BOARD, purpose=BOARD.purpose)
     history_stamps(board)._history_date = started
-    bulk_create_with_history([board], Group, default_user=directory.manager)
+    GroupFactory.create_in_bulk([board], with_history=True, history_user=directory.manager)
     subgroups = [
         Group(name=spec.name, kind=Group.Kind.SUBGROUP, purpose=spec.purpose, parent=board)
         for spec in SUBGROUPS
     ]
     for subgroup in subgroups:
         history_stamps(subgroup)._history_date = started
-    bulk_create_with_history(subgroups, Group, default_user=directory.manager)
+    GroupFactory.create_in_bulk(subgroups, with_history=True, history_user=directory.manager)
     groups = {BOARD.key: board}
     groups.update({spec.key: group for spec, group in zip(SUBGROUPS, subgroups, strict=True)})
     _build_memberships(clock, directory, groups)
@@ -171,7 +175,7 @@ def _build_memberships(clock: Clock, directory: Directory, groups: dict[str, Gro
             )
             history_stamps(membership)._history_date = clock.at(membership.started_on, hour=9)
             memberships.append(membership)
-    bulk_create_with_history(memberships, Membership, default_user=directory.manager)
+    MembershipFactory.create_in_bulk(memberships, with_history=True, history_user=directory.manager)
 
 
 # (title, days after the plan starts that it is due)
@@ -215,5 +219,5 @@ def build_induction_plans(*, rng: random.Random, clock: Clock, directory: Direct
             item = InductionItem(plan=plan, title=title, due_on=due_on, completed_on=completed_on)
             history_stamps(item)._history_date = history_stamps(plan)._history_date
             items.append(item)
-    bulk_create_with_history(plans, InductionPlan, default_user=directory.manager)
-    bulk_create_with_history(items, InductionItem, default_user=directory.manager)
+    InductionPlanFactory.create_in_bulk(plans, with_history=True, history_user=directory.manager)
+    InductionItemFactory.create_in_bulk(items, with_history=True, history_user=directory.manager)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from simple_history.utils import bulk_create_with_history
-
 from safeboard.core.history import history_stamps
+from safeboard.partnership.factories import HandbookPageFactory
 from safeboard.partnership.models import HandbookPage
 
 from .names import COUNTY, PARTNERSHIP_NAME
@@ -72,4 +71,4 @@ def build_handbook(*, clock: Clock, directory: Directory) -> None:
         page = HandbookPage(slug=slug, title=title, body=body, position=position)
         history_stamps(page)._history_date = clock.at(clock.days_ago(400 - position), hour=11)
         pages.append(page)
-    bulk_create_with_history(pages, HandbookPage, default_user=directory.manager)
+    HandbookPageFactory.create_in_bulk(pages, with_history=True, history_user=directory.manager)

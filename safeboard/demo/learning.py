@@ -14,14 +14,31 @@ import random
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-from django.db import models
-from django.db.models.fields.related_descriptors import ManyToManyDescriptor
 from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
+from safeboard.learning.factories import (
+    AgencyDomainFactory,
+    BookingFactory,
+    ChargeFactory,
+    CourseFactory,
+    CourseJobRoleFactory,
+    CoursePriorityFactory,
+    CourseReviewFactory,
+    CourseThemeFactory,
+    EvaluationFactory,
+    EventFactory,
+    FollowUpFactory,
+    HeadcountFactory,
+    JobRoleFactory,
+    LearnerFactory,
+    LearningOutcomeFactory,
+    OutcomeRatingFactory,
+    SessionFactory,
+    TrainingNeedFactory,
+)
 from safeboard.learning.models import (
     AgencyDomain,
     Booking,
@@ -44,7 +61,6 @@ from safeboard.reviews.models import Review
 from safeboard.themes.models import Theme
 
 from . import learning_texts as texts
-from .checks import validate
 from .names import FIRST_NAMES, SURNAMES, email_for
 from .people import AGENCIES
 from .plan_texts import PRIORITIES
@@ -132,12 +148,12 @@ def _job_roles() -> dict[str, JobRole]:
         JobRole(name=name, position=position)
         for position, name in enumerate(texts.JOB_ROLES.values(), start=1)
     ]
-    JobRole.objects.bulk_create(roles)
+    JobRoleFactory.create_in_bulk(roles)
     return dict(zip(texts.JOB_ROLES, roles, strict=True))
 
 
 def _agency_domains(built: Built) -> None:
-    AgencyDomain.objects.bulk_create(
+    AgencyDomainFactory.create_in_bulk(
         AgencyDomain(agency=built.agencies[key], domain=domain)
         for key, (domain, _, _) in texts.AGENCY_WORKFORCE.items()
         if key in built.agencies
@@ -164,42 +180,36 @@ def _courses(built: Built, clock: Clock, staff: TrainingStaff) -> None:
         )
         versions.created(course, when=created, user=staff.officer)
         built.courses[spec.key] = course
-    validate(built.courses.values())
-    Course.objects.bulk_create(built.courses.values())
+    CourseFactory.create_in_bulk(built.courses.values(), validate=True)
     versions.write()
     outcomes = [
         LearningOutcome(course=built.courses[spec.key], text=text, position=position)
         for spec in texts.COURSES
         for position, text in enumerate(spec.outcomes, start=1)
     ]
-    LearningOutcome.objects.bulk_create(outcomes)
+    LearningOutcomeFactory.create_in_bulk(outcomes)
     for outcome in outcomes:
         built.outcomes.setdefault(outcome.course_id, []).append(outcome)
-    links: dict[ManyToManyDescriptor[Any, Any], list[tuple[Course, models.Model]]] = {
-        Course.job_roles: [],
-        Course.themes: [],
-        Course.priorities: [],
-    }
+    links = {CourseJobRoleFactory: [], CourseThemeFactory: [], CoursePriorityFactory: []}
     needs = []
     for spec in texts.COURSES:
         course = built.courses[spec.key]
-        links[Course.job_roles] += [(course, built.roles[key]) for key in spec.roles]
-        links[Course.themes] += [(course, themes[slug]) for slug in spec.themes if slug in themes]
-        links[Course.priorities] += [
+        links[CourseJobRoleFactory] += [(course, built.roles[key]) for key in spec.roles]
+        links[CourseThemeFactory] += [
+            (course, themes[slug]) for slug in spec.themes if slug in themes
+        ]
+        links[CoursePriorityFactory] += [
             (course, priorities[k]) for k in spec.priorities if k in priorities
         ]
         needs += [TrainingNeed(job_role=built.roles[key], course=course) for key in spec.needed_by]
-    for descriptor, pairs in links.items():
-        through = descriptor.through
-        source, target = (
-            descriptor.field.m2m_field_name(),
-            descriptor.field.m2m_reverse_field_name(),
+    for link_factory, pairs in links.items():
+        through = link_factory._meta.model
+        # A link table made for a many-to-many field holds the course, then what it links to.
+        source, target = (field.attname for field in through._meta.fields if field.is_relation)
+        link_factory.create_in_bulk(
+            through(**{source: course.pk, target: record.pk}) for course, record in pairs
         )
-        through._default_manager.bulk_create(
-            through(**{f"{source}_id": course.pk, f"{target}_id": record.pk})
-            for course, record in pairs
-        )
-    TrainingNeed.objects.bulk_create(needs)
+    TrainingNeedFactory.create_in_bulk(needs)
     _link_reviews(built)
 
 
@@ -218,7 +228,7 @@ def _link_reviews(built: Built) -> None:
     ):
         if slug:
             review_themes[review_id].add(slug)
-    through = Course.reviews.through
+    through = CourseReviewFactory._meta.model
     links = []
     for review in reviews:
         sharing = [
@@ -228,7 +238,7 @@ def _link_reviews(built: Built) -> None:
         ]
         for key in ["reviews", *sharing[:2]]:
             links.append(through(course_id=built.courses[key].pk, review_id=review.pk))
-    through.objects.bulk_create(links)
+    CourseReviewFactory.create_in_bulk(links)
 
 
 def _session_days(rng: random.Random, clock: Clock, count: int) -> list[datetime.date]:
@@ -252,7 +262,7 @@ def _sessions(
         )
         for day in conference_days
     ]
-    Event.objects.bulk_create(events)
+    EventFactory.create_in_bulk(events)
     planned: list[tuple[datetime.date, str, Event | None, int]] = []
     for conference in events:
         for slot, key in enumerate(texts.CONFERENCE_COURSES):
@@ -282,8 +292,7 @@ def _sessions(
         planned_on = clock.at(day - datetime.timedelta(days=rng.randint(45, 90)), hour=11)
         versions.created(session, when=min(planned_on, timezone.now()), user=staff.officer)
         built.sessions.append(session)
-    validate(built.sessions)
-    Session.objects.bulk_create(built.sessions, batch_size=500)
+    SessionFactory.create_in_bulk(built.sessions, batch_size=500, validate=True)
     versions.write()
 
 
@@ -329,7 +338,7 @@ def _learners(built: Built, rng: random.Random, scale: int) -> None:
             )
         )
     managers = [learner for learner in drafts if rng.random() < MANAGER_SHARE]
-    Learner.objects.bulk_create(managers, batch_size=1000)
+    LearnerFactory.create_in_bulk(managers, batch_size=1000)
     by_agency: dict[int, list[Learner]] = defaultdict(list)
     for manager in managers:
         by_agency[manager.agency_id].append(manager)
@@ -337,7 +346,7 @@ def _learners(built: Built, rng: random.Random, scale: int) -> None:
     for learner in staff:
         if by_agency[learner.agency_id]:
             learner.manager = rng.choice(by_agency[learner.agency_id])
-    Learner.objects.bulk_create(staff, batch_size=1000)
+    LearnerFactory.create_in_bulk(staff, batch_size=1000)
     built.learners = managers + staff
 
 
@@ -346,7 +355,7 @@ def _practitioner(built: Built, rng: random.Random, staff: TrainingStaff) -> Lea
     user = staff.practitioner
     if user is None or user.person is None or "community" not in built.agencies:
         return None
-    learner = Learner.objects.create(
+    learner = LearnerFactory(
         full_name=user.person.full_name,
         email=user.email,
         agency=built.agencies["community"],
@@ -361,8 +370,8 @@ def _practitioner(built: Built, rng: random.Random, staff: TrainingStaff) -> Lea
     ]
     for member in rng.sample(team, min(4, len(team))):
         member.manager = learner
-    Learner.objects.filter(pk__in=[m.pk for m in team if m.manager_id == learner.pk]).update(
-        manager=learner
+    LearnerFactory.update_in_bulk(
+        [member for member in team if member.manager_id == learner.pk], ["manager"]
     )
     built.learners.append(learner)
     return learner
@@ -418,7 +427,7 @@ def _bookings(
             built.bookings.append(_booking(rng, session, spare, B.Status.CANCELLED, staff, now))
     # Without history: thousands of places would double the demo's build, and no page shows
     # a booking's history.
-    Booking.objects.bulk_create(built.bookings, batch_size=1000)
+    BookingFactory.create_in_bulk(built.bookings, batch_size=1000)
 
 
 def _pools(built: Built) -> dict[int, list[Learner]]:
@@ -519,8 +528,8 @@ def _evaluations(built: Built, rng: random.Random, practitioner: Learner | None)
             after = max(before, _rating(rng, 4.0))
             ratings.append((outcome, before, after))
         ratings_of.append(ratings)
-    Evaluation.objects.bulk_create(evaluations, batch_size=1000)
-    OutcomeRating.objects.bulk_create(
+    EvaluationFactory.create_in_bulk(evaluations, batch_size=1000)
+    OutcomeRatingFactory.create_in_bulk(
         (
             OutcomeRating(
                 evaluation=evaluation, outcome=outcome, confidence_before=b, confidence_after=a
@@ -558,7 +567,7 @@ def _follow_ups(built: Built, rng: random.Random, clock: Clock) -> int:
             )
             follow_up.responded_at = clock.at(answered_on, hour=rng.randint(8, 17))
         follow_ups.append(follow_up)
-    FollowUp.objects.bulk_create(follow_ups, batch_size=1000)
+    FollowUpFactory.create_in_bulk(follow_ups, batch_size=1000)
     return len(follow_ups)
 
 
@@ -593,7 +602,7 @@ def _charges(built: Built) -> int:
                     raised_on=raised_on,
                 )
             )
-    Charge.objects.bulk_create(charges, batch_size=1000)
+    ChargeFactory.create_in_bulk(charges, batch_size=1000)
     return len(charges)
 
 
@@ -613,6 +622,6 @@ def _headcounts(built: Built, rng: random.Random, clock: Clock, staff: TrainingS
         )
         versions.created(headcount, when=clock.at(headcount.as_of, hour=15), user=staff.officer)
         headcounts.append(headcount)
-    Headcount.objects.bulk_create(headcounts)
+    HeadcountFactory.create_in_bulk(headcounts)
     versions.write()
     return len(headcounts)

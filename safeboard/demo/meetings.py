@@ -7,9 +7,14 @@ import random
 from dataclasses import dataclass
 
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from safeboard.core.history import history_stamps
+from safeboard.meetings.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    DecisionFactory,
+    MeetingFactory,
+)
 from safeboard.meetings.models import AgendaItem, Attendance, Decision, Meeting
 from safeboard.partnership.models import Group, Membership
 
@@ -49,20 +54,20 @@ def build_meetings(
 ) -> list[DecisionForAction]:
     """Build every meeting and return the decisions that ask an agency to act."""
     meetings = _schedule(rng, clock, groups)
-    bulk_create_with_history(meetings, Meeting, default_user=directory.manager)
+    MeetingFactory.create_in_bulk(meetings, with_history=True, history_user=directory.manager)
     past = [m for m in meetings if m.starts_at.date() < clock.today]
     items = _agenda_items(rng, directory, meetings)
-    bulk_create_with_history(items, AgendaItem, default_user=directory.manager)
+    AgendaItemFactory.create_in_bulk(items, with_history=True, history_user=directory.manager)
     decisions = _decisions(rng, directory, past, items)
-    bulk_create_with_history(
-        [d.decision for d in decisions], Decision, default_user=directory.manager
+    DecisionFactory.create_in_bulk(
+        [d.decision for d in decisions], with_history=True, history_user=directory.manager
     )
     # recorded_at is stamped on creation; date each decision to its meeting.
     for made in decisions:
         made.decision.recorded_at = history_stamps(made.decision)._history_date
-    Decision.objects.bulk_update([d.decision for d in decisions], ["recorded_at"])
+    DecisionFactory.update_in_bulk([d.decision for d in decisions], ["recorded_at"])
     attendances = _attendance(rng, clock, directory, past)
-    bulk_create_with_history(attendances, Attendance, default_user=directory.manager)
+    AttendanceFactory.create_in_bulk(attendances, with_history=True, history_user=directory.manager)
     _write_minutes(rng, clock, directory, meetings, items, decisions, attendances)
     return [made for made in decisions if made.spec.action_title]
 
@@ -221,8 +226,11 @@ def _write_minutes(rng, clock, directory, meetings, items, decisions, attendance
             drafted = meeting.starts_at + datetime.timedelta(days=rng.randint(3, 10))
             history_stamps(meeting)._history_date = min(drafted, timezone.now())
             written.append(meeting)
-    bulk_update_with_history(
-        written, Meeting, ["minutes", "minutes_approved_on"], default_user=directory.manager
+    MeetingFactory.update_in_bulk(
+        written,
+        ["minutes", "minutes_approved_on"],
+        with_history=True,
+        history_user=directory.manager,
     )
 
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.auth.hashers import make_password
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from simple_history.utils import bulk_create_with_history
 
+from safeboard.accounts.factories import RoleAssignmentFactory, TOTPDeviceFactory, UserFactory
 from safeboard.accounts.models import RoleAssignment, User
 from safeboard.accounts.roles import Role
 from safeboard.accounts.services import hex_key_from_base32
 from safeboard.core.history import history_stamps
+from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency, Person
 
 from .names import COUNTY, PARTNERSHIP_NAME, NameBook, email_for
@@ -195,7 +195,7 @@ def _build_agencies(clock: Clock) -> dict[str, Agency]:
     ]
     for agency in agencies:
         history_stamps(agency)._history_date = clock.at(clock.days_ago(1000), hour=9)
-    bulk_create_with_history(agencies, Agency)
+    AgencyFactory.create_in_bulk(agencies, with_history=True)
     return {spec.key: agency for spec, agency in zip(AGENCIES, agencies, strict=True)}
 
 
@@ -218,7 +218,7 @@ def _build_people(
             clock.days_ago(spec.joined_days_ago), hour=9
         )
         people.append(person)
-    bulk_create_with_history(people, Person)
+    PersonFactory.create_in_bulk(people, with_history=True)
     return {spec.key: person for spec, person in zip(PEOPLE, people, strict=True)}
 
 
@@ -236,8 +236,8 @@ def _build_accounts(clock: Clock, people: dict[str, Person], password: str) -> d
         )
         for spec in PEOPLE
     }
-    User.objects.bulk_create(users.values())
-    RoleAssignment.objects.bulk_create(
+    UserFactory.create_in_bulk(users.values())
+    RoleAssignmentFactory.create_in_bulk(
         RoleAssignment(user=users[spec.key], role=spec.role) for spec in PEOPLE
     )
     return users
@@ -251,7 +251,7 @@ def _build_totp_devices(users: dict[str, User]) -> dict[str, str]:
         secret = TOTP_SECRETS.get(key)
         if secret is None:
             raise LookupError(f"The demo account {user.email} needs a fixed TOTP secret.")
-        TOTPDevice.objects.create(
+        TOTPDeviceFactory(
             user=user, name="Authenticator app", key=hex_key_from_base32(secret), confirmed=True
         )
         secrets[key] = secret

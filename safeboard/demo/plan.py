@@ -11,9 +11,14 @@ import random
 from dataclasses import dataclass
 
 from safeboard.core.dates import add_months, long_date
+from safeboard.priorities.factories import (
+    BusinessPlanFactory,
+    PriorityFactory,
+    PriorityMeasureFactory,
+    PriorityReviewFactory,
+)
 from safeboard.priorities.models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
 
-from .checks import validate
 from .people import Directory
 from .plan_texts import PLAN_SUMMARY, PRIORITIES, PrioritySpec
 from .timeline import Clock, Versions, review_days
@@ -59,15 +64,14 @@ def build_plan(*, rng: random.Random, clock: Clock, directory: Directory) -> Bui
     for measure in measures:
         versions.created(measure, when=clock.at(starts_on, hour=9), user=directory.manager)
     reviews = [review for review, _ in reviewed_at]
-    validate([plan, *priorities.values(), *reviews, *measures])
-    BusinessPlan.objects.bulk_create([plan])
-    Priority.objects.bulk_create(priorities.values())
-    PriorityReview.objects.bulk_create(reviews)
-    PriorityMeasure.objects.bulk_create(measures)
+    BusinessPlanFactory.create_in_bulk([plan], validate=True)
+    PriorityFactory.create_in_bulk(priorities.values(), validate=True)
+    PriorityReviewFactory.create_in_bulk(reviews, validate=True)
+    PriorityMeasureFactory.create_in_bulk(measures, validate=True)
     # created_at is stamped on creation; date each review to the day it was held.
     for review, when in reviewed_at:
         review.created_at = when
-    PriorityReview.objects.bulk_update(reviews, ["created_at"])
+    PriorityReviewFactory.update_in_bulk(reviews, ["created_at"])
     versions.write()
 
     by_theme = {theme: priorities[spec.key] for spec in PRIORITIES for theme in spec.themes}

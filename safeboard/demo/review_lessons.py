@@ -35,7 +35,7 @@ from .review_lessons_texts import (
     BriefingText,
     ReviewLessons,
 )
-from .timeline import Backdater, Clock
+from .timeline import Backdater, Clock, date_every_entry, date_latest_entry
 
 PLAN_DAYS_AFTER_PUBLICATION = 7
 RUNNING_PLAN_DAYS_AGO = 14
@@ -162,7 +162,7 @@ class _Builder:
                 evidence, when=self.clock.at(completed_on, 11), user=owner, field="added_at"
             )
             action_services.action_complete(action=action, completed_on=completed_on)
-            _date_latest(action, self.clock.at(completed_on, 15), owner)
+            date_latest_entry(action, self.clock.at(completed_on, 15), owner)
         elif plan.state == IN_PROGRESS:
             written_on = max(made_on, self.clock.days_ago(self.rng.randint(3, 30)))
             update = action_services.action_add_progress(
@@ -190,15 +190,9 @@ class _Builder:
         self._stamp(briefing, written_on)
         if shared_on is not None:
             briefings_services.briefing_share(briefing=briefing, shared_on=shared_on)
-            _date_latest(briefing, self.clock.at(shared_on), self.author)
+            date_latest_entry(briefing, self.clock.at(shared_on), self.author)
         self.built.briefings.append(briefing)
 
     def _stamp(self, record: models.Model, day: datetime.date) -> None:
         """Date every History entry so far (tagging themes or agencies adds one) to `day`."""
-        record.history.update(history_date=self.clock.at(day), history_user=self.author)
-
-
-def _date_latest(record: models.Model, when: datetime.datetime, user) -> None:
-    """Date the record's latest History entry to when the change happened."""
-    latest = record.history.order_by("-history_id").first()
-    type(latest).objects.filter(pk=latest.pk).update(history_date=when, history_user=user)
+        date_every_entry(record, self.clock.at(day), self.author)

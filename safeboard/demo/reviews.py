@@ -22,7 +22,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from safeboard.reviews.conduct import services as review_services
 from safeboard.reviews.decision import services as decision_services
-from safeboard.reviews.factories import edition
+from safeboard.reviews.factories import (
+    DecisionFactory,
+    ReviewDocumentFactory,
+    ReviewFactory,
+    TeamMemberFactory,
+    edition,
+)
 from safeboard.reviews.frameworks.timescales import (
     add_working_days,
     is_working_day,
@@ -39,7 +45,7 @@ from safeboard.reviews.models import (
 from safeboard.reviews.referral import services
 
 from .people import Directory
-from .timeline import Clock
+from .timeline import Clock, date_latest_entry
 
 D = datetime.date
 Kind = AgencyContribution.Kind
@@ -345,13 +351,15 @@ class _Builder:
             summary=case.summary,
             referred_by=self.manager,
         )
-        Review.objects.filter(pk=review.pk).update(referred_at=self.clock.at(case.aware, 11))
+        review.referred_at = self.clock.at(case.aware, 11)
+        ReviewFactory.update_in_bulk([review], ["referred_at"])
         self._dated(review, case.aware)
         for member_key, role in case.team:
             member = review_services.team_member_add(
                 review=review, user=self.directory.users[member_key], role=role
             )
-            TeamMember.objects.filter(pk=member.pk).update(added_on=case.aware)
+            member.added_on = case.aware
+            TeamMemberFactory.update_in_bulk([member], ["added_on"])
         if case.notified:
             services.record_notification_sent(review=review, sent_on=case.notified)
             self._dated(review, case.notified)
@@ -385,7 +393,8 @@ class _Builder:
         if case.signed_off:
             decision_services.decision_sign_off(decision=decision, signed_off_by=self.chair)
             signed_at = self.clock.at(case.decided_on + datetime.timedelta(days=1), 9)
-            type(decision).objects.filter(pk=decision.pk).update(signed_off_at=signed_at)
+            decision.signed_off_at = signed_at
+            DecisionFactory.update_in_bulk([decision], ["signed_off_at"])
             self._dated(
                 decision,
                 case.decided_on + datetime.timedelta(days=1),
@@ -440,18 +449,14 @@ class _Builder:
         document = review_services.document_upload(
             review=review, kind=kind, file=report, uploaded_by=self.manager
         )
-        ReviewDocument.objects.filter(pk=document.pk).update(
-            uploaded_at=self.clock.at(uploaded_on, 15)
-        )
+        document.uploaded_at = self.clock.at(uploaded_on, 15)
+        ReviewDocumentFactory.update_in_bulk([document], ["uploaded_at"])
         if kind == Doc.FINAL_REPORT:
             self._dated(review, uploaded_on)
 
     def _dated(self, record, day: D, user=None, **fields) -> None:
         """Date the record's latest History entry to the day the change happened."""
-        latest = record.history.order_by("-history_id").first()
-        type(latest).objects.filter(pk=latest.pk).update(
-            history_date=self.clock.at(day, 12), history_user=user or self.manager, **fields
-        )
+        date_latest_entry(record, self.clock.at(day, 12), user or self.manager, **fields)
 
 
 def report_pdf(title: str, review: Review) -> bytes:

@@ -10,14 +10,17 @@ import datetime
 import random
 from collections import defaultdict
 
-from django.apps import apps
-
 from safeboard.actions import services as action_services
 from safeboard.core.dates import add_months, long_date
+from safeboard.risks.factories import (
+    RiskFactory,
+    RiskPriorityLinkFactory,
+    RiskPriorityLinkHistoryFactory,
+    RiskReviewFactory,
+)
 from safeboard.risks.models import Risk, RiskReview
 from safeboard.risks.services import risk_add_action
 
-from .checks import validate
 from .people import Directory
 from .plan import BuiltPlan
 from .risk_texts import RISKS, MitigationSpec, RiskSpec
@@ -36,16 +39,15 @@ def build_risks(
         risks.append(risk)
         reviewed_at += risk_reviews
     reviews = [review for review, _ in reviewed_at]
-    validate([*risks, *reviews])
-    Risk.objects.bulk_create(risks)
-    RiskReview.objects.bulk_create(reviews)
+    RiskFactory.create_in_bulk(risks, validate=True)
+    RiskReviewFactory.create_in_bulk(reviews, validate=True)
     # created_at is stamped on creation; date each review to the day it was held.
     for review, when in reviewed_at:
         review.created_at = when
-    RiskReview.objects.bulk_update(reviews, ["created_at"])
+    RiskReviewFactory.update_in_bulk(reviews, ["created_at"])
 
-    through = Risk.priorities.through
-    links = through.objects.bulk_create(
+    through = RiskPriorityLinkFactory._meta.model
+    links = RiskPriorityLinkFactory.create_in_bulk(
         through(risk=risk, priority=plan.priorities[key])
         for risk, spec in zip(risks, RISKS, strict=True)
         for key in spec.priorities
@@ -171,11 +173,11 @@ def _risk(
 
 def _write_links_history(entries: list, links: list) -> None:
     """Each history entry of a risk records the priorities it was linked to at the time."""
-    links_history = apps.get_model("risks", "HistoricalRisk_priorities")
+    links_history = RiskPriorityLinkHistoryFactory._meta.model
     by_risk = defaultdict(list)
     for link in links:
         by_risk[link.risk_id].append(link)
-    links_history.objects.bulk_create(
+    RiskPriorityLinkHistoryFactory.create_in_bulk(
         (
             links_history(
                 history=entry, id=link.pk, risk_id=link.risk_id, priority_id=link.priority_id

@@ -18,18 +18,23 @@ import datetime
 import random
 
 from django.core.mail import get_connection
-from simple_history.utils import bulk_create_with_history
 
 from safeboard.accounts.roles import Role
 from safeboard.actions import services as action_services
 from safeboard.section11 import chase_services, return_services, scrutiny_services, services
+from safeboard.section11.factories import (
+    CycleFactory,
+    EvidenceRequestFactory,
+    ImprovementItemFactory,
+    RatingFactory,
+    ReturnFactory,
+)
 from safeboard.section11.library_data import WT2018
 from safeboard.section11.models import (
     Cycle,
     EvidenceRequest,
     ImprovementItem,
     Kind,
-    Rating,
     Return,
     StandardSet,
 )
@@ -140,7 +145,7 @@ def _cycle(
 ) -> Cycle:
     """A cycle set up directly, its deadline already past or near (the service refuses a
     deadline in the past), with the set's standards and the organisations asked."""
-    cycle = Cycle.objects.create(
+    cycle = CycleFactory(
         title=title,
         kind=Kind.SECTION_11,
         frequency=Cycle.Frequency.TWO_YEARLY,
@@ -150,8 +155,8 @@ def _cycle(
         created_by=directory.manager,
     )
     services.copy_standards(cycle=cycle, standard_set=standard_set)
-    returns = bulk_create_with_history(
-        [Return(cycle=cycle, agency=directory.agencies[key]) for key in ASKED], Return
+    returns = ReturnFactory.create_in_bulk(
+        [Return(cycle=cycle, agency=directory.agencies[key]) for key in ASKED], with_history=True
     )
     when = Clock(set_up_on).at(set_up_on, hour=11)
     backdater.stamp(cycle, when=when, user=directory.manager, field="created_at")
@@ -199,7 +204,7 @@ def _answer(
                 dated_on=on - datetime.timedelta(days=rng.randint(10, 300)),
             )
         if score < agency_return.cycle.met_score:
-            ImprovementItem.objects.create(
+            ImprovementItemFactory(
                 rating=rating, text=rng.choice(PLANS), owner_person=owner, due_on=plan_due_on
             )
 
@@ -243,7 +248,8 @@ def _submit(agency_return, directory, key, submitted_on, backdater) -> None:
     user = directory.user_of(_lead(directory, key))
     return_services.return_submit(agency_return=agency_return, submitted_by=user)
     when = Clock(submitted_on).at(submitted_on, hour=15)
-    Return.objects.filter(pk=agency_return.pk).update(submitted_at=when, started_at=when)
+    agency_return.submitted_at = agency_return.started_at = when
+    ReturnFactory.update_in_bulk([agency_return], ["submitted_at", "started_at"])
     for item in ImprovementItem.objects.filter(rating__agency_return=agency_return):
         backdater.stamp(item.action, when=when, user=user, field="created_at")
 
@@ -287,7 +293,9 @@ def _moderate(rng: random.Random, cycle: Cycle, *, on: datetime.date) -> None:
             for rating in chosen
         ]
         scrutiny_services.return_moderate(agency_return=agency_return, scores=scores)
-        Rating.objects.filter(pk__in=[rating.pk for rating in chosen]).update(moderated_on=on)
+        for rating in chosen:
+            rating.moderated_on = on
+        RatingFactory.update_in_bulk(chosen, ["moderated_on"])
 
 
 def _current_cycle(rng, clock, directory, standard_set, earlier, backdater) -> Cycle:
@@ -370,9 +378,9 @@ def _peer_challenge(rng, clock, directory, cycle) -> None:
         requested_by=directory.manager,
         rng=rng,
     )
-    EvidenceRequest.objects.filter(pk__in=[request.pk for request in drawn]).update(
-        requested_on=clock.days_ago(12)
-    )
+    for request in drawn:
+        request.requested_on = clock.days_ago(12)
+    EvidenceRequestFactory.update_in_bulk(drawn, ["requested_on"])
     answered = drawn[0]
     agency_return = answered.rating.agency_return
     responder = directory.user_of(_lead(directory, _key_of(directory, agency_return)))
@@ -388,6 +396,5 @@ def _peer_challenge(rng, clock, directory, cycle) -> None:
         note="The reports show the arrangements working and challenged at board level.",
         concluded_by=directory.manager,
     )
-    EvidenceRequest.objects.filter(pk=answered.pk).update(
-        responded_on=clock.days_ago(6), concluded_on=clock.days_ago(3)
-    )
+    answered.responded_on, answered.concluded_on = clock.days_ago(6), clock.days_ago(3)
+    EvidenceRequestFactory.update_in_bulk([answered], ["responded_on", "concluded_on"])

@@ -1,6 +1,6 @@
 """Dates for the demo, relative to the day it is built, and a way to date its history.
 
-The services stamp what they create with the time they run. The demo replays a year of
+The services and factories stamp what they create with the time they run. The demo replays a year of
 work in a second, so it dates each change to the day it would have happened: on the
 record (created_at, changed_at...) and in its History tab (history_date, history_user).
 """
@@ -61,6 +61,17 @@ def as_of(record: models.Model, when: datetime.datetime, user) -> None:
     stamps = history_stamps(record)
     stamps._history_date, stamps._history_user = when, user
     record.__dict__.pop("_change_reason", None)
+
+
+def date_latest_entry(record: models.Model, when: datetime.datetime, user, **fields) -> None:
+    """Date the record's latest History entry to when the change happened (and set `fields`)."""
+    latest = record.history.order_by("-history_id").first()
+    type(latest).objects.filter(pk=latest.pk).update(history_date=when, history_user=user, **fields)
+
+
+def date_every_entry(record: models.Model, when: datetime.datetime, user) -> None:
+    """Date every History entry of the record so far to `when`."""
+    record.history.update(history_date=when, history_user=user)
 
 
 class Backdater:

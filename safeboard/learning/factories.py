@@ -8,24 +8,28 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
+from safeboard.core.factories import ModelFactory
 from safeboard.partnership.factories import AgencyFactory
 
 from .models import (
     AgencyDomain,
     Booking,
+    Charge,
     Course,
     Evaluation,
     Event,
     FollowUp,
+    Headcount,
     JobRole,
     Learner,
     LearningOutcome,
     OutcomeRating,
     Session,
+    TrainingNeed,
 )
 
 
-class JobRoleFactory(factory.django.DjangoModelFactory):
+class JobRoleFactory(ModelFactory):
     class Meta:
         model = JobRole
         django_get_or_create = ("name",)
@@ -33,7 +37,7 @@ class JobRoleFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Job role {n}")
 
 
-class AgencyDomainFactory(factory.django.DjangoModelFactory):
+class AgencyDomainFactory(ModelFactory):
     class Meta:
         model = AgencyDomain
 
@@ -41,7 +45,7 @@ class AgencyDomainFactory(factory.django.DjangoModelFactory):
     domain = factory.Sequence(lambda n: f"agency{n}.example")
 
 
-class LearnerFactory(factory.django.DjangoModelFactory):
+class LearnerFactory(ModelFactory):
     """A practitioner who trains with the partnership; pass user= to give them an account."""
 
     class Meta:
@@ -60,7 +64,7 @@ class LearnerFactory(factory.django.DjangoModelFactory):
     user = None
 
 
-class CourseFactory(factory.django.DjangoModelFactory):
+class CourseFactory(ModelFactory):
     class Meta:
         model = Course
         skip_postgeneration_save = True
@@ -82,7 +86,7 @@ class CourseFactory(factory.django.DjangoModelFactory):
             )
 
 
-class LearningOutcomeFactory(factory.django.DjangoModelFactory):
+class LearningOutcomeFactory(ModelFactory):
     class Meta:
         model = LearningOutcome
 
@@ -91,7 +95,7 @@ class LearningOutcomeFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 1)
 
 
-class EventFactory(factory.django.DjangoModelFactory):
+class EventFactory(ModelFactory):
     class Meta:
         model = Event
 
@@ -105,7 +109,7 @@ def _at(days: int, hour: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-class SessionFactory(factory.django.DjangoModelFactory):
+class SessionFactory(ModelFactory):
     """A session a fortnight ahead, 09:30 to 12:30; `days` moves it (negative: held)."""
 
     class Meta:
@@ -123,7 +127,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
     capacity = 20
 
 
-class BookingFactory(factory.django.DjangoModelFactory):
+class BookingFactory(ModelFactory):
     class Meta:
         model = Booking
 
@@ -133,7 +137,7 @@ class BookingFactory(factory.django.DjangoModelFactory):
     booked_at = factory.LazyFunction(timezone.now)
 
 
-class EvaluationFactory(factory.django.DjangoModelFactory):
+class EvaluationFactory(ModelFactory):
     """An evaluation with a rating of every outcome of the course (before 2, after 4)."""
 
     class Meta:
@@ -161,9 +165,97 @@ class EvaluationFactory(factory.django.DjangoModelFactory):
         )
 
 
-class FollowUpFactory(factory.django.DjangoModelFactory):
+class FollowUpFactory(ModelFactory):
     class Meta:
         model = FollowUp
 
     booking = factory.SubFactory(BookingFactory, attendance=Booking.Attendance.ATTENDED)
     sent_on = factory.LazyFunction(timezone.localdate)
+
+
+class OutcomeRatingFactory(ModelFactory):
+    """How sure a practitioner felt of one outcome, before the course and after."""
+
+    class Meta:
+        model = OutcomeRating
+
+    evaluation = factory.SubFactory(EvaluationFactory)
+    outcome = factory.SubFactory(
+        LearningOutcomeFactory, course=factory.SelfAttribute("..evaluation.booking.session.course")
+    )
+    confidence_before = 2
+    confidence_after = 4
+
+
+class ChargeFactory(ModelFactory):
+    """A place fee raised to the agency of the practitioner booked."""
+
+    class Meta:
+        model = Charge
+
+    booking = factory.SubFactory(BookingFactory, attendance=Booking.Attendance.ATTENDED)
+    agency = factory.SelfAttribute("booking.learner.agency")
+    kind = Charge.Kind.PLACE
+    amount = Decimal("40.00")
+    raised_on = factory.LazyFunction(timezone.localdate)
+
+
+class TrainingNeedFactory(ModelFactory):
+    """A course that staff in a job role need (a tick in the needs matrix)."""
+
+    class Meta:
+        model = TrainingNeed
+
+    job_role = factory.SubFactory(JobRoleFactory)
+    course = factory.SubFactory(CourseFactory)
+
+
+class HeadcountFactory(ModelFactory):
+    """How many staff an agency has in a job role."""
+
+    class Meta:
+        model = Headcount
+
+    agency = factory.SubFactory(AgencyFactory)
+    job_role = factory.SubFactory(JobRoleFactory)
+    headcount = 20
+    as_of = factory.LazyFunction(timezone.localdate)
+
+
+class CourseJobRoleFactory(ModelFactory):
+    """A job role a course is meant for."""
+
+    class Meta:
+        model = Course.job_roles.through
+
+    course = factory.SubFactory(CourseFactory)
+    jobrole = factory.SubFactory(JobRoleFactory)
+
+
+class CourseThemeFactory(ModelFactory):
+    """A theme a course teaches (its theme= is required: themes are seeded, not made)."""
+
+    class Meta:
+        model = Course.themes.through
+
+    course = factory.SubFactory(CourseFactory)
+
+
+class CoursePriorityFactory(ModelFactory):
+    """A business plan priority a course delivers."""
+
+    class Meta:
+        model = Course.priorities.through
+
+    course = factory.SubFactory(CourseFactory)
+    priority = factory.SubFactory("safeboard.priorities.factories.PriorityFactory")
+
+
+class CourseReviewFactory(ModelFactory):
+    """A case review whose learning a course teaches."""
+
+    class Meta:
+        model = Course.reviews.through
+
+    course = factory.SubFactory(CourseFactory)
+    review = factory.SubFactory("safeboard.reviews.factories.ReviewFactory")

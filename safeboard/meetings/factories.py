@@ -5,12 +5,13 @@ import datetime
 import factory
 from django.utils import timezone
 
+from safeboard.core.factories import ModelFactory
 from safeboard.partnership.factories import GroupFactory, PersonFactory
 
 from . import models
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
+class MeetingFactory(ModelFactory):
     class Meta:
         model = models.Meeting
 
@@ -20,7 +21,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     location = "Council House, Committee Room 2"
 
 
-class AgendaItemFactory(factory.django.DjangoModelFactory):
+class AgendaItemFactory(ModelFactory):
     class Meta:
         model = models.AgendaItem
 
@@ -29,7 +30,7 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     title = factory.Faker("sentence", nb_words=4)
 
 
-class DecisionFactory(factory.django.DjangoModelFactory):
+class DecisionFactory(ModelFactory):
     class Meta:
         model = models.Decision
 
@@ -37,7 +38,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     text = factory.Faker("sentence", nb_words=10)
 
 
-class AttendanceFactory(factory.django.DjangoModelFactory):
+class AttendanceFactory(ModelFactory):
     class Meta:
         model = models.Attendance
 

@@ -7,10 +7,12 @@ import datetime
 import factory
 from django.utils import timezone
 
+from safeboard.core.factories import ModelFactory
+
 from . import models
 
 
-class AgencyFactory(factory.django.DjangoModelFactory):
+class AgencyFactory(ModelFactory):
     class Meta:
         model = models.Agency
         django_get_or_create = ("name",)
@@ -19,7 +21,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     type = models.Agency.Type.OTHER
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(ModelFactory):
     class Meta:
         model = models.Person
 
@@ -29,7 +31,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.test")
 
 
-class GroupFactory(factory.django.DjangoModelFactory):
+class GroupFactory(ModelFactory):
     class Meta:
         model = models.Group
 
@@ -37,7 +39,7 @@ class GroupFactory(factory.django.DjangoModelFactory):
     kind = models.Group.Kind.SUBGROUP
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(ModelFactory):
     class Meta:
         model = models.Membership
 
@@ -47,7 +49,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     started_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=365))
 
 
-class InductionPlanFactory(factory.django.DjangoModelFactory):
+class InductionPlanFactory(ModelFactory):
     class Meta:
         model = models.InductionPlan
 
@@ -59,7 +61,7 @@ class InductionPlanFactory(factory.django.DjangoModelFactory):
     )
 
 
-class InductionItemFactory(factory.django.DjangoModelFactory):
+class InductionItemFactory(ModelFactory):
     class Meta:
         model = models.InductionItem
 
@@ -68,7 +70,7 @@ class InductionItemFactory(factory.django.DjangoModelFactory):
     due_on = factory.LazyAttribute(lambda item: item.plan.started_on + datetime.timedelta(days=30))
 
 
-class HandbookPageFactory(factory.django.DjangoModelFactory):
+class HandbookPageFactory(ModelFactory):
     class Meta:
         model = models.HandbookPage
 

@@ -8,12 +8,13 @@ import factory
 from django.db.models import Max
 from django.utils import timezone
 
+from safeboard.core.factories import ModelFactory
 from safeboard.partnership.factories import PersonFactory
 
 from . import models
 
 
-class BusinessPlanFactory(factory.django.DjangoModelFactory):
+class BusinessPlanFactory(ModelFactory):
     class Meta:
         model = models.BusinessPlan
 
@@ -30,7 +31,7 @@ def _next_number(plan: models.BusinessPlan) -> int:
     return (last or 0) + 1
 
 
-class PriorityFactory(factory.django.DjangoModelFactory):
+class PriorityFactory(ModelFactory):
     class Meta:
         model = models.Priority
 
@@ -44,7 +45,7 @@ class PriorityFactory(factory.django.DjangoModelFactory):
     review_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
 
 
-class PriorityReviewFactory(factory.django.DjangoModelFactory):
+class PriorityReviewFactory(ModelFactory):
     class Meta:
         model = models.PriorityReview
 
@@ -57,7 +58,7 @@ class PriorityReviewFactory(factory.django.DjangoModelFactory):
     )
 
 
-class PriorityMeasureFactory(factory.django.DjangoModelFactory):
+class PriorityMeasureFactory(ModelFactory):
     class Meta:
         model = models.PriorityMeasure
 

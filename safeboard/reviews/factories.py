@@ -12,6 +12,7 @@ import factory
 from django.utils import timezone
 
 from safeboard.accounts.factories import UserFactory
+from safeboard.core.factories import ModelFactory
 from safeboard.partnership.factories import PersonFactory
 
 from .frameworks.data import load_editions
@@ -22,6 +23,7 @@ from .models import (
     FrameworkEdition,
     Milestone,
     Review,
+    ReviewDocument,
     TeamMember,
 )
 from .referral.services import next_review_reference
@@ -36,7 +38,7 @@ def edition(code: str = "wt2023") -> FrameworkEdition:
     return found
 
 
-class ReviewFactory(factory.django.DjangoModelFactory):
+class ReviewFactory(ModelFactory):
     """A case referred under Working Together 2023 (pass `edition=` for another), with the
     edition's timescales copied as refer_case copies them."""
 
@@ -70,7 +72,7 @@ class ReviewFactory(factory.django.DjangoModelFactory):
             self.agencies.set(extracted)
 
 
-class DecisionFactory(factory.django.DjangoModelFactory):
+class DecisionFactory(ModelFactory):
     """A decision without criterion answers: the service (decision_record) records those."""
 
     class Meta:
@@ -84,7 +86,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     recorded_by = factory.SubFactory(UserFactory)
 
 
-class TeamMemberFactory(factory.django.DjangoModelFactory):
+class TeamMemberFactory(ModelFactory):
     class Meta:
         model = TeamMember
 
@@ -93,7 +95,7 @@ class TeamMemberFactory(factory.django.DjangoModelFactory):
     role = TeamMember.Role.PANEL_MEMBER
 
 
-class AgencyContributionFactory(factory.django.DjangoModelFactory):
+class AgencyContributionFactory(ModelFactory):
     class Meta:
         model = AgencyContribution
 
@@ -104,10 +106,24 @@ class AgencyContributionFactory(factory.django.DjangoModelFactory):
     due_on = factory.LazyAttribute(lambda c: c.requested_on + datetime.timedelta(days=28))
 
 
-class MilestoneFactory(factory.django.DjangoModelFactory):
+class MilestoneFactory(ModelFactory):
     class Meta:
         model = Milestone
 
     review = factory.SubFactory(ReviewFactory)
     title = "Draft report to the panel"
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+
+
+class ReviewDocumentFactory(ModelFactory):
+    """A report uploaded to a review; services.document_upload is how the product adds one."""
+
+    class Meta:
+        model = ReviewDocument
+
+    review = factory.SubFactory(ReviewFactory)
+    kind = ReviewDocument.Kind.DRAFT_REPORT
+    file = factory.django.FileField(filename="draft-report.pdf", data=b"%PDF-1.4")
+    original_name = "draft-report.pdf"
+    content_type = "application/pdf"
+    uploaded_by = factory.SubFactory(UserFactory)

@@ -7,13 +7,14 @@ import datetime
 import factory
 from django.utils import timezone
 
+from safeboard.core.factories import ModelFactory
 from safeboard.partnership.factories import PersonFactory
 
 from .models import Risk, RiskReview
 from .services import next_reference
 
 
-class RiskFactory(factory.django.DjangoModelFactory):
+class RiskFactory(ModelFactory):
     """A risk as it stands, without reviews; services.risk_create also records the first."""
 
     class Meta:
@@ -36,7 +37,7 @@ class RiskFactory(factory.django.DjangoModelFactory):
     review_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
 
 
-class RiskReviewFactory(factory.django.DjangoModelFactory):
+class RiskReviewFactory(ModelFactory):
     class Meta:
         model = RiskReview
 
@@ -48,3 +49,20 @@ class RiskReviewFactory(factory.django.DjangoModelFactory):
     next_review_date = factory.LazyAttribute(
         lambda review: review.reviewed_on + datetime.timedelta(days=90)
     )
+
+
+class RiskPriorityLinkFactory(ModelFactory):
+    """A risk linked to a business plan priority it threatens."""
+
+    class Meta:
+        model = Risk.priorities.through
+
+    risk = factory.SubFactory(RiskFactory)
+    priority = factory.SubFactory("safeboard.priorities.factories.PriorityFactory")
+
+
+class RiskPriorityLinkHistoryFactory(ModelFactory):
+    """The priorities a risk was linked to when one of its history entries was made."""
+
+    class Meta:
+        model = "risks.HistoricalRisk_priorities"

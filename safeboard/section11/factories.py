@@ -11,7 +11,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from safeboard.partnership.factories import AgencyFactory
+from safeboard.core.factories import ModelFactory
+from safeboard.partnership.factories import AgencyFactory, PersonFactory
 
 from . import models
 
@@ -20,7 +21,7 @@ def _days_from_today(days: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=days)
 
 
-class StandardSetFactory(factory.django.DjangoModelFactory):
+class StandardSetFactory(ModelFactory):
     class Meta:
         model = models.StandardSet
         django_get_or_create = ("name",)
@@ -30,7 +31,7 @@ class StandardSetFactory(factory.django.DjangoModelFactory):
     source = "Written for the tests."
 
 
-class StandardFactory(factory.django.DjangoModelFactory):
+class StandardFactory(ModelFactory):
     class Meta:
         model = models.Standard
 
@@ -42,7 +43,7 @@ class StandardFactory(factory.django.DjangoModelFactory):
     sub_standards = factory.LazyFunction(lambda: ["A first expectation.", "A second one."])
 
 
-class CycleFactory(factory.django.DjangoModelFactory):
+class CycleFactory(ModelFactory):
     """A cycle being set up, due in six weeks."""
 
     class Meta:
@@ -66,7 +67,7 @@ class CycleFactory(factory.django.DjangoModelFactory):
         )
 
 
-class CycleStandardFactory(factory.django.DjangoModelFactory):
+class CycleStandardFactory(ModelFactory):
     class Meta:
         model = models.CycleStandard
 
@@ -78,7 +79,7 @@ class CycleStandardFactory(factory.django.DjangoModelFactory):
     sub_standards = factory.LazyFunction(lambda: ["A first expectation."])
 
 
-class ReturnFactory(factory.django.DjangoModelFactory):
+class ReturnFactory(ModelFactory):
     class Meta:
         model = models.Return
 
@@ -93,7 +94,7 @@ class ReturnFactory(factory.django.DjangoModelFactory):
         )
 
 
-class RatingFactory(factory.django.DjangoModelFactory):
+class RatingFactory(ModelFactory):
     class Meta:
         model = models.Rating
 
@@ -103,7 +104,7 @@ class RatingFactory(factory.django.DjangoModelFactory):
     )
 
 
-class ChiefOfficerFactory(factory.django.DjangoModelFactory):
+class ChiefOfficerFactory(ModelFactory):
     class Meta:
         model = models.ChiefOfficer
         django_get_or_create = ("agency",)
@@ -114,7 +115,7 @@ class ChiefOfficerFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"chief{n}@example.test")
 
 
-class EvidenceRequestFactory(factory.django.DjangoModelFactory):
+class EvidenceRequestFactory(ModelFactory):
     class Meta:
         model = models.EvidenceRequest
 
@@ -136,3 +137,17 @@ def returns_with_standards(
             RatingFactory(agency_return=agency_return, standard=standard)
         returns.append(agency_return)
     return returns
+
+
+class ImprovementItemFactory(ModelFactory):
+    """A step of a plan for a standard not met, due at any date (the service wants a future one)."""
+
+    class Meta:
+        model = models.ImprovementItem
+
+    rating = factory.SubFactory(RatingFactory, self_score=1)
+    text = "Audit supervision records every quarter."
+    owner_person = factory.SubFactory(
+        PersonFactory, agency=factory.SelfAttribute("..rating.agency_return.agency")
+    )
+    due_on = factory.LazyFunction(lambda: _days_from_today(90))
