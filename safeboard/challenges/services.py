@@ -183,6 +183,7 @@ def _check_judgement(
         errors["judgement"] = ALREADY_AT_CHAIR
     if errors:
         raise ValidationError(errors)
+    assert response is not None, "JUDGE is refused unless a response is pending"
     return response
 
 

@@ -190,7 +190,11 @@ def _courses(built: Built, clock: Clock, staff: TrainingStaff) -> None:
     LearningOutcomeFactory.create_in_bulk(outcomes)
     for outcome in outcomes:
         built.outcomes.setdefault(outcome.course_id, []).append(outcome)
-    links = {CourseJobRoleFactory: [], CourseThemeFactory: [], CoursePriorityFactory: []}
+    links: dict[type, list] = {
+        CourseJobRoleFactory: [],
+        CourseThemeFactory: [],
+        CoursePriorityFactory: [],
+    }
     needs = []
     for spec in texts.COURSES:
         course = built.courses[spec.key]
@@ -355,7 +359,7 @@ def _practitioner(built: Built, rng: random.Random, staff: TrainingStaff) -> Lea
     user = staff.practitioner
     if user is None or user.person is None or "community" not in built.agencies:
         return None
-    learner = LearnerFactory(
+    learner: Learner = LearnerFactory.create(
         full_name=user.person.full_name,
         email=user.email,
         agency=built.agencies["community"],

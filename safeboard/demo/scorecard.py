@@ -92,7 +92,7 @@ def _figure(value: float, unit: str) -> Decimal:
 
 def _periods(frequency: str, today: datetime.date) -> list[PeriodKey]:
     last_ended = PeriodKey.containing(frequency, today).previous()
-    return last_periods(frequency, count=POINTS[frequency], ending=last_ended.starts_on)
+    return last_periods(frequency, count=POINTS[Frequency(frequency)], ending=last_ended.starts_on)
 
 
 def _submitted_at(period: PeriodKey, rng: random.Random) -> datetime.datetime:

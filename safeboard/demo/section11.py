@@ -145,7 +145,7 @@ def _cycle(
 ) -> Cycle:
     """A cycle set up directly, its deadline already past or near (the service refuses a
     deadline in the past), with the set's standards and the organisations asked."""
-    cycle = CycleFactory(
+    cycle: Cycle = CycleFactory.create(
         title=title,
         kind=Kind.SECTION_11,
         frequency=Cycle.Frequency.TWO_YEARLY,

@@ -65,13 +65,13 @@ def as_of(record: models.Model, when: datetime.datetime, user) -> None:
 
 def date_latest_entry(record: models.Model, when: datetime.datetime, user, **fields) -> None:
     """Date the record's latest History entry to when the change happened (and set `fields`)."""
-    latest = record.history.order_by("-history_id").first()
+    latest = record.history.order_by("-history_id").first()  # type: ignore[attr-defined]  # added by django-simple-history
     type(latest).objects.filter(pk=latest.pk).update(history_date=when, history_user=user, **fields)
 
 
 def date_every_entry(record: models.Model, when: datetime.datetime, user) -> None:
     """Date every History entry of the record so far to `when`."""
-    record.history.update(history_date=when, history_user=user)
+    record.history.update(history_date=when, history_user=user)  # type: ignore[attr-defined]  # added by django-simple-history
 
 
 class Backdater:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django.utils import timezone
 
@@ -35,6 +35,7 @@ class AskedRecord:
     STAGES: Mapping[str, Stage]
     status: str
     response_due_on: datetime.date
+    get_status_display: Callable[[], str]  # Django adds it for a field with choices
 
     @property
     def stage(self) -> Stage:
