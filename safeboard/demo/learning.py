@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
+from safeboard.core.factories import ModelFactory
 from safeboard.learning.factories import (
     AgencyDomainFactory,
     BookingFactory,
@@ -190,7 +191,7 @@ def _courses(built: Built, clock: Clock, staff: TrainingStaff) -> None:
     LearningOutcomeFactory.create_in_bulk(outcomes)
     for outcome in outcomes:
         built.outcomes.setdefault(outcome.course_id, []).append(outcome)
-    links: dict[type, list] = {
+    links: dict[type[ModelFactory], list] = {
         CourseJobRoleFactory: [],
         CourseThemeFactory: [],
         CoursePriorityFactory: [],

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
 from safeboard.partnership.models import Agency
 from safeboard.priorities.models import Priority
@@ -109,7 +110,7 @@ def build_scorecard(
     rng: random.Random,
     agencies: Mapping[str, Agency],
     today: datetime.date,
-    data_contacts: Mapping[str, object] | None = None,
+    data_contacts: Mapping[str, User | None] | None = None,
     priorities_by_theme: Mapping[str, Sequence[Priority]] | None = None,
     created_by=None,
 ) -> ScorecardBuilt:
@@ -169,7 +170,7 @@ def _optional(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _revise(data_contacts: Mapping[str, object]) -> int:
+def _revise(data_contacts: Mapping[str, User | None]) -> int:
     count = 0
     spec_agency = {spec.code: spec.agency for spec in CATALOGUE}
     for code, months_ago, factor, reason in REVISIONS:

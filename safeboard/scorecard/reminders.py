@@ -78,7 +78,7 @@ def _outstanding_figures(today: datetime.date) -> dict[Agency, list[_Outstanding
     keys = [
         key
         for frequency in sorted(frequencies)
-        for key in last_periods(frequency, count=_PERIODS_BACK[frequency], ending=today)
+        for key in last_periods(frequency, count=_PERIODS_BACK[Frequency(frequency)], ending=today)
     ]
     # The business manager may have moved a period's due date; otherwise the default holds.
     due_dates = {

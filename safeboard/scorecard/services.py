@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
@@ -130,7 +131,7 @@ def check_figures(
         planned, problems = _check_figure(
             indicator, raw, agency=agency, period=period, current=current.get(code), reason=reason
         )
-        if problems:
+        if planned is None:
             errors[code] = problems
         else:
             plan.append(planned)
@@ -154,6 +155,7 @@ def _check_figure(
     )
     value, problem = value_problem(indicator, raw)
     if value is None:
+        assert problem is not None, "value_problem gives a value or a problem"
         return None, [*problems, problem]
     if current is not None and current.value != value and not reason:
         shown = indicator.display(current.value)
@@ -172,7 +174,7 @@ def figures_record(
     period: Period | PeriodKey,
     values: Mapping[str, object],
     source: str,
-    submitted_by=None,
+    submitted_by: User | None = None,
     reason: str = "",
 ) -> RecordResult:
     """Record an agency's figures for a period, {indicator code: value}: all or none.
@@ -229,7 +231,7 @@ def figures_upload(
     agency: Agency,
     period: PeriodKey,
     upload: UploadedFile,
-    submitted_by=None,
+    submitted_by: User | None = None,
     reason: str = "",
 ) -> RecordResult:
     """Record the figures of an uploaded Excel template or CSV file: all of them or none.
@@ -267,7 +269,12 @@ def figures_upload(
 
 @transaction.atomic
 def figure_submit(
-    *, indicator: Indicator, period: Period | PeriodKey, value, source: str, submitted_by=None
+    *,
+    indicator: Indicator,
+    period: Period | PeriodKey,
+    value: object,
+    source: str,
+    submitted_by: User | None = None,
 ) -> Figure:
     """Submit one new figure; a figure already held is changed by figure_revise."""
     key = period.key if isinstance(period, Period) else period
@@ -288,7 +295,12 @@ def figure_submit(
 
 @transaction.atomic
 def figure_revise(
-    *, figure: Figure, value, reason: str, revised_by=None, source: str = Figure.Source.FORM
+    *,
+    figure: Figure,
+    value: object,
+    reason: str,
+    revised_by: User | None = None,
+    source: str = Figure.Source.FORM,
 ) -> FigureRevision:
     reason = (reason or "").strip()
     errors = {}
@@ -317,7 +329,13 @@ def figure_revise(
 
 
 def _revise(
-    figure: Figure, *, value: Decimal, source: str, reason: str, revised_by, now
+    figure: Figure,
+    *,
+    value: Decimal,
+    source: str,
+    reason: str,
+    revised_by: User | None,
+    now: datetime.datetime,
 ) -> FigureRevision:
     revision = FigureRevision(
         figure=figure,

@@ -300,8 +300,9 @@ def _read_reference(sheet) -> TemplateReference | None:
     for line in sheet.iter_rows(max_row=20, max_col=2, values_only=True):
         if line and line[0]:
             entries[str(line[0]).strip().lower()] = line[1] if len(line) > 1 else None
+    agency_reference = entries.get("agency reference")
     try:
-        agency_id = int(entries.get("agency reference"))
+        agency_id = int(agency_reference) if agency_reference is not None else None
     except (TypeError, ValueError):
         agency_id = None
     period = None

@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
 from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from knox.auth import TokenAuthentication
 from rest_framework import authentication, exceptions, permissions
@@ -58,7 +59,8 @@ class ApiTokenAuthentication(TokenAuthentication):
 class ApiTokenScheme(KnoxTokenScheme):
     """How the OpenAPI schema describes the token (drf-spectacular matches the class exactly)."""
 
-    target_class = ApiTokenAuthentication
+    # drf-spectacular's KnoxTokenScheme declares a dotted path; the base takes a class too.
+    target_class = ApiTokenAuthentication  # type: ignore[assignment]
     name = "tokenAuth"
 
 
@@ -88,7 +90,12 @@ class RulePermission(permissions.BasePermission):
         return request.user.has_perm(view.object_permission_required, obj)
 
 
-_SIGN_IN = LoginRequiredMiddleware(lambda request: None)
+def _no_response(request: HttpRequest) -> HttpResponse:
+    """Never reached: only the middleware's process_view is used, which passes nothing on."""
+    raise NotImplementedError
+
+
+_SIGN_IN = LoginRequiredMiddleware(_no_response)
 
 
 def _a_page(request):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 from safeboard.priorities.models import Priority
@@ -58,7 +60,7 @@ _DEFINING_FIELDS = frozenset(
 )
 
 
-def _check_target(unit: str, target, tolerance) -> dict[str, str]:
+def _check_target(unit: str, target: object, tolerance: object) -> dict[str, str]:
     errors = {}
     for name, value in (("target", target), ("tolerance", tolerance)):
         if value is None:
@@ -102,7 +104,7 @@ def indicator_create(
     census_key: str = "",
     screen_moving_ranges: bool = False,
     priorities: Iterable[Priority] = (),
-    created_by=None,
+    created_by: User | None = None,
 ) -> Indicator:
     indicator = Indicator(
         code=normalise_code(code),
@@ -134,7 +136,7 @@ def indicator_update(
     indicator: Indicator,
     reason: str = "",
     priorities: Iterable[Priority] | None = None,
-    **changes,
+    **changes: Any,
 ) -> Indicator:
     """Change an indicator; a change to what it means needs a reason, kept in its history."""
     unknown = set(changes) - UPDATABLE_FIELDS

@@ -66,7 +66,8 @@ class ComparatorForm(GovUKForm):
         self.fields["value"].help_text = VALUE_HINTS[Unit(indicator.unit)]
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         frequency, text = data.get("frequency"), data.get("period")
         if frequency and text:
             try:

@@ -13,6 +13,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -53,7 +54,8 @@ COMPARATORS_TABLE = TableLayout(
 EXAMPLE_ROW = ("CSC-04", "Annual", "2025-26", "England", "21.3", "Children in need 2025, DfE")
 EXAMPLE_FILENAME = "comparators-example.csv"
 
-REFERENCE_MAX_LENGTH = Comparator._meta.get_field("reference").max_length
+# The reference is a CharField, whose max_length is set.
+REFERENCE_MAX_LENGTH = cast(int, Comparator._meta.get_field("reference").max_length)
 SOURCE_NAMES = ", ".join(ComparatorSource.labels[:-1]) + " or " + ComparatorSource.labels[-1]
 
 NO_COMPARATORS = "The file holds no comparators: enter one a row, under the headings."

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.accounts.models import User
+
 from ..models import Comparator, Indicator, Period
 from ..periods import PeriodKey
 from ..services import period_get_or_create
@@ -19,21 +21,21 @@ def comparator_record(
     indicator: Indicator,
     period: Period | PeriodKey,
     source: str,
-    value,
+    value: object,
     origin: str = Comparator.Origin.ENTERED,
     reference: str = "",
-    recorded_by=None,
+    recorded_by: User | None = None,
 ) -> Comparator:
     """Set England's, the region's or statistical neighbours' figure for a period."""
     try:
-        value = read_value(value, indicator.unit)
+        figure = read_value(value, indicator.unit)
     except ValueProblem as problem:
         raise ValidationError({"value": str(problem)}) from None
     period_row = period if isinstance(period, Period) else period_get_or_create(key=period)
     comparator = Comparator.objects.filter(
         indicator=indicator, period=period_row, source=source
     ).first() or Comparator(indicator=indicator, period=period_row, source=source)
-    comparator.value = value
+    comparator.value = figure
     comparator.origin = origin
     comparator.reference = reference
     comparator.recorded_by = recorded_by

@@ -4,11 +4,13 @@ neighbours' figures, entered one at a time or imported from a file."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -34,6 +36,7 @@ def _crumbs(*items: dict) -> list[dict]:
 class ComparatorAddView(RecordMixin, ServiceFormView):
     """Enter one comparator for an indicator, by hand."""
 
+    request: AuthenticatedHttpRequest
     permission_required = "scorecard.record_comparators"
     model = Indicator
     form_class = ComparatorForm
@@ -56,10 +59,11 @@ class ComparatorAddView(RecordMixin, ServiceFormView):
             recorded_by=self.request.user,
         )
 
-    def success_message(self, record: Comparator) -> str:
+    def success_message(self, record: models.Model | None) -> str:
+        assert isinstance(record, Comparator), "comparator_record returns the comparator"
         return f"{record.get_source_display()} figure for {record.period.label} recorded."
 
-    def success_url(self, record: Comparator) -> str:
+    def success_url(self, record: models.Model | None) -> str:
         return self.get_object().get_absolute_url() + "#comparators"
 
     def crumbs(self) -> list[dict]:

@@ -16,6 +16,8 @@ from decimal import Decimal
 from django.db import models
 from django.utils.safestring import SafeString
 
+from safeboard.accounts.models import User
+
 from ..models import Indicator, Perspective, Polarity
 from ..selectors import IndicatorFilters, SeriesPoint, indicator_list, series_for_indicators
 from ..spc.charts import sparkline_svg
@@ -177,7 +179,7 @@ class GridGroup:
         ]
 
 
-def readable_agency_id(user) -> int | None:
+def readable_agency_id(user: User) -> int | None:
     """Whose indicators the user may read figures of: None for every agency.
 
     As in rules.can_view_indicator: board business readers read every agency's figures; a

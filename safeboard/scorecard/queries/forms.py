@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 
@@ -40,7 +42,7 @@ class QueryRaiseForm(GovUKForm):
     def __init__(self, *args, indicator: Indicator, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         periods = Period.objects.filter(figures__indicator=indicator).order_by("-starts_on")
-        self.fields["period"].queryset = periods
+        cast(forms.ModelChoiceField, self.fields["period"]).queryset = periods
 
 
 class QueryAnswerForm(GovUKForm):
@@ -96,7 +98,8 @@ class QueryFilterForm(GovUKForm):
         super().__init__(*args, **kwargs)
         if not every_agency:
             del self.fields["agency"]
-            self.fields["indicator"].queryset = Indicator.objects.filter(owning_agency_id=agency_id)
+            indicators = Indicator.objects.filter(owning_agency_id=agency_id)
+            cast(forms.ModelChoiceField, self.fields["indicator"]).queryset = indicators
 
 
 def default_due_on():

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 
 from ..models import Figure, Indicator, IndicatorQuery
@@ -52,7 +53,7 @@ class QueryFilters:
     indicator_id: int | None = None
 
 
-def visible_queries(*, user) -> QuerySet[IndicatorQuery]:
+def visible_queries(*, user: User) -> QuerySet[IndicatorQuery]:
     """Every query for board business readers; their own agency's for its representatives."""
     queries = IndicatorQuery.objects.all()
     if user.has_perm("scorecard.list_every_agencys_queries"):
@@ -61,7 +62,7 @@ def visible_queries(*, user) -> QuerySet[IndicatorQuery]:
 
 
 def query_list(
-    *, user, filters: QueryFilters | None = None, today: datetime.date | None = None
+    *, user: User, filters: QueryFilters | None = None, today: datetime.date | None = None
 ) -> QuerySet[IndicatorQuery]:
     filters = filters or QueryFilters()
     today = today or timezone.localdate()

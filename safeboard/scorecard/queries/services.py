@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
 from safeboard.core.asking import forms as asking_forms
@@ -182,7 +183,7 @@ def query_raise(
     period: Period | None,
     question: str,
     response_due_on: datetime.date | None,
-    raised_by=None,
+    raised_by: User | None = None,
 ) -> IndicatorQuery:
     """The business manager or the chair asks the owning agency about one of its figures."""
     today = timezone.localdate()
@@ -198,7 +199,7 @@ def query_raise(
         errors["response_due_on"] = DUE_DATE_REQUIRED
     elif response_due_on <= today:
         errors["response_due_on"] = DUE_DATE_NOT_AFTER_TODAY
-    if errors:
+    if errors or response_due_on is None:
         raise ValidationError(errors)
     query = IndicatorQuery(
         indicator=indicator,
@@ -216,7 +217,9 @@ def query_raise(
 
 
 @transaction.atomic
-def query_answer(*, query: IndicatorQuery, explanation: str, answered_by=None) -> IndicatorQuery:
+def query_answer(
+    *, query: IndicatorQuery, explanation: str, answered_by: User | None = None
+) -> IndicatorQuery:
     """The owning agency's answer: what lies behind the figure. Only while the query is open."""
     locked = lock_row(query)
     query_states.ANSWER.refuse_unless_allowed(locked)
@@ -244,7 +247,7 @@ def query_add_action(
     owner_person: Person,
     due_on: datetime.date,
     description: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> Action:
     """An action the agency takes in answer to the query, on the action spine.
 
@@ -271,7 +274,9 @@ def _check_judgement(locked: IndicatorQuery, reason: str) -> dict:
 
 
 @transaction.atomic
-def query_accept(*, query: IndicatorQuery, reason: str, judged_by=None) -> IndicatorQuery:
+def query_accept(
+    *, query: IndicatorQuery, reason: str, judged_by: User | None = None
+) -> IndicatorQuery:
     """The board accepts the agency's answer: the query is settled."""
     locked = lock_row(query)
     reason = (reason or "").strip()
@@ -290,7 +295,7 @@ def query_challenge(
     query: IndicatorQuery,
     reason: str,
     response_due_on: datetime.date | None,
-    judged_by=None,
+    judged_by: User | None = None,
 ) -> IndicatorQuery:
     """The board challenges the answer: the query opens again, due by the new date."""
     locked = lock_row(query)
@@ -300,7 +305,7 @@ def query_challenge(
         errors["response_due_on"] = NEW_DUE_DATE_REQUIRED
     elif response_due_on <= timezone.localdate():
         errors["response_due_on"] = DUE_DATE_NOT_AFTER_TODAY
-    if errors:
+    if errors or response_due_on is None:
         raise ValidationError(errors)
     locked.status = IndicatorQuery.Status.OPEN
     locked.response_due_on = response_due_on
@@ -312,7 +317,7 @@ def query_challenge(
 _JUDGEMENT_FIELDS = ["status", "judgement_reason", "judged_by", "judged_on"]
 
 
-def _record_judgement(locked: IndicatorQuery, *, reason: str, judged_by) -> None:
+def _record_judgement(locked: IndicatorQuery, *, reason: str, judged_by: User | None) -> None:
     locked.judgement_reason = reason
     locked.judged_by = judged_by
     locked.judged_on = timezone.localdate()

@@ -27,7 +27,7 @@ _STATUS_WORDS = {
 def _answer_refusal(query: IndicatorQuery) -> str | None:
     if awaits_answer(query):
         return None
-    return NOT_OPEN.format(status=_STATUS_WORDS[query.status])
+    return NOT_OPEN.format(status=_STATUS_WORDS[IndicatorQuery.Status(query.status)])
 
 
 ANSWER = Transition("query_may_be_answered", _answer_refusal)

@@ -39,7 +39,7 @@ _UNITS = {Frequency.MONTHLY: "months", Frequency.QUARTERLY: "quarters", Frequenc
 class Finding:
     """A reason to ask the owning agency about an indicator's latest period."""
 
-    trigger: str
+    trigger: QueryTrigger
     signals: tuple[Signal, ...]
     question: str
 

@@ -14,6 +14,7 @@ figures) is left out, and `notes` says so, rather than failing the page.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -243,12 +244,14 @@ def indicator_spc(*, indicator: Indicator, series: Sequence[SeriesPoint]) -> Ind
     breaks = _recalculation(indicator, periods, notes)
     bounds = [0, *breaks, len(values)]
     baseline = _baseline(indicator, periods, bounds, notes)
-    options = {
-        "polarity": polarity,
-        "target": target,
-        "screen_moving_ranges": indicator.screen_moving_ranges,
-    }
-    charts = xmr.xmr_chart_phases(values, recalculate_from=breaks, **options)
+    screen = indicator.screen_moving_ranges
+    charts = xmr.xmr_chart_phases(
+        values,
+        recalculate_from=breaks,
+        polarity=polarity,
+        target=target,
+        screen_moving_ranges=screen,
+    )
     phases, points = [], []
     for number, (chart, (start, stop)) in enumerate(zip(charts, pairwise(bounds), strict=True)):
         phase_baseline = range(start, stop)
@@ -258,7 +261,9 @@ def indicator_spc(*, indicator: Indicator, series: Sequence[SeriesPoint]) -> Ind
                 values[start:stop],
                 baseline_start=baseline.start - start,
                 baseline_end=baseline.stop - start,
-                **options,
+                polarity=polarity,
+                target=target,
+                screen_moving_ranges=screen,
             )
         phases.append(
             SpcPhase(
@@ -290,7 +295,7 @@ def indicator_spc(*, indicator: Indicator, series: Sequence[SeriesPoint]) -> Ind
     )
 
 
-def _first_at_or_after(periods: Sequence[PeriodKey], day) -> int:
+def _first_at_or_after(periods: Sequence[PeriodKey], day: datetime.date) -> int:
     return next(
         (position for position, period in enumerate(periods) if period.starts_on >= day),
         len(periods),
@@ -338,7 +343,7 @@ def _baseline(
     return range(start, stop)
 
 
-def _month(day) -> str:
+def _month(day: datetime.date) -> str:
     return format_date(day, "F Y")
 
 

@@ -13,7 +13,8 @@ from itertools import pairwise
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from safeboard.core.history import save_with_reason
+from safeboard.accounts.models import User
+from safeboard.core.history import history_stamps, save_with_reason
 
 from ..models import Indicator
 
@@ -42,7 +43,7 @@ def indicator_set_spc_settings(
     baseline_to: datetime.date | None,
     recalculate_from: datetime.date | None,
     reason: str,
-    changed_by=None,
+    changed_by: User | None = None,
 ) -> Indicator:
     """Set the baseline (None for the first or the latest figure) and the step change."""
     reason = reason.strip()
@@ -61,7 +62,7 @@ def indicator_set_spc_settings(
         setattr(indicator, name, value)
     indicator.full_clean()
     if changed_by is not None:
-        indicator._history_user = changed_by
+        history_stamps(indicator)._history_user = changed_by
     save_with_reason(indicator, reason, fields=list(SPC_FIELDS))
     return indicator
 
