@@ -11,6 +11,7 @@ from safeboard.priorities.models import Priority
 from ..models import Indicator, Perspective, Polarity
 from ..periods import Frequency
 from ..values import Unit
+from .services import UPDATABLE_FIELDS
 
 NUMBER_INPUT = {"class": "govuk-input govuk-input--width-10", "inputmode": "decimal"}
 
@@ -107,25 +108,7 @@ class IndicatorForm(GovUKForm):
 
     @staticmethod
     def initial_for(indicator: Indicator) -> dict:
-        fields = [
-            "code",
-            "name",
-            "definition",
-            "numerator_definition",
-            "denominator_definition",
-            "owning_agency",
-            "unit",
-            "polarity",
-            "frequency",
-            "perspective",
-            "target",
-            "tolerance",
-            "data_source",
-            "census_key",
-            "screen_moving_ranges",
-            "is_active",
-        ]
-        initial = {name: getattr(indicator, name) for name in fields}
+        initial = {name: getattr(indicator, name) for name in UPDATABLE_FIELDS}
         initial["priorities"] = list(indicator.priorities.all())
         return initial
 
