@@ -3,7 +3,7 @@ page about one record, and the form that only confirms."""
 
 from __future__ import annotations
 
-from django.forms.forms import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import NoReverseMatch, reverse
 
 from safeboard.core.forms import GovUKForm

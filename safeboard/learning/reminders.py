@@ -14,7 +14,7 @@ import logging
 from collections.abc import Iterator
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -37,14 +37,16 @@ FOLLOW_UP_CATCH_UP_DAYS = 30
 FOLLOW_UP_ANSWER_DAYS = 14
 
 
-def _day_bounds(first: datetime.date, last: datetime.date) -> tuple:
+def _day_bounds(
+    first: datetime.date, last: datetime.date
+) -> tuple[datetime.datetime, datetime.datetime]:
     """Aware datetimes from the start of `first` to the end of `last`, in local time."""
     start = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
     end = timezone.make_aware(datetime.datetime.combine(last, datetime.time.max))
     return start, end
 
 
-def _upcoming_places(today: datetime.date):
+def _upcoming_places(today: datetime.date) -> QuerySet[Booking]:
     start, end = _day_bounds(today, today + datetime.timedelta(days=DUE_SOON_DAYS))
     return Booking.objects.filter(
         status=Booking.Status.BOOKED,
@@ -53,7 +55,9 @@ def _upcoming_places(today: datetime.date):
     ).select_related("learner__user", "session__course")
 
 
-def _has_account(learner) -> Q:
+def _has_account(learner: str) -> Q:
+    """On records reached through `learner` (a lookup prefix): the learner has an active
+    account, so `learner.user` is set."""
     return Q(**{f"{learner}user__isnull": False, f"{learner}user__is_active": True})
 
 
@@ -66,12 +70,15 @@ def training_reminders(today: datetime.date) -> Iterator[Due]:
 
 def _sessions_soon(today: datetime.date) -> Iterator[Due]:
     for booking in _upcoming_places(today).filter(_has_account("learner__")):
+        user = booking.learner.user
+        if user is None:  # not so: the query keeps learners with an account
+            continue
         session = booking.session
         starts_at = timezone.localtime(session.starts_at)
         where = "online" if session.is_online else session.venue
         yield Due(
             ReminderKind.TRAINING_SESSION_SOON,
-            booking.learner.user,
+            user,
             booking,
             starts_at.date(),
             f"{session.course.title} on {long_date(starts_at.date())} at "
@@ -91,10 +98,13 @@ def _evaluations_due(today: datetime.date) -> Iterator[Due]:
         .select_related("learner__user", "session__course")
     )
     for booking in bookings:
+        user = booking.learner.user
+        if user is None:  # not so: the query keeps learners with an account
+            continue
         day = timezone.localtime(booking.session.starts_at).date()
         yield Due(
             ReminderKind.TRAINING_EVALUATION_DUE,
-            booking.learner.user,
+            user,
             booking,
             day,
             f"Evaluate {booking.session.course.title}, which you attended on {long_date(day)}: "
@@ -114,10 +124,13 @@ def _follow_ups_due(today: datetime.date) -> Iterator[Due]:
     )
     for follow_up in follow_ups:
         booking = follow_up.booking
+        user = booking.learner.user
+        if user is None:  # not so: the query keeps learners with an account
+            continue
         due_on = follow_up.sent_on + datetime.timedelta(days=FOLLOW_UP_ANSWER_DAYS)
         yield Due(
             ReminderKind.TRAINING_FOLLOW_UP_DUE,
-            booking.learner.user,
+            user,
             booking,
             due_on,
             f"Tell us what has changed in your practice since {booking.session.course.title}",

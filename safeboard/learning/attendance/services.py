@@ -18,7 +18,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from safeboard.core.history import save_with_reason
+from safeboard.accounts.models import User
+from safeboard.core.history import history_stamps, save_with_reason
 from safeboard.core.tabular import Column, TableError, read_csv
 from safeboard.core.uploads import validate_upload
 
@@ -59,7 +60,9 @@ def _check_session(session: Session) -> None:
 
 
 @transaction.atomic
-def attendance_mark(*, session: Session, marks: Mapping[int, str], marked_by) -> MarkingResult:
+def attendance_mark(
+    *, session: Session, marks: Mapping[int, str], marked_by: User
+) -> MarkingResult:
     """Mark learners with a place as attended or no-show, by booking id; all or nothing."""
     session = Session.objects.select_for_update().select_related("course").get(pk=session.pk)
     _check_session(session)
@@ -83,7 +86,7 @@ def attendance_mark(*, session: Session, marks: Mapping[int, str], marked_by) ->
         booking.attendance = mark
         booking.attendance_marked_by = marked_by
         booking.attendance_marked_at = now
-        booking._history_user = marked_by
+        history_stamps(booking)._history_user = marked_by
         save_with_reason(
             booking,
             f"Marked {booking.get_attendance_display().lower()}.",
@@ -139,7 +142,7 @@ def read_sign_in_sheet(upload: UploadedFile) -> list[SheetRow]:
 
 
 @transaction.atomic
-def attendance_upload(*, session: Session, upload: UploadedFile, marked_by) -> MarkingResult:
+def attendance_upload(*, session: Session, upload: UploadedFile, marked_by: User) -> MarkingResult:
     """Mark attendance from a sign-in sheet. Any problem in the file and nothing changes;
     learners with a place whom the sheet does not list keep the mark they had."""
     rows = read_sign_in_sheet(upload)

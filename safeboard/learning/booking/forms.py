@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import cast
+
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
@@ -14,6 +17,17 @@ UNKNOWN_LEARNER = (
     "with their work email address."
 )
 CHOOSE_LEARNER = "Select who the place is for."
+
+
+class LearnerChoiceField(forms.ModelChoiceField):
+    """Each learner by name and role; the one who books, if among them, as "Myself"."""
+
+    own: Learner | None = None
+
+    def label_from_instance(self, learner: Learner) -> str:
+        if self.own is not None and learner.pk == self.own.pk:
+            return f"Myself ({learner.full_name})"
+        return f"{learner.full_name}, {learner.job_role}"
 
 
 class BookingForm(GovUKForm):
@@ -30,7 +44,7 @@ class BookingForm(GovUKForm):
             "invalid": "Enter an email address in the correct format, like name@example.org.",
         },
     )
-    learner = forms.ModelChoiceField(
+    learner = LearnerChoiceField(
         queryset=Learner.objects.none(),
         label="Who is the place for?",
         widget=forms.RadioSelect,
@@ -38,7 +52,15 @@ class BookingForm(GovUKForm):
         error_messages={"required": CHOOSE_LEARNER, "invalid_choice": CHOOSE_LEARNER},
     )
 
-    def __init__(self, *args, own: Learner | None, staff, by_email: bool, full: bool, **kwargs):
+    def __init__(
+        self,
+        *args,
+        own: Learner | None,
+        staff: Sequence[Learner],
+        by_email: bool,
+        full: bool,
+        **kwargs,
+    ) -> None:
         self.submit_label = "Join the waiting list" if full else "Book a place"
         super().__init__(*args, **kwargs)
         self.own = own
@@ -52,20 +74,14 @@ class BookingForm(GovUKForm):
                 Learner.objects.filter(pk=own.pk) if own else Learner.objects.none()
             )
             if staff:
-                self.fields["learner"].queryset = choices.select_related("job_role").order_by(
-                    "full_name", "id"
-                )
-                self.fields["learner"].label_from_instance = self._label
+                field = cast(LearnerChoiceField, self.fields["learner"])
+                field.queryset = choices.select_related("job_role").order_by("full_name", "id")
+                field.own = own
                 layout.append(Field.radios("learner", legend_size=Size.MEDIUM))
             else:
                 del self.fields["learner"]
         self.helper.layout = Layout(*layout, Submit("submit", self.submit_label))
         self.helper.inputs = []
-
-    def _label(self, learner: Learner) -> str:
-        if self.own is not None and learner.pk == self.own.pk:
-            return f"Myself ({learner.full_name})"
-        return f"{learner.full_name}, {learner.job_role}"
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]

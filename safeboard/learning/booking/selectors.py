@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+
+from safeboard.accounts.models import User
 
 from ..models import Booking, Learner, Session
 
 ATTENDED = Booking.Attendance.ATTENDED
 
 
-def live_bookings_by_session(*, learner: Learner | None, sessions) -> dict[int, Booking]:
+def live_bookings_by_session(
+    *, learner: Learner | None, sessions: Iterable[Session]
+) -> dict[int, Booking]:
     """The learner's own place or waiting-list place on each of these sessions."""
     if learner is None:
         return {}
@@ -45,16 +50,21 @@ def bookable_staff(*, manager: Learner) -> QuerySet[Learner]:
 
 
 @dataclass(frozen=True)
+class SessionToMark:
+    session: Session
+    unmarked: int  # places whose attendance is not marked yet
+
+
+@dataclass(frozen=True)
 class HomeTasks:
     next_places: list[Booking]  # the user's places and waiting-list places to come, soonest first
     to_evaluate: list[Booking]  # sessions they attended and have not evaluated, latest first
-    to_mark: list[Session]  # sessions they train that have begun with places still unmarked
+    to_mark: list[SessionToMark]  # sessions they train that have begun with places unmarked
 
 
-def home_tasks(*, user, now: datetime.datetime, limit: int = 5) -> HomeTasks:
+def home_tasks(*, user: User, now: datetime.datetime, limit: int = 5) -> HomeTasks:
     """What the home page shows about training, in one query over bookings: the user's own as
-    a learner, and the unmarked places on the sessions they train (each such session gets
-    `unmarked`, its count)."""
+    a learner, and the sessions they train with places still unmarked, counted."""
     own = Q(learner__user=user, learner__is_active=True) & (
         Q(
             status__in=[Booking.Status.BOOKED, Booking.Status.WAITING],
@@ -76,16 +86,18 @@ def home_tasks(*, user, now: datetime.datetime, limit: int = 5) -> HomeTasks:
         .order_by("session__starts_at", "id")
     )
     mine = [b for b in bookings if b.learner.user_id == user.pk]
-    to_mark: dict[int, Session] = {}
+    sessions: dict[int, Session] = {}
+    unmarked_places: dict[int, int] = {}
     for booking in reversed(bookings):
         session = booking.session
         if session.trainer_id == user.pk and booking.attendance == "" and session.starts_at <= now:
-            to_mark.setdefault(session.pk, session)
-            to_mark[session.pk].unmarked = getattr(to_mark[session.pk], "unmarked", 0) + 1
+            sessions.setdefault(session.pk, session)
+            unmarked_places[session.pk] = unmarked_places.get(session.pk, 0) + 1
+    to_mark = [SessionToMark(session, unmarked_places[pk]) for pk, session in sessions.items()]
     return HomeTasks(
         next_places=[b for b in mine if b.session.starts_at > now][:limit],
         to_evaluate=[
             b for b in reversed(mine) if b.attendance == ATTENDED and b.session.starts_at <= now
         ][:limit],
-        to_mark=list(to_mark.values())[: limit * 2],
+        to_mark=to_mark[: limit * 2],
     )

@@ -17,7 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from safeboard.core.history import save_with_reason
+from safeboard.accounts.models import User
+from safeboard.core.history import history_stamps, save_with_reason
 
 from .. import notifications
 from ..models import Booking, Learner, Session
@@ -39,9 +40,9 @@ def _locked(session: Session) -> Session:
     return Session.objects.select_for_update().select_related("course").get(pk=session.pk)
 
 
-def _save(record, reason: str, fields: list[str], by) -> None:
+def _save(record: Booking, reason: str, fields: list[str], by: User | None) -> None:
     if by is not None:
-        record._history_user = by  # django-simple-history records who made the change
+        history_stamps(record)._history_user = by  # django-simple-history records who made it
     save_with_reason(record, reason, fields=fields)
 
 
@@ -50,7 +51,7 @@ def places_taken(session: Session) -> int:
 
 
 @transaction.atomic
-def book(session: Session, learner: Learner, booked_by) -> Booking:
+def book(session: Session, learner: Learner, booked_by: User | None) -> Booking:
     """A place for the learner if one is left, else a place on the waiting list.
 
     Refuses a session its state closes (states.book_refusal), a learner who has left, and a second live
@@ -88,7 +89,7 @@ def book(session: Session, learner: Learner, booked_by) -> Booking:
 
 
 @transaction.atomic
-def cancel(booking: Booking, by) -> Cancellation:
+def cancel(booking: Booking, by: User | None) -> Cancellation:
     """Cancel a place or a place on the waiting list while its state allows it
     (states.cancel_refusal: before the session starts). A place given up goes to the first on the waiting list, who is told by email."""
     session = _locked(booking.session)
@@ -104,7 +105,7 @@ def cancel(booking: Booking, by) -> Cancellation:
     return Cancellation(booking=booking, moved_up=moved_up[0] if moved_up else None)
 
 
-def fill_free_places(session: Session, *, by=None) -> list[Booking]:
+def fill_free_places(session: Session, *, by: User | None = None) -> list[Booking]:
     """Give free places to the waiting list, first come first served; each is told.
 
     Call it inside the transaction that locked the session.

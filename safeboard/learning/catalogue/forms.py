@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from safeboard.accounts.models import User
 from safeboard.core.forms import GovUKForm
 from safeboard.priorities.models import Priority
+from safeboard.reviews.models import Review
 from safeboard.themes.models import Theme
 
 from ..models import Course, JobRole
@@ -87,7 +91,7 @@ class CourseForm(GovUKForm):
         help_text="Select all that apply.",
     )
     reviews = forms.ModelMultipleChoiceField(
-        queryset=None,
+        queryset=Review.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Case reviews whose lessons it teaches",
@@ -125,20 +129,27 @@ class CourseForm(GovUKForm):
         error_messages=_required("Say whether the course is still offered."),
     )
 
-    def __init__(self, *args, user, course: Course | None = None, **kwargs) -> None:
+    def __init__(self, *args, user: User, course: Course | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.course = course
         linked = Q(courses=course) if course is not None else Q(pk__in=[])
-        self.fields["themes"].queryset = Theme.objects.filter(Q(is_active=True) | linked).distinct()
-        self.fields["priorities"].queryset = (
+        themes = cast(forms.ModelMultipleChoiceField, self.fields["themes"])
+        themes.queryset = Theme.objects.filter(Q(is_active=True) | linked).distinct()
+        priorities = (
             Priority.objects.filter(Q(status=Priority.Status.ACTIVE) | linked)
             .distinct()
             .order_by("plan", "number")
         )
+        cast(forms.ModelMultipleChoiceField, self.fields["priorities"]).queryset = priorities
         self.visible_reviews = selectors.reviews_user_may_link(user)
-        self.fields["reviews"].queryset = self.visible_reviews
-        for name in ("reviews", "priorities", "job_roles"):
-            if not self.fields[name].queryset.exists():
+        cast(forms.ModelMultipleChoiceField, self.fields["reviews"]).queryset = self.visible_reviews
+        offered: dict[str, QuerySet[Any]] = {
+            "reviews": self.visible_reviews,
+            "priorities": priorities,
+            "job_roles": JobRole.objects.all(),
+        }
+        for name, choices in offered.items():
+            if not choices.exists():
                 del self.fields[name]
         if course is None:
             del self.fields["is_active"]

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
+from safeboard.priorities.models import Priority
 from safeboard.reviews.models import Review
 
 from ..models import Booking, Course, Session
@@ -72,7 +74,7 @@ def _with_reach(courses: QuerySet[Course], now: datetime.datetime) -> QuerySet[C
     ).order_by("title")
 
 
-def reviews_user_may_link(user) -> QuerySet[Review]:
+def reviews_user_may_link(user: User) -> QuerySet[Review]:
     """The case reviews the user may see, and so link a course to: every review for the
     business manager and the chair, otherwise published ones and those on whose team they are
     (reviews/rules.py)."""
@@ -86,11 +88,13 @@ def reviews_user_may_link(user) -> QuerySet[Review]:
     )
 
 
-def courses_for_review(review, *, now: datetime.datetime | None = None) -> QuerySet[Course]:
+def courses_for_review(review: Review, *, now: datetime.datetime | None = None) -> QuerySet[Course]:
     """The training a case review led to: the courses that teach it, with how many sessions
     have been held and how many people attended (learning/includes/review_training.html)."""
     return _with_reach(Course.objects.filter(reviews=review), now or timezone.now())
 
 
-def courses_for_priority(priority, *, now: datetime.datetime | None = None) -> QuerySet[Course]:
+def courses_for_priority(
+    priority: Priority, *, now: datetime.datetime | None = None
+) -> QuerySet[Course]:
     return _with_reach(Course.objects.filter(priorities=priority), now or timezone.now())

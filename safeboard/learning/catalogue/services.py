@@ -6,11 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..models import Course, LearningOutcome, OutcomeRating
+from ..models import Course, JobRole, LearningOutcome, OutcomeRating
+
+if TYPE_CHECKING:
+    from safeboard.priorities.models import Priority
+    from safeboard.reviews.models import Review
+    from safeboard.themes.models import Theme
 
 TITLE_TAKEN = "A course called “{title}” already exists. Give this one another title."
 NO_OUTCOMES = "Enter at least one learning outcome, one on each line."
@@ -56,10 +62,10 @@ def course_create(
     level: str,
     is_multi_agency: bool,
     outcomes: Sequence[str],
-    job_roles: Iterable = (),
-    themes: Iterable = (),
-    reviews: Iterable = (),
-    priorities: Iterable = (),
+    job_roles: Iterable[JobRole] = (),
+    themes: Iterable[Theme] = (),
+    reviews: Iterable[Review] = (),
+    priorities: Iterable[Priority] = (),
     fee_per_place: Decimal = Decimal("0"),
     no_show_charge: Decimal = Decimal("0"),
     refresher_months: int | None = None,
@@ -89,7 +95,14 @@ def course_create(
     return course
 
 
-def _link(course: Course, *, job_roles, themes, reviews, priorities) -> None:
+def _link(
+    course: Course,
+    *,
+    job_roles: Iterable[JobRole],
+    themes: Iterable[Theme],
+    reviews: Iterable[Review],
+    priorities: Iterable[Priority],
+) -> None:
     course.job_roles.set(job_roles)
     course.themes.set(themes)
     course.reviews.set(reviews)
@@ -105,10 +118,10 @@ def course_update(
     level: str,
     is_multi_agency: bool,
     is_active: bool,
-    job_roles: Iterable = (),
-    themes: Iterable = (),
-    reviews: Iterable = (),
-    priorities: Iterable = (),
+    job_roles: Iterable[JobRole] = (),
+    themes: Iterable[Theme] = (),
+    reviews: Iterable[Review] = (),
+    priorities: Iterable[Priority] = (),
     fee_per_place: Decimal = Decimal("0"),
     no_show_charge: Decimal = Decimal("0"),
     refresher_months: int | None = None,

@@ -8,11 +8,12 @@ amount it was raised at, whatever the course's fees later become.
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from ..models import Booking, Charge, Course
 
 
-def charge_for(course: Course, attendance: str) -> tuple[str, object] | None:
+def charge_for(course: Course, attendance: str) -> tuple[str, Decimal] | None:
     """The kind and amount an agency owes for a learner so marked, or None for nothing."""
     if attendance == Booking.Attendance.ATTENDED and course.fee_per_place > 0:
         return Charge.Kind.PLACE, course.fee_per_place
@@ -32,7 +33,7 @@ def charge_for_attendance(*, booking: Booking, course: Course, day: datetime.dat
         Charge.objects.create(
             booking=booking,
             agency_id=booking.learner.agency_id,
-            kind=kind,
+            kind=owed[0],
             amount=owed[1],
             raised_on=day,
         )

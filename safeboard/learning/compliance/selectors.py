@@ -11,10 +11,11 @@ bookings there are.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
+from typing import Any
 
 from django.db import connection
 from django.db.models import (
@@ -114,7 +115,12 @@ class Needs:
         ]
         return reduce(or_, conditions, Q(pk__in=[]))
 
-    def places(self, lookup: str, moment, prefix: str = "") -> Q:
+    def places(
+        self,
+        lookup: str,
+        moment: Callable[[int], datetime.datetime | None],
+        prefix: str = "",
+    ) -> Q:
         """On places (or, with prefix "", sessions): the session started `lookup` (lt, gte)
         `moment(course_id)`, for the courses that need a refresher."""
         return reduce(
@@ -195,7 +201,7 @@ class Counts:
     refreshers_due: int = 0  # refreshers overdue or due soon, one per person and course
 
 
-def _grouped(sql: str, params: list) -> dict[tuple[int, int], list[int]]:
+def _grouped(sql: str, params: Sequence[Any]) -> dict[tuple[int, int], list[int]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {(agency, role): [int(n or 0) for n in figures] for agency, role, *figures in cursor}

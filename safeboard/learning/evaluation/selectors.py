@@ -8,9 +8,11 @@ queries, whatever the number of sessions or evaluations.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Q, QuerySet
 
 from ..models import Booking, Course, Evaluation, OutcomeRating, Session
 
@@ -60,8 +62,8 @@ class Results:
         return self.responses > 0
 
 
-def _outcome_results(course: Course, ratings) -> list[OutcomeResult]:
-    by_outcome = {
+def _outcome_results(course: Course, ratings: QuerySet[OutcomeRating]) -> list[OutcomeResult]:
+    by_outcome: dict[int, Mapping[str, Any]] = {
         row["outcome_id"]: row
         for row in ratings.values("outcome_id").annotate(
             count=Count("id"), before=Avg("confidence_before"), after=Avg("confidence_after")
@@ -109,7 +111,7 @@ def _session_lines(course: Course) -> list[SessionResult]:
         .filter(attended__gt=0)
         .order_by("-starts_at", "-id")
     )
-    by_session = {
+    by_session: dict[int, Mapping[str, Any]] = {
         row["booking__session_id"]: row
         for row in Evaluation.objects.filter(booking__session__course=course)
         .values("booking__session_id")

@@ -128,8 +128,8 @@ def follow_up_respond(
     """The learner's answer to the follow-up survey: has their practice changed, and how."""
     follow_up = FollowUp.objects.select_for_update().filter(booking=booking).first()
     refusal = states.follow_up_refusal(follow_up)
-    if refusal:
-        raise ValidationError(refusal)
+    if refusal or follow_up is None:  # a missing follow-up is always refused
+        raise ValidationError(refusal or states.NO_FOLLOW_UP)
     if practice_changed not in FollowUp.Change.values:
         raise ValidationError({"practice_changed": NO_CHANGE_ANSWER})
     what_changed = what_changed.strip()

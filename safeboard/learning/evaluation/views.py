@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core.pdf import pdf_response
 
 from ..booking import states
@@ -75,7 +77,7 @@ class CertificateView(BookingObjectMixin, View):
 
     permission_required = "learning.download_certificate"
 
-    def get(self, request, pk):
+    def get(self, request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         booking: Booking = self.get_object()
         refusal = states.certificate_refusal(booking)
         if refusal is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from safeboard.core.forms import GovUKForm
@@ -15,7 +17,7 @@ class NeedsMatrixForm(forms.Form):
 
     def __init__(self, *args, matrix: selectors.Matrix, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["need"].choices = [
+        cast(forms.MultipleChoiceField, self.fields["need"]).choices = [
             (selectors.cell_value(role.pk, row.course.pk), "")
             for row in matrix.rows
             for role, _ in row.cells

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from safeboard.core.history import save_with_reason
+from safeboard.core.history import history_stamps, save_with_reason
 from safeboard.partnership.models import Agency
 
 from ..models import Course, Headcount, JobRole, TrainingNeed
@@ -89,7 +89,7 @@ def headcounts_set(
             row = current.get(role_id)
             if count is None:
                 if row is not None:
-                    row._change_reason = reason
+                    history_stamps(row)._change_reason = reason
                     row.delete()
                     changed += 1
             elif row is None:

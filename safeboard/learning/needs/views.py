@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -66,9 +67,9 @@ class HeadcountsView(RecordMixin, ServiceFormView):
     form_class = HeadcountForm
     template_name = "learning/needs/headcounts.html"
 
-    @property
-    def heading(self) -> str:
-        return f"Headcounts: {self.get_object().name}"
+    def show(self, form: HeadcountForm, status: int = 200) -> HttpResponse:
+        self.heading = f"Headcounts: {self.get_object().name}"  # the page names its agency
+        return super().show(form, status)
 
     def roles(self) -> list[JobRole]:
         if not hasattr(self, "_roles"):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
+from safeboard.accounts.models import User
 from safeboard.core.forms import DateInput, GovUKForm
 
 from . import selectors
@@ -22,12 +25,14 @@ class ReachForm(GovUKForm):
     from_date = forms.DateField(label="From", widget=DateInput())
     to_date = forms.DateField(label="To", widget=DateInput())
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["subject"].choices = [("", "Choose one"), *selectors.subject_choices(user)]
+        subjects = cast(forms.ChoiceField, self.fields["subject"])
+        subjects.choices = [("", "Choose one"), *selectors.subject_choices(user)]
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("from_date") and data.get("to_date") and data["from_date"] > data["to_date"]:
             self.add_error("to_date", PERIOD_BACKWARDS)
         return data

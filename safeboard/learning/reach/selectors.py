@@ -9,11 +9,13 @@ figure comes from a fixed number of queries that count in the database.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.dates import a_year_before
 from safeboard.priorities.models import Priority
 from safeboard.reviews.models import Review
@@ -22,7 +24,11 @@ from safeboard.themes.models import Theme
 from ..models import Booking, Course, Session
 
 THEME, PRIORITY, REVIEW = "theme", "priority", "review"
-SUBJECT_KINDS = {THEME: Theme, PRIORITY: Priority, REVIEW: Review}
+SUBJECT_KINDS: dict[str, type[Theme] | type[Priority] | type[Review]] = {
+    THEME: Theme,
+    PRIORITY: Priority,
+    REVIEW: Review,
+}
 SUBJECT_LINKS = {THEME: "themes", PRIORITY: "priorities", REVIEW: "reviews"}
 KIND_LABELS = {THEME: "Theme", PRIORITY: "Priority", REVIEW: "Case review"}
 
@@ -48,7 +54,7 @@ def subject_value(kind: str, pk: int) -> str:
     return f"{kind}-{pk}"
 
 
-def reviews_visible_to(user) -> QuerySet[Review]:
+def reviews_visible_to(user: User) -> QuerySet[Review]:
     """Reviews the user may read: all for those who work on every review, otherwise the
     published ones and those whose team they are on. Unpublished reviews are confidential."""
     reviews = Review.objects.exclude(stage=Review.Stage.CLOSED)
@@ -58,7 +64,7 @@ def reviews_visible_to(user) -> QuerySet[Review]:
     return reviews.filter(published | Q(team__user=user)).distinct()
 
 
-def subject_choices(user) -> list[tuple[str, list[tuple[str, str]]]]:
+def subject_choices(user: User) -> list[tuple[str, list[tuple[str, str]]]]:
     """The themes, priorities and reviews the user may choose, grouped by kind."""
     themes = Theme.objects.filter(is_active=True)
     priorities = Priority.objects.select_related("plan").order_by("-plan__starts_on", "number")
@@ -141,7 +147,7 @@ class Reach:
         return _lines(self.cells, lambda cell: (cell.job_role, cell.job_role))
 
 
-def _lines(cells: list[ReachCell], key) -> list[ReachLine]:
+def _lines(cells: list[ReachCell], key: Callable[[ReachCell], tuple[str, str]]) -> list[ReachLine]:
     totals: dict[tuple[str, str], list[int]] = {}
     for cell in cells:
         people_places = totals.setdefault(key(cell), [0, 0])
@@ -183,5 +189,7 @@ def reach(*, subject: Subject, period: Period) -> Reach:
         )
         for row in rows
     ]
-    sessions = attended.aggregate(sessions=Count("session_id", distinct=True))["sessions"]
-    return Reach(subject=subject, period=period, cells=cells, sessions=sessions, courses=courses)
+    session_count = attended.aggregate(sessions=Count("session_id", distinct=True))["sessions"]
+    return Reach(
+        subject=subject, period=period, cells=cells, sessions=session_count, courses=courses
+    )

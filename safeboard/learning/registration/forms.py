@@ -44,7 +44,8 @@ class ChoosePasswordForm(GovUKForm):
     )
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("password") and data.get("password_again") != data["password"]:
             self.add_error("password_again", PASSWORDS_DIFFER)
         return data

@@ -198,7 +198,7 @@ def registration_request(
     if not _address_within_limit(email):
         return  # quietly: saying so would tell a stranger that someone tried this address
     if has_account(email):
-        context = {"sign_in_url": sign_in_url, "email": email}
+        context: dict[str, object] = {"sign_in_url": sign_in_url, "email": email}
         subject = "You already have a SafeBoard account"
         body = render_to_string("learning/registration/email_existing.txt", context)
     else:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from safeboard.accounts.models import User
@@ -31,12 +32,13 @@ def _time_field(label: str, message: str) -> forms.TimeField:
 
 class TrainerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user: User) -> str:
-        if user.person_id:
-            return f"{user.person.full_name} ({user.person.agency})"
+        person = user.person
+        if person is not None:
+            return f"{person.full_name} ({person.agency})"
         return user.email
 
 
-def trainer_choices(current: User | None = None):
+def trainer_choices(current: User | None = None) -> QuerySet[User]:
     """People of the partnership with an account, and the session's trainer if not one."""
     chosen = Q(is_active=True, person__isnull=False)
     if current is not None:
@@ -93,9 +95,11 @@ class SessionForm(GovUKForm):
 
     def __init__(self, *args, session: Session | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["trainer"].queryset = trainer_choices(session.trainer if session else None)
-        self.fields["event"].queryset = Event.objects.order_by("-starts_on")
-        if not self.fields["event"].queryset.exists():
+        trainers = cast(forms.ModelChoiceField, self.fields["trainer"])
+        trainers.queryset = trainer_choices(session.trainer if session else None)
+        events = Event.objects.order_by("-starts_on")
+        cast(forms.ModelChoiceField, self.fields["event"]).queryset = events
+        if not events.exists():
             del self.fields["event"]
         self.helper.layout = Layout(
             "day",

@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from ..models import Booking, Course, Event, Session
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 BOOKED = Q(bookings__status=Booking.Status.BOOKED)
 WAITING = Q(bookings__status=Booking.Status.WAITING)
 ATTENDED = Booking.Attendance.ATTENDED
 
 
-def with_places(sessions: QuerySet[Session]) -> QuerySet[Session]:
+class Places(TypedDict):
+    booked: int
+    waiting: int
+    places_left: int
+
+
+def with_places(
+    sessions: QuerySet[Session],
+) -> QuerySet[WithAnnotations[Session, Places]]:
     """Sessions with `booked`, `waiting` and `places_left` counted in the same query."""
     return sessions.annotate(
         booked=Count("bookings", filter=BOOKED),
@@ -49,7 +61,7 @@ def held_sessions(*, course: Course, now: datetime.datetime | None = None) -> li
     )
 
 
-def session_page(session_id: int) -> Session:
+def session_page(session_id: int) -> WithAnnotations[Session, Places]:
     return (
         with_places(Session.objects.filter(pk=session_id))
         .select_related("course", "event", "trainer__person")

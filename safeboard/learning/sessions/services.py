@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 
 from .. import notifications
@@ -104,7 +105,7 @@ def session_create(
     capacity: int,
     venue: str = "",
     is_online: bool = False,
-    trainer=None,
+    trainer: User | None = None,
     trainer_name: str = "",
     event: Event | None = None,
 ) -> Session:
@@ -141,7 +142,7 @@ def session_update(
     capacity: int,
     venue: str = "",
     is_online: bool = False,
-    trainer=None,
+    trainer: User | None = None,
     trainer_name: str = "",
     event: Event | None = None,
 ) -> list[Booking]:
@@ -174,7 +175,7 @@ def session_update(
 
 
 @transaction.atomic
-def session_cancel(*, session: Session, reason: str, cancelled_by) -> list[Booking]:
+def session_cancel(*, session: Session, reason: str, cancelled_by: User) -> list[Booking]:
     """Cancel a session that has not started, and every booking and waiting-list place on it;
     everyone who held one is told by email, with the reason. Returns their bookings."""
     session = Session.objects.select_for_update().select_related("course").get(pk=session.pk)
