@@ -67,9 +67,9 @@ class HeadcountsView(RecordMixin, ServiceFormView):
     form_class = HeadcountForm
     template_name = "learning/needs/headcounts.html"
 
-    def show(self, form: HeadcountForm, status: int = 200) -> HttpResponse:
+    def show(self, form: HeadcountForm, status: int = 200, refused: bool = False) -> HttpResponse:
         self.heading = f"Headcounts: {self.get_object().name}"  # the page names its agency
-        return super().show(form, status)
+        return super().show(form, status, refused)
 
     def roles(self) -> list[JobRole]:
         if not hasattr(self, "_roles"):
