@@ -17,6 +17,7 @@ from django.db.models import IntegerField, Max
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 
@@ -96,7 +97,7 @@ def refer_case(
     incident_date: datetime.date,
     aware_date: datetime.date,
     summary: str,
-    referred_by,
+    referred_by: User,
 ) -> Review:
     """Refer a case for consideration: the review copies the edition's timescales now, so a
     later change to the framework table never moves its dates."""
@@ -165,7 +166,8 @@ def record_rapid_review_sent(*, review: Review, sent_on: datetime.date) -> None:
     notified_on = locked.notification_sent_on
     if sent_on > _today():
         raise ValidationError({"sent_on": RAPID_REVIEW_IN_FUTURE})
-    if sent_on < notified_on:
+    # The refusal above has made sure the notification was sent.
+    if notified_on is not None and sent_on < notified_on:
         raise ValidationError(
             {"sent_on": RAPID_REVIEW_BEFORE_NOTIFIED_ON.format(date=_long_date(notified_on))}
         )
