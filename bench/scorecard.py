@@ -25,8 +25,8 @@ SEED = 2019
 def ensure_demo_scorecard() -> int:
     """Build the demo's scorecard into the demo partnership unless it is there already."""
     from safeboard.demo.people import AGENCIES
+    from safeboard.demo.scorecard import build_scorecard
     from safeboard.partnership.models import Agency
-    from safeboard.scorecard.demo import build_scorecard
     from safeboard.scorecard.models import Indicator
 
     if not Indicator.objects.exists():
@@ -39,7 +39,7 @@ def ensure_demo_scorecard() -> int:
 
 
 def _grid_page(*, manager, with_spc: bool):
-    from safeboard.scorecard.views.grid import ScorecardGridView
+    from safeboard.scorecard.grid.views import ScorecardGridView
 
     view = ScorecardGridView.as_view(with_spc=with_spc)
     factory = RequestFactory()
@@ -86,7 +86,7 @@ def bench_scorecard_grid() -> Result:
 
 def bench_scorecard_grid_rows() -> Result:
     """The grid's rows alone (no template), with and without SPC: SPC's own cost."""
-    from safeboard.scorecard.grid_selectors import scorecard_grid
+    from safeboard.scorecard.grid.selectors import scorecard_grid
 
     ensure_demo_scorecard()
     return Result(

@@ -36,7 +36,7 @@ def indicator_series(
 
 
 def bench_spc() -> Result:
-    from safeboard.scorecard.spc import Polarity, xmr_chart
+    from safeboard.scorecard.spc.xmr import Polarity, xmr_chart
 
     series = indicator_series()
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from safeboard.core.dates import long_date
 from safeboard.reminders.models import ReminderKind
-from safeboard.reminders.sources import DUE_SOON_DAYS, Due, account_of, long_date
+from safeboard.reminders.sources import DUE_SOON_DAYS, Due, account_of
 
 from .models import Action
 

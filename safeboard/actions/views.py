@@ -169,7 +169,7 @@ class ActionFormView(ActionObjectMixin, ServiceFormView):
     template_name = "actions/action_form.html"
     with_files = False
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"action": self.get_object(), "multipart": self.with_files}

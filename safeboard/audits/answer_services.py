@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from safeboard.accounts.models import User
+from safeboard.core.dates import long_date
 from safeboard.core.history import history_stamps, save_with_reason
 from safeboard.partnership.models import Person
 
@@ -197,7 +197,7 @@ def assignment_save_answers(
     _check_round_open(_current_round(assignment))
     if locked.is_submitted:
         submitted_on = timezone.localtime(locked.submitted_at).date()
-        raise ValidationError(ALREADY_SUBMITTED.format(date=date_format(submitted_on, "j F Y")))
+        raise ValidationError(ALREADY_SUBMITTED.format(date=long_date(submitted_on)))
     errors = _check_answers(locked, answers, submit=submit)
     if proposed_grade and proposed_grade not in Grade.values:
         errors["proposed_grade"] = NOT_A_GRADE.format(value=proposed_grade)

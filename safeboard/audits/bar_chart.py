@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from safeboard.core.charts import FONT, GRID_COLOUR, LINE_COLOUR, TEXT_COLOUR
+from safeboard.core.charts import FONT, GRID_COLOUR, LINE_COLOUR, TEXT_COLOUR, Scale
 
 SECOND_COLOUR = "#505a5f"  # GOV.UK dark grey: 7:1 against white
 WIDTH = 640
@@ -65,8 +65,7 @@ def bar_chart(
     height = plot_top + plot_height + AXIS_ROOM
     plot_width = WIDTH - LABEL_WIDTH - VALUE_ROOM
 
-    def x(value: float) -> float:
-        return LABEL_WIDTH + plot_width * min(value, maximum) / maximum
+    x = Scale(0, maximum, LABEL_WIDTH, LABEL_WIDTH + plot_width, clamp=True)
 
     ident = escape(chart_id)
     parts = [

@@ -10,9 +10,9 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from safeboard.actions.forms import SourcedActionForm
+from safeboard.core.dates import long_date
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.fields import PersonChoiceField, active_people
 from safeboard.partnership.models import Agency, Person
@@ -189,7 +189,7 @@ class AssignmentForm(GovUKForm):
             del self.fields["agency"]
         else:
             cast(forms.ModelChoiceField, self.fields["agency"]).queryset = case.agencies.all()
-            due = date_format(case.round.answers_due_on, "j F Y")
+            due = long_date(case.round.answers_due_on)
             self.fields["due_on"].help_text = f"Leave empty for the round\u2019s date, {due}."
 
 

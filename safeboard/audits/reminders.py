@@ -7,8 +7,8 @@ import datetime
 from collections.abc import Iterator
 
 from django.urls import reverse
-from django.utils.formats import date_format
 
+from safeboard.core.dates import long_date
 from safeboard.reminders.models import ReminderKind
 from safeboard.reminders.sources import DUE_SOON_DAYS, Due
 
@@ -32,6 +32,6 @@ def audit_answer_reminders(today: datetime.date) -> Iterator[Due]:
             assignment,
             assignment.due_on,
             f"Case audit {case.reference} ({case.round.title}): {assignment.agency.name}\u2019s "
-            f"answers {when} on {date_format(assignment.due_on, 'j F Y')}.",
+            f"answers {when} on {long_date(assignment.due_on)}.",
             link=reverse("audits:assignment_answer", kwargs={"pk": assignment.pk}),
         )

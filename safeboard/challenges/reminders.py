@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from safeboard.core.dates import long_date
 from safeboard.reminders.models import ReminderKind
-from safeboard.reminders.sources import DUE_SOON_DAYS, Due, account_of, agency_leads, long_date
+from safeboard.reminders.sources import DUE_SOON_DAYS, Due, account_of, agency_leads
 
 from .models import Challenge, ChallengeEscalation
 

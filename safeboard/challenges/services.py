@@ -16,11 +16,11 @@ from django.db import transaction
 from django.db.models import IntegerField, Max
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
+from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency, Person
 from safeboard.priorities.models import Priority
@@ -362,7 +362,7 @@ def _automatic_reason(challenge: Challenge, *, level: int, today: datetime.date)
     to = "the agency\u2019s board member" if level == EscalationLevel.BOARD_MEMBER else "the chair"
     return (
         f"No response from {challenge.agency.name}: {days} day{'s' if days != 1 else ''} "
-        f"overdue (the response was due on {date_format(challenge.response_due_on, 'j F Y')}). "
+        f"overdue (the response was due on {long_date(challenge.response_due_on)}). "
         f"Escalated automatically to {to}."
     )
 

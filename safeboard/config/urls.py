@@ -17,5 +17,5 @@ urlpatterns = [
     path("audits/", include("safeboard.audits.urls")),
     path("section-11/", include("safeboard.section11.urls")),
     path("training/", include("safeboard.learning.urls")),
-    path("api/", include("safeboard.scorecard.api_urls")),
+    path("api/", include("safeboard.scorecard.api.urls")),
 ]

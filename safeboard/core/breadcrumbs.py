@@ -86,11 +86,10 @@ def trail_to(parent: Parent, user) -> list[dict]:
             view_class = _view_class_at(href.split("?")[0].split("#")[0])
         crumb = {"text": title_of(view_class, obj), "href": href}
         unpermitted = _inherited(view_class, "crumb_unpermitted")
-        if unpermitted and not user.has_perm(view_class.permission_required, obj):
+        permission = getattr(view_class, "permission_required", None)
+        if unpermitted and not user.has_perm(permission, obj):
             del crumb["href"]
-            if unpermitted == "hidden":
-                crumb = None
-        if crumb:
+        if not (unpermitted == "hidden" and "href" not in crumb):
             crumbs.append(crumb)
         next_parent = parent_of(view_class, obj)
         if obj is not None and next_parent is obj and not isinstance(parent, tuple):

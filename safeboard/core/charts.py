@@ -8,6 +8,7 @@ Nothing here knows about risks: any dated series can be drawn, with shaded zones
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,23 +63,60 @@ def _number(value: float) -> str:
     return f"{round(value, 1):g}"
 
 
+@dataclass(frozen=True)
+class Scale:
+    """Every chart's axis: values from `low` to `high` drawn from pixel `start` to `end`.
+
+    A vertical axis runs from its bottom (`start`) up to its top, since SVG's y grows
+    downwards (`Scale.upwards`). A scale of one value (low == high) puts it midway. With
+    `clamp`, a value beyond the scale is drawn at its end."""
+
+    low: float
+    high: float
+    start: float
+    end: float
+    clamp: bool = False
+
+    @classmethod
+    def upwards(cls, low: float, high: float, *, top: float, height: float) -> Scale:
+        return cls(low, high, top + height, top)
+
+    def __call__(self, value: float) -> float:
+        if self.high == self.low:
+            return (self.start + self.end) / 2
+        if self.clamp:
+            value = min(max(value, self.low), self.high)
+        return self.start + (value - self.low) / (self.high - self.low) * (self.end - self.start)
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round-numbered ticks covering low to high: steps of 1, 2 or 5 times a power of ten."""
+    if high <= low:
+        high = low + 1
+    raw_step = (high - low) / count
+    power = 10 ** math.floor(math.log10(raw_step))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw_step)
+    ticks = [math.floor(low / step) * step]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] + step)
+    return [round(tick, 10) for tick in ticks]
+
+
 class _Scale:
+    """A dated series' axes: days across, values up."""
+
     def __init__(self, frame: Frame, points: Sequence[Point], y_min: float, y_max: float):
-        self.frame = frame
         self.first = points[0].when
-        self.days = (points[-1].when - self.first).days
+        days = (points[-1].when - self.first).days
+        self.days = Scale(0, days, frame.left, frame.left + frame.plot_width)
+        self.values = Scale.upwards(y_min, y_max, top=frame.top, height=frame.plot_height)
         self.y_min, self.y_max = y_min, y_max
 
     def x(self, when: datetime.date) -> float:
-        frame = self.frame
-        if self.days == 0:
-            return frame.left + frame.plot_width / 2
-        return frame.left + (when - self.first).days / self.days * frame.plot_width
+        return self.days((when - self.first).days)
 
     def y(self, value: float) -> float:
-        frame = self.frame
-        share = (value - self.y_min) / (self.y_max - self.y_min)
-        return frame.top + frame.plot_height * (1 - share)
+        return self.values(value)
 
 
 def label_positions(xs: Sequence[float], *, gap: float = MIN_LABEL_GAP) -> list[int]:

@@ -17,7 +17,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views import View
 
@@ -78,7 +79,7 @@ class FilteredListView(RulePermissionMixin, View):
             raise PermissionDenied
         return file_format
 
-    def get(self, request, **kwargs) -> HttpResponse:
+    def get(self, request, **kwargs) -> HttpResponseBase:
         form = self.get_filter_form()
         self.filter_form = form
         self.active_filters = self.get_filters(form)

@@ -217,9 +217,13 @@ def text_encoding(data: bytes, *, partial: bool = False) -> str | None:
     else:
         candidates = ["utf-8-sig", "cp1252"]
     for encoding in candidates:
-        decoder = codecs.getincrementaldecoder(encoding)()
         try:
-            text = decoder.decode(data, final=not partial)
+            # Whole files are decoded whole: the incremental utf-8-sig decoder takes a file
+            # of only the first bytes of a byte order mark (b"\xef") for empty text.
+            if partial:
+                text = codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+            else:
+                text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         return None if "\x00" in text else encoding

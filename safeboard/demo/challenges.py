@@ -23,6 +23,7 @@ from safeboard.challenges.models import (
     ChallengeResponse,
     EscalationLevel,
 )
+from safeboard.core.dates import long_date
 from safeboard.partnership.models import Agency, Person
 
 from . import challenge_texts as texts
@@ -328,8 +329,7 @@ def _automatic_reason(challenge: Challenge, *, level: int, on: datetime.date) ->
     agency: Agency = challenge.agency
     days = (on - challenge.response_due_on).days
     to = "the agency\u2019s board member" if level == EscalationLevel.BOARD_MEMBER else "the chair"
-    due = challenge.response_due_on
     return (
         f"No response from {agency.name}: {days} days overdue (the response was due on "
-        f"{due.day} {due:%B %Y}). Escalated automatically to {to}."
+        f"{long_date(challenge.response_due_on)}). Escalated automatically to {to}."
     )

@@ -10,12 +10,13 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from safeboard.core.dates import add_months, long_date
 from safeboard.priorities.models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
 
 from .checks import validate
 from .people import Directory
 from .plan_texts import PLAN_SUMMARY, PRIORITIES, PrioritySpec
-from .timeline import Clock, Versions, add_months, review_days
+from .timeline import Clock, Versions, review_days
 
 MAX_ACTIVE_PRIORITIES = 4
 PLAN_YEARS = 3
@@ -122,6 +123,6 @@ def _priority(
         reviews.append((review, when))
         priority.progress = review.progress
         priority.review_date = review.next_review_date
-        reason = f"Reviewed on {day.day} {day:%B %Y}"  # as the priority services put it
+        reason = f"Reviewed on {long_date(day)}"  # as the priority services put it
         versions.changed(priority, when=when, user=reviewer, reason=reason)
     return priority, reviews

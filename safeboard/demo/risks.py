@@ -13,6 +13,7 @@ from collections import defaultdict
 from django.apps import apps
 
 from safeboard.actions import services as action_services
+from safeboard.core.dates import add_months, long_date
 from safeboard.risks.models import Risk, RiskReview
 from safeboard.risks.services import risk_add_action
 
@@ -20,7 +21,7 @@ from .checks import validate
 from .people import Directory
 from .plan import BuiltPlan
 from .risk_texts import RISKS, MitigationSpec, RiskSpec
-from .timeline import Backdater, Clock, Versions, add_months, as_of, review_days
+from .timeline import Backdater, Clock, Versions, as_of, review_days
 
 HISTORY_REASON_LENGTH = 100  # the longest reason a history entry keeps
 
@@ -159,7 +160,7 @@ def _risk(
         if index == 0:
             versions.created(risk, when=when, user=reviewer)
         else:
-            reason = f"Reviewed on {day.day} {day:%B %Y}: {note}"[:HISTORY_REASON_LENGTH]
+            reason = f"Reviewed on {long_date(day)}: {note}"[:HISTORY_REASON_LENGTH]
             versions.changed(risk, when=when, user=reviewer, reason=reason)
         if index == status_from and spec.status != Risk.Status.OPEN:
             risk.status = spec.status

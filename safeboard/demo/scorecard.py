@@ -1,24 +1,229 @@
-"""The demo's scorecard: the catalogue's indicators for the partnership's agencies, with their
-figures submitted by each agency's data contact and linked to the business plan's priorities."""
+"""The demo's scorecard: the catalogue's indicators for the partnership's agencies, with three
+years of figures submitted by each agency's data contact, linked to the business plan's
+priorities, and the queries the latest figures raised.
+
+`build_scorecard` builds the catalogue and its figures for agencies by key (the benchmarks call
+it on its own); the same seed gives the same figures. Series are noise around a level, with
+the real changes the catalogue names, so the charts have something to find; a few figures are
+revised with a reason, and the census indicators carry England's published figures as
+comparators. Indicators, periods, revisions and comparators go through the scorecard's
+services; the history of figures, submitted long before today, is built by its factory.
+"""
 
 from __future__ import annotations
 
+import datetime
 import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from safeboard.accounts.roles import Role
+from safeboard.partnership.models import Agency
+from safeboard.priorities.models import Priority
 from safeboard.scorecard import selectors as scorecard_selectors
-from safeboard.scorecard.demo import ScorecardBuilt, build_scorecard
-from safeboard.scorecard.models import IndicatorQuery
-from safeboard.scorecard.query_services import (
+from safeboard.scorecard import services
+from safeboard.scorecard.catalogue import services as catalogue_services
+from safeboard.scorecard.comparators import services as comparator_services
+from safeboard.scorecard.factories import FigureFactory
+from safeboard.scorecard.models import Comparator, Figure, Indicator, IndicatorQuery, Period
+from safeboard.scorecard.periods import Frequency, PeriodKey, last_periods
+from safeboard.scorecard.queries.services import (
     open_queries_for_new_figures,
     query_accept,
     query_answer,
 )
+from safeboard.scorecard.values import Unit
 
 from . import action_texts
+from .indicator_catalogue import CATALOGUE, ENGLAND, IndicatorSpec
 from .people import Directory
 from .plan import BuiltPlan
 from .timeline import Clock
+
+HISTORY_MONTHS = 36
+POINTS = {Frequency.MONTHLY: 36, Frequency.QUARTERLY: 12, Frequency.ANNUAL: 3}
+DAYS_TO_SUBMIT = 12  # figures arrive this long after their period ends, give or take
+
+REVISIONS = (
+    ("POL-01", 3, 1.04, "Incidents recorded late by the response teams added."),
+    ("CSC-03", 8, 0.97, "Two assessments authorised late in the month were counted twice."),
+    ("HLT-05", 5, 1.1, "Attendances at the urgent treatment centre now included."),
+)
+
+
+@dataclass(frozen=True)
+class ScorecardBuilt:
+    indicators: list[Indicator]
+    figures: int
+    revisions: int
+    comparators: int
+
+
+def series(spec: IndicatorSpec, rng: random.Random, points: int) -> list[float]:
+    """The spec's level plus noise, with its real changes; clamped to what the unit allows."""
+    values = []
+    for index in range(points):
+        value = spec.level + rng.gauss(0, spec.spread)
+        for change in spec.changes:
+            if change.kind == "step" and index >= change.at:
+                value += change.amount
+            elif change.kind == "trend" and index >= change.at:
+                value += change.amount * min(index - change.at + 1, change.periods)
+        values.append(_clamp(value, spec.unit))
+    return values
+
+
+def _clamp(value: float, unit: str) -> float:
+    value = max(value, 0.0)
+    if unit == Unit.PERCENTAGE:
+        value = min(value, 100.0)
+    return value
+
+
+def _figure(value: float, unit: str) -> Decimal:
+    places = Decimal(1) if unit == Unit.COUNT else Decimal("0.1")
+    return Decimal(str(value)).quantize(places, rounding=ROUND_HALF_UP)
+
+
+def _periods(frequency: str, today: datetime.date) -> list[PeriodKey]:
+    last_ended = PeriodKey.containing(frequency, today).previous()
+    return last_periods(frequency, count=POINTS[frequency], ending=last_ended.starts_on)
+
+
+def _submitted_at(period: PeriodKey, rng: random.Random) -> datetime.datetime:
+    day = period.ends_on + datetime.timedelta(days=DAYS_TO_SUBMIT + rng.randint(-6, 10))
+    moment = datetime.datetime.combine(
+        day, datetime.time(9 + rng.randint(0, 7), rng.randint(0, 59))
+    )
+    return timezone.make_aware(moment)
+
+
+@transaction.atomic
+def build_scorecard(
+    *,
+    rng: random.Random,
+    agencies: Mapping[str, Agency],
+    today: datetime.date,
+    data_contacts: Mapping[str, object] | None = None,
+    priorities_by_theme: Mapping[str, Sequence[Priority]] | None = None,
+    created_by=None,
+) -> ScorecardBuilt:
+    """The catalogue's indicators whose agency is in `agencies`, each with its history.
+
+    `data_contacts` maps an agency key to the account that submits its figures;
+    `priorities_by_theme` links indicators to the business plan's priorities by theme.
+    """
+    data_contacts = data_contacts or {}
+    priorities_by_theme = priorities_by_theme or {}
+    indicators = []
+    figures = []
+    period_rows: dict[PeriodKey, Period] = {}
+    for spec in CATALOGUE:
+        if spec.agency not in agencies:
+            continue
+        indicator = catalogue_services.indicator_create(
+            code=spec.code,
+            name=spec.name,
+            definition=spec.definition,
+            numerator_definition=spec.numerator,
+            denominator_definition=spec.denominator,
+            owning_agency=agencies[spec.agency],
+            unit=spec.unit,
+            polarity=spec.polarity,
+            frequency=spec.frequency,
+            perspective=spec.perspective,
+            target=_optional(spec.target),
+            tolerance=_optional(spec.tolerance),
+            data_source=spec.source,
+            census_key=spec.census_key,
+            priorities=[p for theme in spec.themes for p in priorities_by_theme.get(theme, ())],
+            created_by=created_by,
+        )
+        indicators.append(indicator)
+        keys = _periods(spec.frequency, today)
+        for key, value in zip(keys, series(spec, rng, len(keys)), strict=True):
+            if key not in period_rows:
+                period_rows[key] = services.period_get_or_create(key=key)
+            figures.append(
+                FigureFactory.build(
+                    indicator=indicator,
+                    period=period_rows[key],
+                    value=_figure(value, spec.unit),
+                    source=Figure.Source.CENSUS if spec.census_key else Figure.Source.DEMO,
+                    submitted_by=data_contacts.get(spec.agency),
+                    submitted_at=_submitted_at(key, rng),
+                )
+            )
+    bulk_create_with_history(figures, Figure, batch_size=500)
+    revisions = _revise(data_contacts)
+    comparators = _comparators(rng, indicators)
+    return ScorecardBuilt(indicators, len(figures), revisions, comparators)
+
+
+def _optional(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _revise(data_contacts: Mapping[str, object]) -> int:
+    count = 0
+    spec_agency = {spec.code: spec.agency for spec in CATALOGUE}
+    for code, months_ago, factor, reason in REVISIONS:
+        figure = (
+            Figure.objects.select_related("indicator")
+            .filter(indicator__code=code)
+            .order_by("-period__starts_on")[months_ago : months_ago + 1]
+            .first()
+        )
+        if figure is None:
+            continue
+        new_value = _figure(float(figure.value) * factor, figure.indicator.unit)
+        if new_value == figure.value or (
+            figure.indicator.unit == Unit.PERCENTAGE and new_value > 100
+        ):
+            continue
+        services.figure_revise(
+            figure=figure,
+            value=new_value,
+            reason=reason,
+            revised_by=data_contacts.get(spec_agency[code]),
+            source=figure.source,
+        )
+        count += 1
+    return count
+
+
+def _comparators(rng: random.Random, indicators: list[Indicator]) -> int:
+    """England's published figures for the census indicators, and invented neighbours."""
+    by_code = {indicator.code: indicator for indicator in indicators}
+    count = 0
+    for (code, year_ending), value in ENGLAND.items():
+        indicator = by_code.get(code)
+        if indicator is None:
+            continue
+        year = PeriodKey(datetime.date(year_ending - 1, 4, 1), Frequency.ANNUAL)
+        comparator_services.comparator_record(
+            indicator=indicator,
+            period=year,
+            source=Comparator.Source.ENGLAND,
+            value=value,
+            origin=Comparator.Origin.IMPORTED,
+            reference="Department for Education, Children in need statistics",
+        )
+        comparator_services.comparator_record(
+            indicator=indicator,
+            period=year,
+            source=Comparator.Source.STATISTICAL_NEIGHBOURS,
+            value=round(value + rng.uniform(-2, 2), 1) if value > 10 else value,
+            reference="Demonstration figure: the average of ten invented neighbours",
+        )
+        count += 2
+    return count
+
 
 # The scorecard catalogue names its themes in its own words; the plan names them by action theme.
 CATALOGUE_THEMES = {

@@ -7,7 +7,6 @@ record (created_at, changed_at...) and in its History tab (history_date, history
 
 from __future__ import annotations
 
-import calendar
 import copy
 import datetime
 import random
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils import timezone
 
+from safeboard.core.dates import add_months
 from safeboard.core.history import history_stamps
 
 
@@ -38,13 +38,6 @@ class Clock:
         while day.weekday() >= 5:
             day += datetime.timedelta(days=1)
         return day
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later (or earlier), or the month's last day when it is shorter."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return day.replace(year=year, month=month + 1, day=min(day.day, last_day))
 
 
 def review_days(

@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from safeboard.core.dates import long_date
+from safeboard.core.notify import send_email
 from safeboard.reminders.services import site_url
 
 from .models import Booking, FollowUp, Session
@@ -27,7 +28,7 @@ def _send(*, to: str, subject: str, template: str, context: dict, quietly: bool 
     """Send one email; `quietly` logs a failure instead of raising it."""
     body = render_to_string(f"learning/email/{template}.txt", context)
     try:
-        EmailMessage(subject, body, to=[to]).send()
+        send_email(to=[to], subject=subject, body=body)
     except Exception:
         if not quietly:
             raise
@@ -35,8 +36,7 @@ def _send(*, to: str, subject: str, template: str, context: dict, quietly: bool 
 
 
 def _day(session: Session) -> str:
-    starts_at = timezone.localtime(session.starts_at)
-    return f"{starts_at.day} {starts_at:%B %Y}"
+    return long_date(timezone.localtime(session.starts_at))
 
 
 def _session_context(session: Session) -> dict:

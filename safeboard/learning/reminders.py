@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from safeboard.core.dates import long_date
 from safeboard.reminders.models import ReminderKind
 from safeboard.reminders.sources import DUE_SOON_DAYS, Due
 
@@ -34,10 +35,6 @@ FOLLOW_UP_AFTER_DAYS = 90
 # late, but no later: nobody is asked about a session they had years ago.
 FOLLOW_UP_CATCH_UP_DAYS = 30
 FOLLOW_UP_ANSWER_DAYS = 14
-
-
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _day_bounds(first: datetime.date, last: datetime.date) -> tuple:
@@ -77,7 +74,7 @@ def _sessions_soon(today: datetime.date) -> Iterator[Due]:
             booking.learner.user,
             booking,
             starts_at.date(),
-            f"{session.course.title} on {_long_date(starts_at.date())} at "
+            f"{session.course.title} on {long_date(starts_at.date())} at "
             f"{starts_at:%H:%M}, {where}",
         )
 
@@ -100,7 +97,7 @@ def _evaluations_due(today: datetime.date) -> Iterator[Due]:
             booking.learner.user,
             booking,
             day,
-            f"Evaluate {booking.session.course.title}, which you attended on {_long_date(day)}: "
+            f"Evaluate {booking.session.course.title}, which you attended on {long_date(day)}: "
             "your certificate is released once you have",
             link=reverse("learning:evaluation", args=[booking.pk]),
         )

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.actions.models import Action
+from safeboard.core.dates import a_year_before
 from safeboard.partnership.models import Group, Membership, Person
 
 from .models import AgendaItem, Attendance, Decision, Meeting, Paper
@@ -130,11 +131,9 @@ class AttendancePeriod:
 def default_attendance_period(today: datetime.date | None = None) -> AttendancePeriod:
     """The last 12 months up to today."""
     today = today or timezone.localdate()
-    try:
-        a_year_ago = today.replace(year=today.year - 1)
-    except ValueError:  # 29 February
-        a_year_ago = today.replace(year=today.year - 1, day=28)
-    return AttendancePeriod(from_date=a_year_ago + datetime.timedelta(days=1), to_date=today)
+    return AttendancePeriod(
+        from_date=a_year_before(today) + datetime.timedelta(days=1), to_date=today
+    )
 
 
 def _attendance_figures() -> dict:

@@ -9,13 +9,11 @@ entry with a reason, and who made it, into the person's history.
 
 from __future__ import annotations
 
-import smtplib
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,6 +23,7 @@ from django.utils.http import urlsafe_base64_encode
 from safeboard.accounts.models import RoleAssignment, User
 from safeboard.accounts.roles import Role
 from safeboard.core.history import history_reason
+from safeboard.core.notify import EmailNotSent, send_email
 
 from .models import Person
 
@@ -100,8 +99,8 @@ def _send_password_set_email(user: User, site_url: str) -> None:
     subject = render_to_string("partnership/email/account_created_subject.txt", context)
     body = render_to_string("partnership/email/account_created.txt", context)
     try:
-        send_mail(" ".join(subject.split()), body, None, [user.email])
-    except (smtplib.SMTPException, OSError):
+        send_email(to=[user.email], subject=" ".join(subject.split()), body=body)
+    except EmailNotSent:
         # Raised inside the transaction, so the account is not left without its email.
         raise ValidationError(EMAIL_NOT_SENT)
 

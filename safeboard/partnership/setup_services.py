@@ -9,8 +9,6 @@ manager role. That role needs a second factor, enrolled at the first sign-in.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.contrib.auth.password_validation import validate_password
@@ -20,6 +18,7 @@ from django.utils import timezone
 
 from safeboard.accounts.models import RoleAssignment, User
 from safeboard.accounts.roles import Role
+from safeboard.core.tabular import Column, Table, TableError, read_csv
 
 from .models import Agency, Group, Membership
 from .services import (
@@ -43,11 +42,14 @@ PASSWORD_REFUSED = "The password was refused: {reasons}"
 # The CSV columns: the first two are required; the others may be left out or left blank.
 REQUIRED_COLUMNS = ("name", "type")
 OPTIONAL_COLUMNS = ("short_name", "statutory_partner")
+AGENCY_COLUMNS = (
+    *(Column(name) for name in REQUIRED_COLUMNS),
+    *(Column(name, required=False) for name in OPTIONAL_COLUMNS),
+)
 MISSING_COLUMNS = "Line 1: the file has no {columns} column; the header row must name {all}."
 UNKNOWN_COLUMN = "Line 1: unknown column \u201c{column}\u201d; the columns are {all}."
 EMPTY_FILE = "The agencies file has no header row."
 NO_AGENCIES = "The agencies file has a header row but no agencies."
-NOT_UTF8 = "The agencies file is not UTF-8 text: save it from your spreadsheet as CSV UTF-8."
 LINE_NO_NAME = "Line {line}: the agency has no name."
 LINE_NAME_TOO_LONG = "Line {line}: the name is longer than {limit} characters."
 LINE_SHORT_NAME_TOO_LONG = "Line {line}: the short name is longer than {limit} characters."
@@ -130,45 +132,34 @@ def _row_problems(line: int, fields: dict[str, str], seen: dict[str, int]) -> li
     return problems
 
 
-def _check_header(header: list[str]) -> list[str]:
+def _check_header(table: Table) -> list[str]:
     everything = ", ".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    problems = [
-        UNKNOWN_COLUMN.format(column=column, all=everything)
-        for column in header
-        if column not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-    ]
-    if missing:
-        problems.insert(0, MISSING_COLUMNS.format(columns=" or ".join(missing), all=everything))
+    problems = [UNKNOWN_COLUMN.format(column=column, all=everything) for column in table.unknown]
+    if table.missing:
+        columns = " or ".join(table.missing)
+        problems.insert(0, MISSING_COLUMNS.format(columns=columns, all=everything))
     return problems
 
 
 def agencies_from_csv(*, data: bytes) -> list[AgencyRow]:
     """Every line checked before any is used: a ValidationError lists each bad line."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(NOT_UTF8)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [column.strip().casefold() for column in next(reader, [])]
-    if not any(header):
+        table = read_csv(data, columns=AGENCY_COLUMNS)
+    except TableError as error:
+        raise ValidationError(error.message)
+    if not any(table.headings):
         raise ValidationError(EMPTY_FILE)
-    if header_problems := _check_header(header):
+    if header_problems := _check_header(table):
         raise ValidationError(header_problems)
     rows: list[AgencyRow] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
-    for values in reader:
-        line = reader.line_num
-        if not any(value.strip() for value in values):
-            continue
-        if len(values) > len(header):
+    for row in table.rows:
+        line = row.line
+        if row.overflow:
             problems.append(LINE_TOO_MANY_FIELDS.format(line=line))
             continue
-        fields = dict.fromkeys(REQUIRED_COLUMNS + OPTIONAL_COLUMNS, "")
-        fields.update(
-            {column: value.strip() for column, value in zip(header, values, strict=False)}
-        )
+        fields = {column: row.text(column) for column in REQUIRED_COLUMNS + OPTIONAL_COLUMNS}
         if row_problems := _row_problems(line, fields, seen):
             problems.extend(row_problems)
             continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
@@ -13,6 +12,7 @@ from django.utils import timezone
 from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.actions.services import action_create
+from safeboard.core.dates import add_months, long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency, Person
 
@@ -181,7 +181,7 @@ def priority_update(
 
 def rolled_forward_review_date(*, priority: Priority, reviewed_on: datetime.date) -> datetime.date:
     """The next review is due the priority's review interval after this one."""
-    return reviewed_on + relativedelta(months=priority.review_interval_months)
+    return add_months(reviewed_on, priority.review_interval_months)
 
 
 @transaction.atomic
@@ -207,7 +207,7 @@ def priority_review_record(
     if reviewed_on > timezone.localdate():
         errors["reviewed_on"] = REVIEW_IN_FUTURE
     elif last is not None and reviewed_on < last:
-        errors["reviewed_on"] = REVIEW_BEFORE_LAST.format(date=f"{last.day} {last:%B %Y}")
+        errors["reviewed_on"] = REVIEW_BEFORE_LAST.format(date=long_date(last))
     if progress not in REVIEW_PROGRESS:
         errors["progress"] = PROGRESS_NOT_ASSESSED
     if not summary.strip():
@@ -233,7 +233,7 @@ def priority_review_record(
     priority.review_date = next_on
     save_with_reason(
         priority,
-        f"Reviewed on {reviewed_on.day} {reviewed_on:%B %Y}",
+        f"Reviewed on {long_date(reviewed_on)}",
         fields=["progress", "review_date"],
     )
     return review

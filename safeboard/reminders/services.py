@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from safeboard.accounts.models import User
+from safeboard.core.dates import long_date
 from safeboard.core.extension_points import daily_steps
+from safeboard.core.notify import send_email
 
 from .models import ReminderDigest, ReminderItem, ReminderKind
 from .policy import still_to_send
@@ -126,7 +127,7 @@ def _send_digest(recipient: User, items: list[Due], *, today: datetime.date) -> 
                 )
                 for due in items
             )
-            EmailMessage(subject, body, to=[recipient.email]).send()
+            send_email(to=[recipient.email], subject=subject, body=body)
     except IntegrityError:
         return False
     return True
@@ -134,7 +135,7 @@ def _send_digest(recipient: User, items: list[Due], *, today: datetime.date) -> 
 
 def _subject(count: int, today: datetime.date) -> str:
     things = "1 reminder" if count == 1 else f"{count} reminders"
-    return f"SafeBoard: {things} for {today:%A} {today.day} {today:%B %Y}"
+    return f"SafeBoard: {things} for {long_date(today, weekday=True)}"
 
 
 def _sections(items: list[Due]) -> list[dict]:

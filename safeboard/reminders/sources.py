@@ -46,10 +46,6 @@ def account_of(person) -> User | None:
     return user if user is not None and user.is_active else None
 
 
-def long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def agency_leads(agency_ids: Iterable[int]) -> dict[int, list[User]]:
     """The active agency leads of each agency: the people who answer its challenges and
     queries and submit its figures."""

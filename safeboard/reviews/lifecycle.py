@@ -13,10 +13,10 @@ publication from here too.
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+
+from safeboard.core.dates import long_date
 
 from .models import AgencyContribution, Decision, Milestone, Review
 
@@ -44,10 +44,6 @@ ALREADY_PUBLISHED = "This review was already published, on {date}."
 GRADE_BEFORE_REPORT = "A review is graded once its final report is in."
 ALREADY_RECEIVED = "This contribution was already received, on {date}."
 ALREADY_COMPLETED = "This milestone was already completed, on {date}."
-
-
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def refuse(refusal: str | None) -> None:
@@ -149,7 +145,7 @@ def addition_refusal(review: Review) -> str | None:
 
 def publication_refusal(review: Review) -> str | None:
     if review.stage == Stage.PUBLISHED and review.published_on is not None:
-        return ALREADY_PUBLISHED.format(date=_long_date(review.published_on))
+        return ALREADY_PUBLISHED.format(date=long_date(review.published_on))
     return None if awaiting_publication(review) else NO_FINAL_REPORT
 
 
@@ -162,14 +158,14 @@ def receipt_refusal(contribution: AgencyContribution) -> str | None:
     """A chronology or report is received once."""
     if contribution.received_on is None:
         return None
-    return ALREADY_RECEIVED.format(date=_long_date(contribution.received_on))
+    return ALREADY_RECEIVED.format(date=long_date(contribution.received_on))
 
 
 def completion_refusal(milestone: Milestone) -> str | None:
     """A milestone is done once."""
     if milestone.completed_on is None:
         return None
-    return ALREADY_COMPLETED.format(date=_long_date(milestone.completed_on))
+    return ALREADY_COMPLETED.format(date=long_date(milestone.completed_on))
 
 
 # What the review's page offers: the allowed actions still worth doing.

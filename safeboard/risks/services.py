@@ -10,15 +10,14 @@ import datetime
 import re
 from collections.abc import Iterable
 
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
 
 from safeboard.accounts.models import User
 from safeboard.actions import services as action_services
 from safeboard.actions.models import Action
+from safeboard.core.dates import add_months, long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency, Person
 from safeboard.priorities.models import Priority
@@ -81,7 +80,7 @@ def next_reference() -> str:
 
 
 def next_review_due(*, reviewed_on: datetime.date, interval_months: int) -> datetime.date:
-    return reviewed_on + relativedelta(months=interval_months)
+    return add_months(reviewed_on, interval_months)
 
 
 @transaction.atomic
@@ -246,9 +245,7 @@ def risk_review(
         raise ValidationError({"reviewed_on": REVIEW_IN_FUTURE})
     last = risk.reviews.order_by("-reviewed_on").values_list("reviewed_on", flat=True).first()
     if last is not None and reviewed_on < last:
-        raise ValidationError(
-            {"reviewed_on": REVIEW_BEFORE_PREVIOUS.format(date=format_date(last, "j F Y"))}
-        )
+        raise ValidationError({"reviewed_on": REVIEW_BEFORE_PREVIOUS.format(date=long_date(last))})
     if likelihood * impact > risk.inherent_score:
         raise ValidationError({"impact": RESIDUAL_ABOVE_INHERENT})
     next_review_date = next_review_date or next_review_due(
@@ -273,7 +270,7 @@ def risk_review(
     risk.full_clean()
     save_with_reason(
         risk,
-        f"Reviewed on {format_date(reviewed_on, 'j F Y')}: {review.note}",
+        f"Reviewed on {long_date(reviewed_on)}: {review.note}",
         fields=["residual_likelihood", "residual_impact", "review_date"],
     )
     return review

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.utils.dateformat import format as format_date
 from django.utils.safestring import SafeString
 
 from safeboard.core.charts import Point, Zone, line_chart
+from safeboard.core.dates import long_date
 
 from .models import Risk, RiskReview
 from .scoring import BANDS, score_range
@@ -41,7 +41,7 @@ def _zones() -> list[Zone]:
 
 
 def _say(review: RiskReview) -> str:
-    return f"{review.score} ({review.band.name}) on {format_date(review.reviewed_on, 'j F Y')}"
+    return f"{review.score} ({review.band.name}) on {long_date(review.reviewed_on)}"
 
 
 def residual_trend_chart(*, risk: Risk, reviews: Sequence[RiskReview]) -> SafeString | None:

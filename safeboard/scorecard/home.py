@@ -7,7 +7,7 @@ import datetime
 
 from safeboard.accounts.roles import Role
 
-from . import query_selectors
+from .queries import selectors as query_selectors
 
 PANEL_LIMIT = 20
 

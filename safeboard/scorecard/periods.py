@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from safeboard.core.dates import add_months
+
 
 class Frequency(models.TextChoices):
     MONTHLY = "monthly", "Monthly"
@@ -47,8 +49,8 @@ class PeriodError(ValueError):
 
 
 def _add_months(day: datetime.date, months: int) -> datetime.date:
-    index = day.year * 12 + (day.month - 1) + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
+    """The first of the month `months` on from `day`'s month."""
+    return add_months(day.replace(day=1), months)
 
 
 def _financial_year_start(year: int) -> datetime.date:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 
+from safeboard.core.dates import long_date
 from safeboard.partnership.models import Agency
 from safeboard.reminders.models import ReminderKind
-from safeboard.reminders.sources import DUE_SOON_DAYS, Due, agency_leads, long_date
+from safeboard.reminders.sources import DUE_SOON_DAYS, Due, agency_leads
 
 from .models import Indicator, IndicatorQuery, Period
 from .periods import Frequency, PeriodKey, last_periods

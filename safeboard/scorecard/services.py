@@ -3,8 +3,8 @@
 Figures arrive by web form, Excel template, CSV file or the census import; all of them land
 in `figures_record`, which checks the whole batch first and saves all of it or none of it.
 A figure already held changes only by a revision with a reason, and every revision is kept.
-Figures recorded or revised may open queries to the owning agency (query_services).
-The catalogue itself changes through catalogue_services.
+Figures recorded or revised may open queries to the owning agency (queries/services.py).
+The catalogue itself changes through catalogue/services.py.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 
@@ -30,7 +31,7 @@ from .figure_checks import (
 )
 from .models import Figure, FigureRevision, Indicator, IndicatorQuery, Period, normalise_code
 from .periods import PeriodKey
-from .query_services import open_queries_for_new_figures
+from .queries.services import open_queries_for_new_figures
 from .uploads import VALUE_HEADING, UploadError, UploadRejected, read_submission
 from .values import ValueProblem, read_value
 
@@ -75,7 +76,7 @@ class RecordResult:
     created: list[Figure] = field(default_factory=list)
     revised: list[Figure] = field(default_factory=list)
     unchanged: list[Figure] = field(default_factory=list)
-    # Queries the new figures opened to the owning agency (see query_services).
+    # Queries the new figures opened to the owning agency (see queries/services.py).
     queries: list[IndicatorQuery] = field(default_factory=list)
 
     @property
@@ -119,7 +120,7 @@ def check_figures(
     errors: dict[str, list[str]] = {}
     plan = []
     if period.ends_on >= today:
-        message = PERIOD_NOT_ENDED.format(period=period.label, ends_on=_day(period.ends_on))
+        message = PERIOD_NOT_ENDED.format(period=period.label, ends_on=long_date(period.ends_on))
         errors["period"] = [message]
     for code, raw in by_code.items():
         indicator = indicators.get(code)
@@ -162,10 +163,6 @@ def _check_figure(
     if problems:
         return None, problems
     return PlannedFigure(indicator, value, current), []
-
-
-def _day(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 This is the scorecard's one path for a table in an uploaded file: `read_file` checks the
 file and reads the table a TableLayout describes (the figures' unless told otherwise;
-comparator_imports reads comparators through it). The file is checked as a whole and every
+comparators/imports.py reads comparators through it). The file is checked as a whole and every
 problem is listed with where it is (sheet, row, column) and why, so a data contact can fix
 them all in one go; nothing is saved unless the whole file is valid (services.figures_upload).
 Workbooks are untrusted input: the one upload path (core.uploads) refuses macro-enabled
@@ -14,11 +14,8 @@ expansion. A CSV file may be in any encoding the upload path reads (core.uploads
 
 from __future__ import annotations
 
-import csv
-import io
-import warnings
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
@@ -26,13 +23,20 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from openpyxl.utils import get_column_letter
 
+from safeboard.core import tabular
+from safeboard.core.tabular import (
+    UNREADABLE_WORKBOOK,
+    Column,
+    Table,
+    TableError,
+    open_workbook,
+    sheet_table,
+)
 from safeboard.core.uploads import (
     MACRO_ENABLED,
     ArchiveLimits,
     archive_problem,
-    decode_csv,
     validate_upload,
 )
 from safeboard.partnership.models import Agency
@@ -78,12 +82,10 @@ OLD_EXCEL = (
     "Save it as an Excel Workbook (.xlsx) without a password and upload that."
 )
 NOT_A_WORKBOOK = "The selected file is not a valid Excel workbook (.xlsx)."
-UNREADABLE_WORKBOOK = "The workbook could not be read. Save it again as an Excel Workbook (.xlsx)."
 NO_FIGURES_SHEET = (
     "The workbook has no sheet named \u201cFigures\u201d (it has {sheets}). Use the template "
     "downloaded from SafeBoard, or name the sheet with your figures \u201cFigures\u201d."
 )
-CSV_UNREADABLE = "The CSV file could not be read: {problem}."
 MISSING_HEADING = "There is no column headed \u201c{heading}\u201d in the first row."
 TOO_MANY_ROWS = "The file has more than {limit:,} rows of figures; split it."
 NO_FIGURES = "The file holds no figures: enter them in the \u201cValue\u201d column."
@@ -139,17 +141,8 @@ def _error_order(error: UploadError) -> tuple:
     return (error.sheet, error.row or 0, error.column or "", error.message)
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A column of a table, found by its heading in the first row: by its name or any alias,
-    compared without case, spaces or underscores."""
-
-    name: str
-    aliases: frozenset[str] = frozenset()
-    required: bool = True
-
-    def matches(self, key: str) -> bool:
-        return key == _heading_key(self.name) or key in self.aliases
+# A column of a table, found by its heading in the first row (core.tabular).
+Heading = Column
 
 
 @dataclass(frozen=True)
@@ -271,20 +264,13 @@ def read_xlsx(upload, layout: TableLayout = FIGURES_TABLE) -> FileRead:
     errors = check_archive(upload)
     if errors:
         return FileRead("xlsx", errors=errors)
-    from openpyxl import load_workbook
-
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about features it drops
-            workbook = load_workbook(upload, read_only=True, data_only=True, keep_links=False)
-    except Exception:  # untrusted input: any failure to parse is the file's fault
+        with open_workbook(upload) as workbook:
+            return _read_workbook(workbook, layout)
+    except TableError as error:
+        return FileRead("xlsx", errors=[_whole_file(error.message)])
+    except Exception:  # untrusted input: a damaged part is the file's fault
         return FileRead("xlsx", errors=[_whole_file(UNREADABLE_WORKBOOK)])
-    try:
-        return _read_workbook(workbook, layout)
-    except Exception:  # a damaged sheet part, found only when its rows are read
-        return FileRead("xlsx", errors=[_whole_file(UNREADABLE_WORKBOOK)])
-    finally:
-        workbook.close()
 
 
 def _read_workbook(workbook, layout: TableLayout) -> FileRead:
@@ -300,9 +286,10 @@ def _read_workbook(workbook, layout: TableLayout) -> FileRead:
     reference = None
     if layout.reference_sheet and layout.reference_sheet in workbook.sheetnames:
         reference = _read_reference(workbook[layout.reference_sheet])
-    sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
-    lines = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-    read = _read_table(sheet.title, lines, layout)
+    table = sheet_table(
+        sheet, columns=layout.headings, max_rows=MAX_DATA_ROWS, max_columns=MAX_COLUMNS
+    )
+    read = _read_table(table)
     read.file_format = "xlsx"
     read.reference = reference
     return read
@@ -331,63 +318,31 @@ def _read_reference(sheet) -> TemplateReference | None:
 def read_csv(data: bytes, layout: TableLayout = FIGURES_TABLE) -> FileRead:
     """Read the rows of a CSV file; any bytes at all give rows or errors, never an exception."""
     try:
-        text = decode_csv(data)
-    except ValidationError as error:
-        return FileRead("csv", errors=[_whole_file(message) for message in error.messages])
-    try:
-        lines = list(_csv_lines(text))
-    except csv.Error as problem:
-        return FileRead("csv", errors=[_whole_file(CSV_UNREADABLE.format(problem=problem))])
-    read = _read_table("", iter(lines), layout)
+        table = tabular.read_csv(
+            data, columns=layout.headings, max_rows=MAX_DATA_ROWS, max_columns=MAX_COLUMNS
+        )
+    except TableError as error:
+        return FileRead("csv", errors=[_whole_file(error.message)])
+    read = _read_table(table)
     read.file_format = "csv"
     return read
 
 
-def _csv_lines(text: str) -> Iterator[list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    for count, line in enumerate(reader):
-        yield line[:MAX_COLUMNS]
-        if count > MAX_DATA_ROWS + 1:
-            return
-
-
-def _heading_key(value: object) -> str:
-    return "".join(ch for ch in str(value or "").lower() if ch.isalnum())
-
-
-def _read_table(sheet: str, lines: Iterator, layout: TableLayout) -> FileRead:
+def _read_table(table: Table) -> FileRead:
     read = FileRead()
-    headings = next(lines, None) or ()
-    positions: dict[str, int] = {}
-    for position, heading in enumerate(headings):
-        key = _heading_key(heading)
-        for expected in layout.headings:
-            if expected.name not in positions and expected.matches(key):
-                positions[expected.name] = position
-    missing = [h.name for h in layout.headings if h.required and h.name not in positions]
-    if missing:
+    if table.missing:
         read.errors = [
-            UploadError(sheet, 1, None, MISSING_HEADING.format(heading=name)) for name in missing
+            UploadError(table.sheet, 1, None, MISSING_HEADING.format(heading=name))
+            for name in table.missing
         ]
         return read
-    columns = {name: get_column_letter(position + 1) for name, position in positions.items()}
-    for number, line in enumerate(lines, start=2):
-        if number - 1 > MAX_DATA_ROWS:
-            read.errors.append(_whole_file(TOO_MANY_ROWS.format(limit=MAX_DATA_ROWS)))
-            break
-        cells = {name: _cell(line, position) for name, position in positions.items()}
-        if all(cell is None for cell in cells.values()):
+    for row in table.rows:
+        if all(value is None for value in row.values.values()):
             continue
-        read.rows.append(TableRow(sheet, number, cells, columns))
+        read.rows.append(TableRow(table.sheet, row.line, row.values, row.columns))
+    if table.truncated:
+        read.errors.append(_whole_file(TOO_MANY_ROWS.format(limit=MAX_DATA_ROWS)))
     return read
-
-
-def _cell(line, position: int) -> object:
-    value = line[position] if line is not None and position < len(line) else None
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
 
 
 # ---------------------------------------------------------------------------------------

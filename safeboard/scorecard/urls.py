@@ -1,6 +1,12 @@
 from django.urls import path
 
-from .views import api_token, catalogue, comparators, grid, queries, spc, submission
+from . import views as submission
+from .api import token_views as api_token
+from .catalogue import views as catalogue
+from .comparators import views as comparators
+from .grid import views as grid
+from .queries import views as queries
+from .spc import views as spc
 
 app_name = "scorecard"
 urlpatterns = [

@@ -20,7 +20,6 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -28,6 +27,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeboard.accounts.models import User
+from safeboard.core.dates import long_date
+from safeboard.core.notify import Attachment, send_email
 from safeboard.core.pdf import pdf_bytes
 
 from .chasing import ESCALATION_LETTER, OVERDUE_REMINDER, ChaseSchedule, Step, steps_to_take
@@ -58,10 +59,6 @@ HOW_CHOICES = [
 ]
 
 
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _site_url(path: str) -> str:
     return settings.SAFEBOARD_SITE_URL.rstrip("/") + path
 
@@ -77,9 +74,9 @@ def reminder_text(agency_return: Return, *, today: datetime.date) -> str:
         days = (today - due_on).days
         return (
             f"{agency_return.cycle}: {agency_return.agency}'s return is overdue by {days} "
-            f"day{'s' if days != 1 else ''} (it was due on {_long_date(due_on)})."
+            f"day{'s' if days != 1 else ''} (it was due on {long_date(due_on)})."
         )
-    return f"{agency_return.cycle}: {agency_return.agency}'s return is due on {_long_date(due_on)}."
+    return f"{agency_return.cycle}: {agency_return.agency}'s return is due on {long_date(due_on)}."
 
 
 def chase_non_returns(*, today: datetime.date, connection: BaseEmailBackend | None = None) -> int:
@@ -210,15 +207,15 @@ def _send_letter(
             chase.save()
             chase.letter.save(filename, ContentFile(pdf), save=True)
             if to or copied_to:
-                message = EmailMessage(
-                    subject,
-                    body,
+                send_email(
                     to=to or [user.email for user in copied_to],
                     cc=[user.email for user in copied_to] if to else [],
+                    subject=subject,
+                    body=body,
+                    attachments=[Attachment(filename, pdf, "application/pdf")],
+                    reference=filename.removesuffix(".pdf"),
                     connection=connection,
                 )
-                message.attach(filename, pdf, "application/pdf")
-                message.send()
     except IntegrityError:
         return None
     return chase
@@ -317,5 +314,5 @@ def _email_reminder(
         body=body,
         recorded_by=recorded_by,
     )
-    EmailMessage(subject, body, to=[user.email for user in leads], connection=connection).send()
+    send_email(to=[user.email for user in leads], subject=subject, body=body, connection=connection)
     return chase

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from safeboard.core.dates import long_date
 from safeboard.reminders.models import ReminderKind
 from safeboard.reminders.sources import Due
 
@@ -21,10 +22,6 @@ _KINDS: dict[str, ReminderKind] = {
     Chase.Kind.REMINDER: ReminderKind.S11_RETURN_DUE,
     Chase.Kind.OVERDUE_REMINDER: ReminderKind.S11_RETURN_OVERDUE,
 }
-
-
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def section11_reminders(today: datetime.date) -> Iterator[Due]:
@@ -62,7 +59,7 @@ def section11_reminders(today: datetime.date) -> Iterator[Due]:
         text = (
             f"{agency_return.cycle}: the board asks {agency_return.agency} for the evidence "
             f"behind its score for standard {request.rating.standard.code}; the answer {when} "
-            f"on {_long_date(request.response_due_on)}."
+            f"on {long_date(request.response_due_on)}."
         )
         for user in contacts.get(agency_return.agency_id, []):
             yield Due(

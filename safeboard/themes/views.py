@@ -100,7 +100,7 @@ class ThemeEditView(ThemeMixin, ServiceFormView):
     def success_url(self, record):
         return reverse("themes:detail", kwargs={"slug": self.get_object().slug})
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {

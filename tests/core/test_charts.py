@@ -8,7 +8,16 @@ from xml.etree import ElementTree
 
 import pytest
 
-from safeboard.core.charts import MIN_LABEL_GAP, Frame, Point, Zone, label_positions, line_chart
+from safeboard.core.charts import (
+    MIN_LABEL_GAP,
+    Frame,
+    Point,
+    Scale,
+    Zone,
+    label_positions,
+    line_chart,
+    nice_ticks,
+)
 from safeboard.risks.factories import RiskFactory, RiskReviewFactory
 from safeboard.risks.trend import residual_trend_chart
 
@@ -150,3 +159,26 @@ def test_the_risk_trend_describes_the_change_from_the_first_review_to_the_last()
 @pytest.mark.django_db
 def test_a_risk_without_reviews_has_no_trend():
     assert residual_trend_chart(risk=RiskFactory(), reviews=[]) is None
+
+
+def test_a_scale_maps_its_values_onto_its_pixels_in_proportion():
+    scale = Scale(0, 5, 100, 300)
+    assert [scale(value) for value in (0, 2.5, 5)] == [100, 200, 300]
+
+
+def test_an_upward_scale_draws_higher_values_nearer_the_top():
+    scale = Scale.upwards(0, 10, top=16, height=200)
+    assert (scale(0), scale(10), scale(5)) == (216, 16, 116)
+
+
+def test_a_scale_of_one_value_draws_it_midway():
+    assert Scale(3, 3, 0, 100)(3) == 50
+
+
+def test_a_clamped_scale_draws_values_beyond_it_at_its_ends():
+    scale = Scale(0, 100, 0, 200, clamp=True)
+    assert (scale(150), scale(-5)) == (200, 0)
+
+
+def test_nice_ticks_are_round_numbers_covering_the_values():
+    assert nice_ticks(3, 47) == [0, 10, 20, 30, 40, 50]

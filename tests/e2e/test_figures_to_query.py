@@ -16,7 +16,7 @@ from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.scorecard.factories import IndicatorFactory
 from safeboard.scorecard.models import IndicatorQuery, Perspective, Polarity, Unit
 from safeboard.scorecard.periods import Frequency, PeriodKey
-from tests.scorecard.grid.conftest import give_figures
+from tests.scorecard.series import give_figures
 
 from .conftest import assert_accessible, sign_in
 

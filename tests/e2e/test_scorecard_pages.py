@@ -15,8 +15,8 @@ from safeboard.accounts.roles import Role
 from safeboard.partnership.factories import AgencyFactory
 from safeboard.scorecard.factories import IndicatorFactory
 from safeboard.scorecard.models import Perspective, Polarity, Unit
-from safeboard.scorecard.spc_services import BASELINE_OUT_OF_ORDER
-from tests.scorecard.grid.conftest import SHIFTED, STEADY, give_figures
+from safeboard.scorecard.spc.services import BASELINE_OUT_OF_ORDER
+from tests.scorecard.series import SHIFTED, STEADY, give_figures
 
 from .conftest import assert_accessible, sign_in
 

@@ -82,7 +82,7 @@ def test_when_the_email_cannot_be_sent_no_account_is_made(monkeypatch):
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError
 
-    monkeypatch.setattr(accounts, "send_mail", refuse)
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
     person = PersonFactory()
     with pytest.raises(ValidationError, match=accounts.EMAIL_NOT_SENT):
         _create(person)

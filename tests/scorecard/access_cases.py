@@ -1,17 +1,10 @@
-from safeboard.accounts.roles import BOARD_BUSINESS_READERS, Role
+from safeboard.accounts.roles import Role
 from safeboard.scorecard.factories import FigureFactory, IndicatorFactory
 from tests.access import AccessCase
 
 from .conftest import OCTOBER_2025
 
-CAN_READ = BOARD_BUSINESS_READERS | {Role.AGENCY_LEAD}
 DATA_CONTACT = {Role.AGENCY_LEAD}
-
-
-def _home_indicator(cast):
-    """An indicator owned by the home agency, whose lead is its data contact."""
-    indicator = IndicatorFactory(owning_agency=cast.home_agency)
-    return {"pk": indicator.pk}
 
 
 def _home_period(cast):
@@ -25,15 +18,6 @@ def _home_figure(cast):
 
 
 ACCESS_CASES = [
-    AccessCase("scorecard:indicator_list", CAN_READ),
-    AccessCase("scorecard:indicator_create", {Role.BUSINESS_MANAGER}),
-    AccessCase("scorecard:indicator_detail", CAN_READ, _home_indicator, other_agency_refused=True),
-    AccessCase(
-        "scorecard:indicator_edit",
-        {Role.BUSINESS_MANAGER},
-        _home_indicator,
-        other_agency_refused=True,
-    ),
     AccessCase("scorecard:submission_periods", DATA_CONTACT),
     AccessCase("scorecard:submission_form", DATA_CONTACT, _home_period, other_agency_refused=True),
     AccessCase(

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
-from safeboard.scorecard import catalogue_services, services
+from safeboard.scorecard import services
+from safeboard.scorecard.catalogue import services as catalogue_services
 from safeboard.scorecard.factories import PeriodFactory
 from safeboard.scorecard.figure_checks import (
     INDICATOR_RETIRED,

@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from safeboard.accounts.factories import UserFactory
-from safeboard.scorecard import catalogue_services, figure_checks, selectors, services
+from safeboard.scorecard import figure_checks, selectors, services
+from safeboard.scorecard.catalogue import services as catalogue_services
 from safeboard.scorecard.factories import FigureFactory, IndicatorFactory, PeriodFactory
-from safeboard.scorecard.models import Comparator, Figure, FigureRevision, Period
+from safeboard.scorecard.models import Figure, FigureRevision, Period
 from safeboard.scorecard.periods import Frequency, PeriodKey
 
 from .conftest import NOVEMBER_2025, OCTOBER_2025, database_state
@@ -204,24 +205,6 @@ def test_the_database_refuses_a_revision_without_a_reason(catalogue):
             previous_source="form",
             new_source="form",
             reason="",
-        )
-
-
-def test_a_comparator_is_set_once_per_source_and_period(catalogue):
-    year = PeriodKey(datetime.date(2024, 4, 1), Frequency.ANNUAL)
-    indicator = catalogue.interviews_pct
-    catalogue_services.comparator_record(
-        indicator=indicator, period=year, source="england", value=81.4
-    )
-    catalogue_services.comparator_record(
-        indicator=indicator, period=year, source="england", value=81.5
-    )
-    comparator = Comparator.objects.get()
-    assert comparator.value == Decimal("81.5")
-    assert comparator.history.count() == 2
-    with pytest.raises(ValidationError):
-        catalogue_services.comparator_record(
-            indicator=indicator, period=year, source="region", value=101
         )
 
 

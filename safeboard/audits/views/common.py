@@ -27,7 +27,7 @@ class AuditFormView(ServiceFormView):
 class ToolObjectMixin(RecordMixin, RulePermissionMixin):
     model = AuditTool
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
 
 class RoundObjectMixin(RecordMixin, RulePermissionMixin):
@@ -36,7 +36,7 @@ class RoundObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return AuditRound.objects.select_related("tool_version__tool", "theme")
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
 
 class CaseObjectMixin(RecordMixin, RulePermissionMixin):
@@ -45,7 +45,7 @@ class CaseObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return SampleCase.objects.select_related("round__tool_version__tool")
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
 
 class AssignmentObjectMixin(RecordMixin, RulePermissionMixin):
@@ -56,7 +56,7 @@ class AssignmentObjectMixin(RecordMixin, RulePermissionMixin):
             "case__round__tool_version__tool", "agency", "auditor"
         )
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
 
 class FindingObjectMixin(RecordMixin, RulePermissionMixin):

@@ -19,7 +19,7 @@ class ChallengeObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return Challenge.objects.select_related("agency", "raised_by__agency", "priority")
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
 
 class ChallengeFormView(ChallengeObjectMixin, ServiceFormView):

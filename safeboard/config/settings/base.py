@@ -193,6 +193,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() in {"1", "true", "yes"}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SafeBoard <safeboard@localhost>")
+# Who delivers email (safeboard.core.notify): "django" uses EMAIL_BACKEND above;
+# "govuk_notify" uses GOV.UK Notify with the API key and template ids below.
+SAFEBOARD_NOTIFY_BACKEND = os.environ.get("SAFEBOARD_NOTIFY_BACKEND", "django")
+GOVUK_NOTIFY_API_KEY = os.environ.get("GOVUK_NOTIFY_API_KEY", "")
+GOVUK_NOTIFY_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_TEMPLATE_ID", "")
+GOVUK_NOTIFY_FILE_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_FILE_TEMPLATE_ID", "")
+GOVUK_NOTIFY_REPLY_TO_ID = os.environ.get("GOVUK_NOTIFY_REPLY_TO_ID", "")
 
 # Links in emails sent by the background worker, which has no request to take the host from.
 SAFEBOARD_SITE_URL = os.environ.get("SAFEBOARD_SITE_URL", "http://127.0.0.1:8000")
@@ -217,8 +224,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # An API token and the session, refused to accounts that need a second factor and lack it.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "safeboard.scorecard.api_auth.ApiTokenAuthentication",
-        "safeboard.scorecard.api_auth.VerifiedSessionAuthentication",
+        "safeboard.scorecard.api.auth.ApiTokenAuthentication",
+        "safeboard.scorecard.api.auth.VerifiedSessionAuthentication",
     ],
 }
 SPECTACULAR_SETTINGS = {"TITLE": "SafeBoard API", "VERSION": "0.1.0"}

@@ -10,8 +10,6 @@ charge replaced by the new one.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -21,7 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeboard.core.history import save_with_reason
-from safeboard.core.uploads import decode_csv, validate_upload
+from safeboard.core.tabular import Column, TableError, read_csv
+from safeboard.core.uploads import validate_upload
 
 from ..charges.services import charge_for_attendance
 from ..models import Booking, Session
@@ -34,6 +33,7 @@ UNKNOWN_MARK = "Mark each learner as attended or did not attend."
 # The sign-in sheet: a header row naming these columns, then one row per learner.
 EMAIL_COLUMN = "email"
 ATTENDED_COLUMN = "attended"
+SHEET_COLUMNS = (Column(EMAIL_COLUMN), Column(ATTENDED_COLUMN))
 YES = {"yes", "y"}
 NO = {"no", "n"}
 NO_HEADER = "The file is empty: line 1 must name the columns email and attended."
@@ -107,44 +107,35 @@ def read_sign_in_sheet(upload: UploadedFile) -> list[SheetRow]:
     ignored), then yes or no per learner."""
     validate_upload(upload, field="file", extensions={".csv"})
     upload.seek(0)
-    text = decode_csv(upload.read(), field="file")
-    upload.seek(0)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if not header or not any(cell.strip() for cell in header):
+    try:
+        table = read_csv(upload.read(), columns=SHEET_COLUMNS)
+    except TableError as error:
+        raise ValidationError({"file": error.message})
+    finally:
+        upload.seek(0)
+    if not any(table.headings):
         raise ValidationError({"file": NO_HEADER})
-    columns = [cell.strip().lower() for cell in header]
-    missing = [name for name in (EMAIL_COLUMN, ATTENDED_COLUMN) if name not in columns]
-    if missing:
+    if table.missing:
         raise ValidationError(
             {
                 "file": MISSING_COLUMNS.format(
-                    s="s" if len(missing) > 1 else "",
-                    names=" and ".join(missing),
-                    found=", ".join(cell.strip() for cell in header if cell.strip()) or "none",
+                    s="s" if len(table.missing) > 1 else "",
+                    names=" and ".join(table.missing),
+                    found=", ".join(heading for heading in table.headings if heading) or "none",
                 )
             }
         )
-    email_at, attended_at = columns.index(EMAIL_COLUMN), columns.index(ATTENDED_COLUMN)
     rows = []
-    for cells in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        email = _cell(cells, email_at).lower()
-        value = _cell(cells, attended_at)
+    for row in table.rows:
+        email, value = row.text(EMAIL_COLUMN).lower(), row.text(ATTENDED_COLUMN)
         if not email:
-            raise ValidationError({"file": BLANK_EMAIL.format(line=line)})
+            raise ValidationError({"file": BLANK_EMAIL.format(line=row.line)})
         if value.lower() not in YES | NO:
-            raise ValidationError({"file": BAD_ATTENDED.format(line=line, value=value)})
-        rows.append(SheetRow(line=line, email=email, attended=value.lower() in YES))
+            raise ValidationError({"file": BAD_ATTENDED.format(line=row.line, value=value)})
+        rows.append(SheetRow(line=row.line, email=email, attended=value.lower() in YES))
     if not rows:
         raise ValidationError({"file": NO_ROWS})
     return rows
-
-
-def _cell(cells: list[str], index: int) -> str:
-    return cells[index].strip() if index < len(cells) else ""
 
 
 @transaction.atomic

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from dateutil.relativedelta import relativedelta
 from django.db import connection
 from django.db.models import (
     Case,
@@ -32,6 +31,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from safeboard.core.dates import add_months
 from safeboard.partnership.models import Agency
 
 from ..models import Booking, Headcount, JobRole, Learner, Session, TrainingNeed
@@ -90,14 +90,14 @@ class Needs:
     def out_of_date_before(self, course_id: int) -> datetime.datetime | None:
         """Attendance before this moment no longer counts (None: it always counts)."""
         months = self.refresher_months.get(course_id)
-        return None if months is None else _midnight(self.today - relativedelta(months=months))
+        return None if months is None else _midnight(add_months(self.today, -months))
 
     def due_before(self, course_id: int) -> datetime.datetime | None:
         """Attendance before this moment makes a refresher due within the warning period."""
         months = self.refresher_months.get(course_id)
         if months is None:
             return None
-        day = self.today - relativedelta(months=months) + datetime.timedelta(REFRESHER_WARNING_DAYS)
+        day = add_months(self.today, -months) + datetime.timedelta(REFRESHER_WARNING_DAYS)
         return _midnight(day)
 
     def current(self) -> Q:
@@ -390,7 +390,7 @@ def refresher_entries(rows: Iterable[dict], today: datetime.date) -> list[Refres
     entries = []
     for row in rows:
         last = timezone.localdate(row["last"])
-        due_on = last + relativedelta(months=row["session__course__refresher_months"])
+        due_on = add_months(last, row["session__course__refresher_months"])
         entries.append(
             RefresherDue(
                 full_name=row["learner__full_name"],

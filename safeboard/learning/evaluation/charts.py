@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from safeboard.core.charts import FONT, GRID_COLOUR, LINE_COLOUR, TEXT_COLOUR
+from safeboard.core.charts import FONT, GRID_COLOUR, LINE_COLOUR, TEXT_COLOUR, Scale
 
 from ..models import RATING_MAX
 from .selectors import OutcomeResult
@@ -31,8 +31,7 @@ GAP = 4
 ROW = 2 * BAR + GAP + 20
 
 
-def _x(value: float) -> float:
-    return LEFT + value / RATING_MAX * (WIDTH - LEFT - RIGHT)
+_x = Scale(0, RATING_MAX, LEFT, WIDTH - RIGHT)
 
 
 def confidence_chart(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from safeboard.core.charts import FONT, LINE_COLOUR, TEXT_COLOUR
+from safeboard.core.charts import FONT, LINE_COLOUR, TEXT_COLOUR, Scale
 
 from .selectors import ReachLine
 
@@ -24,7 +24,7 @@ def bar_chart(*, lines: list[ReachLine], title: str, description: str, chart_id:
     top, bottom = 8, 8
     height = top + bottom + len(lines) * (BAR_HEIGHT + BAR_GAP)
     widest = max((line.people for line in lines), default=0) or 1
-    plot = CHART_WIDTH - LABEL_WIDTH - VALUE_SPACE
+    bar = Scale(0, widest, 0, CHART_WIDTH - LABEL_WIDTH - VALUE_SPACE)
     chart = escape(chart_id)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {height}" '
@@ -35,7 +35,7 @@ def bar_chart(*, lines: list[ReachLine], title: str, description: str, chart_id:
     ]
     for index, line in enumerate(lines):
         y = top + index * (BAR_HEIGHT + BAR_GAP)
-        width = max(2.0, plot * line.people / widest)
+        width = max(2.0, bar(line.people))
         middle = y + BAR_HEIGHT / 2 + 5
         label = line.short_name if len(line.short_name) <= 28 else line.short_name[:27] + "…"
         parts += [

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from safeboard.core.dates import a_year_before
 from safeboard.priorities.models import Priority
 from safeboard.reviews.models import Review
 from safeboard.themes.models import Theme
@@ -95,11 +96,7 @@ class Period:
 def default_period(today: datetime.date | None = None) -> Period:
     """The last 12 months up to today."""
     today = today or timezone.localdate()
-    try:
-        a_year_ago = today.replace(year=today.year - 1)
-    except ValueError:  # 29 February
-        a_year_ago = today.replace(year=today.year - 1, day=28)
-    return Period(from_date=a_year_ago + datetime.timedelta(days=1), to_date=today)
+    return Period(from_date=a_year_before(today) + datetime.timedelta(days=1), to_date=today)
 
 
 @dataclass(frozen=True)

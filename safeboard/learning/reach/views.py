@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core.dates import long_date
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -81,7 +82,7 @@ def _chart(result: selectors.Reach, lines: list[selectors.ReachLine], by: str):
         title=f"People trained by {by}",
         description=(
             f"People who attended training linked to the {result.subject.label} from "
-            f"{period.from_date:%-d %B %Y} to {period.to_date:%-d %B %Y}, by {by}: "
+            f"{long_date(period.from_date)} to {long_date(period.to_date)}, by {by}: "
             + "; ".join(f"{line.name} {line.people}" for line in lines)
             + "."
         ),

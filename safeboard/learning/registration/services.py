@@ -22,7 +22,6 @@ from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -30,6 +29,7 @@ from django.utils import timezone
 
 from safeboard.accounts.models import RoleAssignment, User
 from safeboard.accounts.roles import Role
+from safeboard.core.notify import send_email
 from safeboard.partnership.models import Agency
 
 from ..models import AgencyDomain, JobRole, Learner
@@ -210,7 +210,7 @@ def registration_request(
         }
         subject = "Finish registering for training"
         body = render_to_string("learning/registration/email_confirm.txt", context)
-    send_mail(subject, body, None, [email])
+    send_email(to=[email], subject=subject, body=body)
 
 
 def registration_confirm(*, pending: Pending, password: str) -> User:

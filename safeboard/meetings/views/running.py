@@ -59,7 +59,7 @@ class MeetingFormView(MeetingObjectMixin, View):
     heading = ""
     intro = ""
     success_message = ""
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
     with_files = False
 
     def form_kwargs(self) -> dict:

@@ -91,7 +91,7 @@ class AgencyEditView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return f"{record.name} changed."
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().name}

@@ -97,7 +97,7 @@ class GroupEditView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return f"{record.name} changed."
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().name}
@@ -121,7 +121,7 @@ class MembershipAddView(RecordMixin, ServiceFormView):
     def success_url(self, record):
         return record.group.get_absolute_url()
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().name}

@@ -105,7 +105,7 @@ class PersonEditView(PersonRecordMixin, ServiceFormView):
     def success_message(self, record):
         return f"{record.full_name}\u2019s details changed."
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().full_name}
@@ -162,7 +162,7 @@ class PersonAccountView(PersonRecordMixin, ServiceFormView):
     def success_url(self, record):
         return self.get_object().get_absolute_url()
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         person = self.get_object()

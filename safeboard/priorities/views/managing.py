@@ -3,9 +3,8 @@ also uses. Each form calls one service."""
 
 from __future__ import annotations
 
-from django.utils.formats import date_format
-
 from safeboard.core import breadcrumbs
+from safeboard.core.dates import long_date
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 
 from .. import services
@@ -52,7 +51,7 @@ class PlanEditView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return with_focus_warning(f"{record.title} changed.", record)
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().title}
@@ -76,7 +75,7 @@ class PriorityCreateView(RecordMixin, ServiceFormView):
     def success_message(self, record):
         return with_focus_warning(f"{record} added.", record.plan)
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": self.get_object().title}
@@ -88,7 +87,7 @@ class PriorityRecordMixin(RecordMixin):
     def get_queryset(self):
         return Priority.objects.select_related("plan", "lead_agency", "lead_person")
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def page_context(self):
         return {"caption": str(self.get_object())}
@@ -125,7 +124,7 @@ class PriorityReviewView(PriorityRecordMixin, ServiceFormView):
         )
 
     def success_message(self, record):
-        next_on = date_format(record.next_review_date, "j F Y")
+        next_on = long_date(record.next_review_date)
         return f"Review recorded. The next review is due on {next_on}."
 
     def success_url(self, record):
@@ -133,7 +132,7 @@ class PriorityReviewView(PriorityRecordMixin, ServiceFormView):
 
     def page_context(self):
         priority = self.get_object()
-        due = date_format(priority.review_date, "j F Y")
+        due = long_date(priority.review_date)
         return {
             "caption": str(priority),
             "intro": f"The review is due on {due}. Recording it moves the next review date on.",

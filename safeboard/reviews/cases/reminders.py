@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from safeboard.core.dates import long_date
 from safeboard.reminders.models import ReminderKind
 from safeboard.reminders.sources import DUE_SOON_DAYS, Due
 
@@ -19,17 +20,13 @@ from . import selectors
 from .steps import DueStep, pending_steps
 
 
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _case(review: Review) -> str:
     return f"Case review {review.reference} ({review.child_pseudonym})"
 
 
 def _describe(step: DueStep, *, today: datetime.date) -> str:
     when = "was due on" if step.due_on < today else "is due on"
-    return f"{step.label} {when} {_long_date(step.due_on)}"
+    return f"{step.label} {when} {long_date(step.due_on)}"
 
 
 def _lines(review: Review, steps: list[DueStep], *, today: datetime.date) -> Iterator[tuple]:

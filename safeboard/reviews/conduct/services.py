@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeboard.accounts.models import User
+from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.core.uploads import validate_upload
 from safeboard.partnership.models import Agency
@@ -66,10 +67,6 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _lock(review: Review) -> Review:
     return Review.objects.select_for_update().get(pk=review.pk)
 
@@ -103,7 +100,7 @@ def review_set_up(
     decision = decision_of(locked)
     errors = {}
     if decision is not None and started_on < decision.decided_on:
-        errors["started_on"] = STARTED_BEFORE_DECISION.format(date=_long_date(decision.decided_on))
+        errors["started_on"] = STARTED_BEFORE_DECISION.format(date=long_date(decision.decided_on))
     if is_statutory_review(locked):
         due_on = review_due(started_on, locked.review_months)
     elif due_on is None:
@@ -178,7 +175,7 @@ def contribution_received(*, contribution: AgencyContribution, received_on: date
         raise ValidationError({"received_on": RECEIVED_IN_FUTURE})
     if received_on < locked.requested_on:
         raise ValidationError(
-            {"received_on": RECEIVED_BEFORE_REQUEST.format(date=_long_date(locked.requested_on))}
+            {"received_on": RECEIVED_BEFORE_REQUEST.format(date=long_date(locked.requested_on))}
         )
     locked.received_on = received_on
     locked.save(update_fields=["received_on"])
@@ -270,7 +267,7 @@ def review_publish(*, review: Review, published_on: datetime.date) -> None:
         raise ValidationError({"published_on": PUBLISHED_IN_FUTURE})
     if locked.started_on and published_on < locked.started_on:
         raise ValidationError(
-            {"published_on": PUBLISHED_BEFORE_START.format(date=_long_date(locked.started_on))}
+            {"published_on": PUBLISHED_BEFORE_START.format(date=long_date(locked.started_on))}
         )
     locked.published_on = published_on
     locked.stage = Review.Stage.PUBLISHED

@@ -11,6 +11,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views import View
 
+from safeboard.core.dates import long_date
+
 from .. import lifecycle
 from ..cases.forms import ConfirmForm
 from ..cases.mixins import ReviewFormView, ReviewMixin
@@ -28,10 +30,6 @@ from .forms import (
     ReviewSetUpForm,
     TeamMemberForm,
 )
-
-
-def _long_date(day) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 class ReviewSetUpView(ReviewFormView):
@@ -150,7 +148,7 @@ class ContributionReceivedView(ReviewFormView):
         context = super().page_context()
         context["intro"] = (
             f"{contribution.get_kind_display()} from {contribution.agency}, asked for on "
-            f"{_long_date(contribution.requested_on)}, due {_long_date(contribution.due_on)}."
+            f"{long_date(contribution.requested_on)}, due {long_date(contribution.due_on)}."
         )
         return context
 
@@ -198,7 +196,7 @@ class MilestoneCompleteView(ReviewFormView):
     def page_context(self):
         milestone = self.get_milestone()
         context = super().page_context()
-        context["intro"] = f"{milestone.title}, due {_long_date(milestone.due_on)}."
+        context["intro"] = f"{milestone.title}, due {long_date(milestone.due_on)}."
         return context
 
     def call_service(self, data):

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
+from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Person
 
@@ -75,10 +76,6 @@ _OUTCOMES_BY_REGIME = {
 
 def _today() -> datetime.date:
     return timezone.localdate()
-
-
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _lock(review: Review) -> Review:
@@ -146,7 +143,7 @@ def _check_decision(
     if decided_on > _today():
         errors["decided_on"] = DECIDED_IN_FUTURE
     elif decided_on < review.aware_date:
-        errors["decided_on"] = DECIDED_BEFORE_AWARE.format(date=_long_date(review.aware_date))
+        errors["decided_on"] = DECIDED_BEFORE_AWARE.format(date=long_date(review.aware_date))
     return errors
 
 

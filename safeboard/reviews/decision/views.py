@@ -6,6 +6,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views import View
 
+from safeboard.core.dates import long_date
+
 from .. import lifecycle
 from ..cases.forms import ConfirmForm
 from ..cases.mixins import ReviewFormView, ReviewMixin
@@ -105,7 +107,7 @@ class DecisionSignOffView(ReviewFormView):
         context = super().page_context()
         context["intro"] = (
             f"{decision.get_outcome_display()}, decided by {decision.decided_by.full_name} on "
-            f"{decision.decided_on.day} {decision.decided_on:%B %Y}. Once signed off, the decision cannot be changed."
+            f"{long_date(decision.decided_on)}. Once signed off, the decision cannot be changed."
         )
         context["cancel_url"] = decision.get_absolute_url()
         return context

@@ -8,11 +8,11 @@ move a running review's dates.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from dataclasses import dataclass
 from typing import Protocol
 
+from safeboard.core.dates import add_months
 from safeboard.core.workdays import ONE_DAY, is_working_day, working_days_between
 
 from ..models import RapidReviewBasis
@@ -86,13 +86,6 @@ def add_working_days(start: datetime.date, n: int) -> datetime.date:
         if is_working_day(day):
             n -= 1
     return day
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` calendar months later, or that month's last day if shorter."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return day.replace(year=year, month=month + 1, day=min(day.day, last_day))
 
 
 def notification_due(case: Timescales) -> datetime.date | None:

@@ -18,6 +18,7 @@ from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from safeboard.accounts.models import User
+from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 
@@ -60,10 +61,6 @@ REFERENCE_PREFIX = "CR-{year}-"
 
 def _today() -> datetime.date:
     return timezone.localdate()
-
-
-def _long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _lock(review: Review) -> Review:
@@ -146,12 +143,12 @@ def record_notification_sent(*, review: Review, sent_on: datetime.date) -> None:
         raise ValidationError({"sent_on": NOTIFIED_IN_FUTURE})
     if sent_on < locked.aware_date:
         raise ValidationError(
-            {"sent_on": NOTIFIED_BEFORE_AWARE.format(date=_long_date(locked.aware_date))}
+            {"sent_on": NOTIFIED_BEFORE_AWARE.format(date=long_date(locked.aware_date))}
         )
     rapid_review_sent_on = locked.rapid_review_sent_on
     if rapid_review_sent_on is not None and sent_on > rapid_review_sent_on:
         raise ValidationError(
-            {"sent_on": NOTIFIED_AFTER_RAPID_REVIEW.format(date=_long_date(rapid_review_sent_on))}
+            {"sent_on": NOTIFIED_AFTER_RAPID_REVIEW.format(date=long_date(rapid_review_sent_on))}
         )
     locked.notification_sent_on = sent_on
     save_with_reason(locked, "Notification sent", fields=["notification_sent_on"])
@@ -169,7 +166,7 @@ def record_rapid_review_sent(*, review: Review, sent_on: datetime.date) -> None:
     # The refusal above has made sure the notification was sent.
     if notified_on is not None and sent_on < notified_on:
         raise ValidationError(
-            {"sent_on": RAPID_REVIEW_BEFORE_NOTIFIED_ON.format(date=_long_date(notified_on))}
+            {"sent_on": RAPID_REVIEW_BEFORE_NOTIFIED_ON.format(date=long_date(notified_on))}
         )
     locked.rapid_review_sent_on = sent_on
     save_with_reason(locked, "Rapid review sent to the Panel", fields=["rapid_review_sent_on"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from safeboard.core.dates import long_date
 from safeboard.core.service_views import ServiceFormView
 
 from .. import lifecycle
@@ -13,10 +14,6 @@ from ..frameworks.timescales import notification_due, rapid_review_due
 from ..models import Review
 from . import services
 from .forms import ReferralForm, SentOnForm
-
-
-def _long_date(day) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 class ReferCaseView(ServiceFormView):
@@ -57,7 +54,7 @@ class SentOnView(ReviewFormView):
         due = self.due(review)
         context = super().page_context()
         if due:
-            context["due_text"] = f"Due by {_long_date(due)} ({review.edition})."
+            context["due_text"] = f"Due by {long_date(due)} ({review.edition})."
         return context
 
 

@@ -27,7 +27,7 @@ class RiskObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return Risk.objects.select_related("owner_agency", "owner_person")
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
 
 class RiskDetailView(RiskObjectMixin, View):

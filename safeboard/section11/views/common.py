@@ -22,7 +22,7 @@ class CycleObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return Cycle.objects.select_related("standard_set", "previous_cycle")
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
 
 class CycleFormView(CycleObjectMixin, ServiceFormView):
@@ -42,7 +42,7 @@ class ReturnObjectMixin(RecordMixin, RulePermissionMixin):
     def get_queryset(self):
         return Return.objects.select_related("cycle", "agency")
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def get_rating(self) -> Rating:
         """The standard named in the URL, which must be one of this return's."""

@@ -79,7 +79,7 @@ class LibraryStandardFormView(RecordMixin, ServiceFormView):
     def success_url(self, record):
         return self.get_object().get_absolute_url()
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
     def call_service(self, data):
         services.standard_save(standard=self.get_standard(), **data)

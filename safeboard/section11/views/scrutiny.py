@@ -127,7 +127,7 @@ class RequestObjectMixin(RecordMixin, RulePermissionMixin):
             "concluded_by__person",
         )
 
-    crumb_parent = breadcrumbs.record
+    crumb_parent: breadcrumbs.Parent = breadcrumbs.record
 
 
 class RequestDetailView(RequestObjectMixin, View):

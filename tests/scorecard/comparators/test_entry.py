@@ -9,12 +9,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from safeboard.scorecard.comparator_forms import OTHER_FREQUENCY
+from safeboard.scorecard.comparators.forms import OTHER_FREQUENCY
+from safeboard.scorecard.comparators.views import REPLACES_HINT
 from safeboard.scorecard.factories import ComparatorFactory, PeriodFactory
 from safeboard.scorecard.models import Comparator
 from safeboard.scorecard.periods import NOT_A_PERIOD, Frequency, PeriodKey
 from safeboard.scorecard.values import PERCENTAGE_OUT_OF_RANGE, RATE_OUT_OF_RANGE
-from safeboard.scorecard.views.comparators import REPLACES_HINT
 
 from .conftest import comparator_state
 

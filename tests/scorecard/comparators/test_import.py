@@ -13,8 +13,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from safeboard.scorecard import catalogue_services, comparator_imports, uploads
-from safeboard.scorecard.comparator_imports import (
+from safeboard.scorecard import uploads
+from safeboard.scorecard.comparators import imports as comparator_imports
+from safeboard.scorecard.comparators import services as comparator_services
+from safeboard.scorecard.comparators.imports import (
     CODE_MISSING,
     COMPARATORS_TABLE,
     DUPLICATE_COMPARATOR,
@@ -318,7 +320,7 @@ def test_a_comparator_held_is_unchanged_when_the_file_is_refused(indicators):
 
 
 def test_a_failure_while_recording_saves_none_of_the_file(indicators, monkeypatch):
-    record = catalogue_services.comparator_record
+    record = comparator_services.comparator_record
     calls = []
 
     def fail_on_the_second(**kwargs):
@@ -327,7 +329,7 @@ def test_a_failure_while_recording_saves_none_of_the_file(indicators, monkeypatc
             raise RuntimeError("the database went away")
         return record(**kwargs)
 
-    monkeypatch.setattr(catalogue_services, "comparator_record", fail_on_the_second)
+    monkeypatch.setattr(comparator_services, "comparator_record", fail_on_the_second)
     before = comparator_state()
     with pytest.raises(RuntimeError):
         comparators_import(upload=_csv(GOOD, "CSC-04,Annual,2025-26,Region,23,"))

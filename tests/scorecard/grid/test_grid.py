@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from safeboard.accounts.roles import Role
 from safeboard.scorecard.factories import IndicatorFactory
-from safeboard.scorecard.grid_selectors import (
+from safeboard.scorecard.grid.selectors import (
     GridFilters,
     GroupBy,
     Rag,
@@ -22,12 +22,12 @@ from safeboard.scorecard.grid_selectors import (
     rag_status,
     scorecard_grid,
 )
+from safeboard.scorecard.grid.views import ScorecardGridView
 from safeboard.scorecard.models import Perspective, Polarity, Unit
-from safeboard.scorecard.spc_selectors import SpcState
-from safeboard.scorecard.views.grid import ScorecardGridView
+from safeboard.scorecard.spc.selectors import SpcState
 from tests.conftest import signed_in_client
 
-from .conftest import SHIFTED, STEADY, give_figures
+from ..series import SHIFTED, STEADY, give_figures
 
 pytestmark = pytest.mark.django_db
 URL = reverse("scorecard:grid")

@@ -11,9 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
 
-from safeboard.scorecard import query_findings, query_services, services
+from safeboard.scorecard import services
 from safeboard.scorecard.models import Figure, IndicatorQuery, Polarity, QueryTrigger, Unit
 from safeboard.scorecard.periods import Frequency, last_periods
+from safeboard.scorecard.queries import services as query_services
+from safeboard.scorecard.queries import triggers
 
 from ..conftest import NOVEMBER_2025, OCTOBER_2025
 from .builders import (
@@ -60,7 +62,7 @@ def test_a_figure_that_completes_a_shift_of_concern_opens_one_query(re_referrals
         "Re-referrals within 12 months has been above its average in each of the 7 months "
         "up to October 2025."
     )
-    assert opened.question.endswith(query_findings.CONCERN_QUESTION_END)
+    assert opened.question.endswith(triggers.CONCERN_QUESTION_END)
 
 
 def test_the_answer_is_due_after_the_set_number_of_days(re_referrals):
@@ -196,7 +198,7 @@ def test_a_figure_that_misses_the_target_opens_one_query(interviews):
     assert opened.signals == ""
     assert opened.question == (
         "Return home interviews within 72 hours was 87.5% in October 2025, below its target "
-        "of 90.0% by more than its tolerance of 2.0%. " + query_findings.TARGET_QUESTION_END
+        "of 90.0% by more than its tolerance of 2.0%. " + triggers.TARGET_QUESTION_END
     )
     record(interviews, "87.5")
     assert _queries(interviews, QueryTrigger.TARGET_MISSED).count() == 1

@@ -12,9 +12,9 @@ from django.utils import timezone
 from safeboard.accounts.roles import Role
 from safeboard.actions.models import Action
 from safeboard.partnership.factories import PersonFactory
-from safeboard.scorecard import query_services as services
 from safeboard.scorecard.factories import FigureFactory, PeriodFactory
 from safeboard.scorecard.models import IndicatorQuery, Period, QueryTrigger
+from safeboard.scorecard.queries import services
 
 from ..conftest import NOVEMBER_2025, OCTOBER_2025
 from .builders import indicator, query

@@ -16,9 +16,8 @@ from django.utils import timezone
 from safeboard.accounts.roles import Role
 from safeboard.actions.models import Action
 from safeboard.partnership.factories import AgencyFactory
-from safeboard.scorecard import query_selectors
-from safeboard.scorecard import query_services as services
 from safeboard.scorecard.models import IndicatorQuery, Period
+from safeboard.scorecard.queries import selectors, services
 from tests.conftest import signed_in_client
 
 from .builders import indicator, query
@@ -220,7 +219,7 @@ def _section(user, indicator) -> str:
             "scorecard/includes/indicator_queries.html",
             {
                 "indicator": indicator,
-                "queries": query_selectors.queries_for_indicator(indicator),
+                "queries": selectors.queries_for_indicator(indicator),
                 "user": user,
             },
             request=request,

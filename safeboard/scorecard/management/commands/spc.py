@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from safeboard.scorecard import spc
+from safeboard.scorecard.spc import xmr
 
 USAGE_ERROR = 2
 NOT_JSON = "Standard input is not JSON: {error}."
@@ -34,8 +34,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--polarity",
-            choices=[polarity.value for polarity in spc.Polarity],
-            default=spc.Polarity.NONE.value,
+            choices=[polarity.value for polarity in xmr.Polarity],
+            default=xmr.Polarity.NONE.value,
             help="Which way is better: up (higher), down (lower) or none (default).",
         )
         parser.add_argument(
@@ -61,9 +61,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         stdin = options.get("stdin") or sys.stdin
         try:
-            chart = spc.xmr_chart(
+            chart = xmr.xmr_chart(
                 read_series(stdin.read()),
-                polarity=spc.Polarity(options["polarity"]),
+                polarity=xmr.Polarity(options["polarity"]),
                 target=options["target"],
                 baseline_start=options["baseline_start"],
                 baseline_end=options["baseline_end"],
@@ -93,7 +93,7 @@ def read_series(text: str) -> list[float]:
     return series
 
 
-def chart_as_json(chart: spc.XmrChart) -> dict[str, Any]:
+def chart_as_json(chart: xmr.XmrChart) -> dict[str, Any]:
     result: dict[str, Any] = {
         "mean": chart.mean,
         "lower_limit": chart.lower_limit,

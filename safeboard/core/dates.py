@@ -1,0 +1,30 @@
+"""Dates as SafeBoard writes and counts them.
+
+Dates are written the GOV.UK way, "6 December 2026": no leading zero, the month in full
+(GOV.UK style guide, "Dates"). Months are counted with `dateutil.relativedelta`, which keeps
+the day of the month or, when the month is shorter, takes its last day (31 January plus one
+month is 28 or 29 February), as a review every N months is understood.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+
+
+def long_date(day: datetime.date, *, weekday: bool = False) -> str:
+    """'6 December 2026', or 'Sunday 6 December 2026' with the weekday."""
+    written = f"{day.day} {day:%B %Y}"
+    return f"{day:%A} {written}" if weekday else written
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` calendar months later (earlier when negative), or that month's
+    last day when it is shorter."""
+    return day + relativedelta(months=months)
+
+
+def a_year_before(day: datetime.date) -> datetime.date:
+    """The same day a year earlier; 28 February for 29 February."""
+    return day - relativedelta(years=1)
