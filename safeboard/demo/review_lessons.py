@@ -15,8 +15,6 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from django.db import models
-
 from safeboard.actions import services as action_services
 from safeboard.actions.models import Action
 from safeboard.reviews.briefings import services as briefings_services
@@ -73,9 +71,10 @@ class _Builder:
         self.built = BuiltLessons()
 
     def review_lessons(self, review: Review, lessons: ReviewLessons) -> None:
+        published_on = review.published_on if review.is_published else None
         made_on = (
-            review.published_on + datetime.timedelta(days=PLAN_DAYS_AFTER_PUBLICATION)
-            if review.is_published
+            published_on + datetime.timedelta(days=PLAN_DAYS_AFTER_PUBLICATION)
+            if published_on is not None
             else self.clock.days_ago(RUNNING_PLAN_DAYS_AGO)
         )
         findings = []
@@ -103,8 +102,8 @@ class _Builder:
                 self._actions(recommendation, spec.actions, spec.title, made_on)
         if lessons.briefing is not None:
             shared_on = None
-            if review.is_published and lessons.briefing.shared_days_after is not None:
-                shared_on = review.published_on + datetime.timedelta(
+            if published_on is not None and lessons.briefing.shared_days_after is not None:
+                shared_on = published_on + datetime.timedelta(
                     days=lessons.briefing.shared_days_after
                 )
             self._briefing(lessons.briefing, made_on, shared_on, review=review)
@@ -193,6 +192,6 @@ class _Builder:
             date_latest_entry(briefing, self.clock.at(shared_on), self.author)
         self.built.briefings.append(briefing)
 
-    def _stamp(self, record: models.Model, day: datetime.date) -> None:
+    def _stamp(self, record: Finding | Recommendation | Briefing, day: datetime.date) -> None:
         """Date every History entry so far (tagging themes or agencies adds one) to `day`."""
         date_every_entry(record, self.clock.at(day), self.author)

@@ -374,6 +374,8 @@ class _Builder:
         return review
 
     def _decide(self, review: Review, case: Case) -> None:
+        decided_on = case.decided_on
+        assert decided_on is not None, "a case with an outcome has the day it was decided"
         criteria = list(review.edition.criteria.order_by("position"))
         answers = {}
         for criterion in criteria:
@@ -384,35 +386,37 @@ class _Builder:
             outcome=case.outcome,
             reasons=case.decision_reasons,
             decided_by=self.directory.people[case.decided_by],
-            decided_on=case.decided_on,
+            decided_on=decided_on,
             answers=answers,
             recorded_by=self.manager,
         )
-        self._dated(review, case.decided_on)
-        self._dated(decision, case.decided_on)
+        self._dated(review, decided_on)
+        self._dated(decision, decided_on)
         if case.signed_off:
             decision_services.decision_sign_off(decision=decision, signed_off_by=self.chair)
-            signed_at = self.clock.at(case.decided_on + datetime.timedelta(days=1), 9)
+            signed_at = self.clock.at(decided_on + datetime.timedelta(days=1), 9)
             decision.signed_off_at = signed_at
             DecisionFactory.update_in_bulk([decision], ["signed_off_at"])
             self._dated(
                 decision,
-                case.decided_on + datetime.timedelta(days=1),
+                decided_on + datetime.timedelta(days=1),
                 self.chair,
                 signed_off_at=signed_at,
             )
 
     def _run(self, review: Review, case: Case) -> None:
+        started_on = case.started_on
+        assert started_on is not None, "only a case whose review started is run"
         review_services.review_set_up(
             review=review,
             title=case.title,
             methodology=case.methodology,
             lead_reviewer=case.lead_reviewer,
-            started_on=case.started_on,
+            started_on=started_on,
             family_involvement=case.family,
             due_on=case.due_on,
         )
-        self._dated(review, case.started_on)
+        self._dated(review, started_on)
         for item in case.contributions:
             contribution = review_services.contribution_request(
                 review=review,
@@ -439,6 +443,7 @@ class _Builder:
             review_services.review_publish(review=review, published_on=case.published_on)
             self._dated(review, case.published_on)
         if case.grade:
+            assert case.published_on is not None, "a demo review is graded once published"
             review_services.review_grade(review=review, quality_grade=case.grade)
             self._dated(review, case.published_on + datetime.timedelta(days=60))
 

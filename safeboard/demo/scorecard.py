@@ -47,7 +47,7 @@ from .plan import BuiltPlan
 from .timeline import Clock
 
 HISTORY_MONTHS = 36
-POINTS = {Frequency.MONTHLY: 36, Frequency.QUARTERLY: 12, Frequency.ANNUAL: 3}
+POINTS: dict[str, int] = {Frequency.MONTHLY: 36, Frequency.QUARTERLY: 12, Frequency.ANNUAL: 3}
 DAYS_TO_SUBMIT = 12  # figures arrive this long after their period ends, give or take
 
 REVISIONS = (

@@ -7,6 +7,7 @@ not published is written to the review's view log, which the business manager ca
 
 from __future__ import annotations
 
+from django.db.models import Model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -30,7 +31,8 @@ class ReviewAccessMixin(RulePermissionMixin):
             self._review = get_object_or_404(Review, pk=self.kwargs["pk"])
         return self._review
 
-    def get_permission_object(self) -> Review:
+    def get_permission_object(self) -> Model:
+        """What the rule is checked against: the review, unless a view names another record."""
         return self.get_review()
 
     def has_permission(self) -> bool:

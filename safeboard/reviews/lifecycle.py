@@ -144,7 +144,7 @@ def addition_refusal(review: Review) -> str | None:
 
 
 def publication_refusal(review: Review) -> str | None:
-    if review.stage == Stage.PUBLISHED:
+    if review.stage == Stage.PUBLISHED and review.published_on is not None:
         return ALREADY_PUBLISHED.format(date=long_date(review.published_on))
     return None if awaiting_publication(review) else NO_FINAL_REPORT
 

@@ -17,8 +17,11 @@ def briefing_about(briefing: Briefing) -> str:
     """What the briefing is about, as its page says it."""
     if briefing.review_id is not None:
         review = briefing.review
+        assert review is not None, "a briefing with a review id has its review"
         return f"Learning from case review {review.reference} ({review.title or review.child_pseudonym})"
-    return f"Learning on the theme \u201c{briefing.theme.name}\u201d"
+    theme = briefing.theme
+    assert theme is not None, "a briefing is about a review or a theme (a check constraint)"
+    return f"Learning on the theme \u201c{theme.name}\u201d"
 
 
 def briefing_context(briefing: Briefing) -> dict:

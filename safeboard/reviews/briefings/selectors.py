@@ -12,7 +12,9 @@ import datetime
 
 from django.db.models import F, Q, QuerySet
 
+from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
+from safeboard.themes.models import Theme
 
 from ..cases.selectors import sees_every_review
 from ..lifecycle import published_q
@@ -23,7 +25,7 @@ from ..models import Briefing, Finding, TeamMember
 NEWEST_FIRST = (F("shared_on").desc(nulls_first=True), "-id")
 
 
-def visible_briefings(user) -> QuerySet[Briefing]:
+def visible_briefings(user: User) -> QuerySet[Briefing]:
     if not getattr(user, "is_authenticated", False) or not user.roles:
         return Briefing.objects.none()
     if sees_every_review(user):
@@ -37,7 +39,7 @@ def visible_briefings(user) -> QuerySet[Briefing]:
     return Briefing.objects.filter(visible)
 
 
-def briefing_list(*, user, kind: str = "") -> QuerySet[Briefing]:
+def briefing_list(*, user: User, kind: str = "") -> QuerySet[Briefing]:
     """The briefings `user` may read, the most recently shared first and drafts on top;
     `kind` is "review", "theme" or empty for both."""
     briefings = visible_briefings(user).select_related("review", "theme")
@@ -48,7 +50,7 @@ def briefing_list(*, user, kind: str = "") -> QuerySet[Briefing]:
     return briefings.order_by(*NEWEST_FIRST)
 
 
-def theme_briefings(*, theme, user) -> QuerySet[Briefing]:
+def theme_briefings(*, theme: Theme, user: User) -> QuerySet[Briefing]:
     """Briefings about `theme`, and those of reviews with a finding on it, that `user` may read."""
     reviews_on_theme = Finding.objects.filter(themes=theme).values("review")
     return (
@@ -59,7 +61,7 @@ def theme_briefings(*, theme, user) -> QuerySet[Briefing]:
     )
 
 
-def recently_shared_briefings(*, user, since: datetime.date, limit: int) -> list[Briefing]:
+def recently_shared_briefings(*, user: User, since: datetime.date, limit: int) -> list[Briefing]:
     """Briefings `user` may read that were shared on or after `since`, newest first."""
     return list(
         visible_briefings(user)

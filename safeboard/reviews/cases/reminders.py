@@ -17,19 +17,19 @@ from safeboard.reminders.sources import DUE_SOON_DAYS, Due
 
 from ..models import Review
 from . import selectors
-from .steps import Step, pending_steps
+from .steps import DueStep, pending_steps
 
 
 def _case(review: Review) -> str:
     return f"Case review {review.reference} ({review.child_pseudonym})"
 
 
-def _describe(step: Step, *, today: datetime.date) -> str:
+def _describe(step: DueStep, *, today: datetime.date) -> str:
     when = "was due on" if step.due_on < today else "is due on"
     return f"{step.label} {when} {long_date(step.due_on)}"
 
 
-def _lines(review: Review, steps: list[Step], *, today: datetime.date) -> Iterator[tuple]:
+def _lines(review: Review, steps: list[DueStep], *, today: datetime.date) -> Iterator[tuple]:
     """(kind, record, due date, text): the review's own steps make one line per kind, each
     contribution and milestone one line of its own (the job reminds a record once per kind)."""
     for overdue in (True, False):

@@ -9,7 +9,9 @@ user may not open ever reaches them.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -27,7 +29,10 @@ from ..models import (
     TeamMember,
 )
 from . import steps as review_steps
-from .steps import Step
+from .steps import DueStep, Step
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 AWAITING_DECISION = "awaiting_decision"
 KIND_CHOICES = [(AWAITING_DECISION, "Awaiting a decision"), *Decision.Outcome.choices]
@@ -41,14 +46,14 @@ class ReviewFilters:
     kind: str = ""
 
 
-def sees_every_review(user) -> bool:
+def sees_every_review(user: User) -> bool:
     return bool(
         getattr(user, "is_authenticated", False)
         and user.has_role(Role.BUSINESS_MANAGER, Role.CHAIR)
     )
 
 
-def visible_reviews(user) -> QuerySet[Review]:
+def visible_reviews(user: User) -> QuerySet[Review]:
     """The reviews `user` may open: all for the business manager and the chair; the reviews
     whose team they are on; and, for anyone signed in with a role, the published ones."""
     if not getattr(user, "is_authenticated", False):
@@ -74,7 +79,7 @@ def _with_pending_work(reviews: QuerySet[Review]) -> QuerySet[Review]:
     )
 
 
-def review_list(*, user, filters: ReviewFilters = ReviewFilters()) -> QuerySet[Review]:
+def review_list(*, user: User, filters: ReviewFilters = ReviewFilters()) -> QuerySet[Review]:
     """The reviews the user may open, newest first: all for the business manager and chair,
     their own for team members, and published reviews for everyone signed in with a role."""
     reviews = visible_reviews(user)
@@ -87,7 +92,9 @@ def review_list(*, user, filters: ReviewFilters = ReviewFilters()) -> QuerySet[R
     return _with_pending_work(reviews).order_by("-aware_date", "-id")
 
 
-def with_next_step(reviews, *, today: datetime.date) -> list[tuple[Review, Step | None]]:
+def with_next_step(
+    reviews: Iterable[Review], *, today: datetime.date
+) -> list[tuple[Review, DueStep | None]]:
     """Each review with the soonest step still to do (None when nothing waits)."""
     rows = []
     for review in reviews:
@@ -155,7 +162,7 @@ def review_page(*, review: Review, today: datetime.date) -> ReviewPage:
     )
 
 
-def reviews_worked_on_by(user) -> QuerySet[Review]:
+def reviews_worked_on_by(user: User) -> QuerySet[Review]:
     """Open cases the user works on: all for the business manager and chair, else their team's."""
     reviews = Review.objects.exclude(stage__in=FINISHED_STAGES)
     if not sees_every_review(user):
@@ -163,7 +170,9 @@ def reviews_worked_on_by(user) -> QuerySet[Review]:
     return reviews
 
 
-def steps_due_for(*, user, today: datetime.date, within_days: int) -> list[tuple[Review, Step]]:
+def steps_due_for(
+    *, user: User, today: datetime.date, within_days: int
+) -> list[tuple[Review, DueStep]]:
     """Steps of the user's open cases that are overdue or due within the days, soonest first."""
     horizon = today + datetime.timedelta(days=within_days)
     due = [
@@ -175,7 +184,13 @@ def steps_due_for(*, user, today: datetime.date, within_days: int) -> list[tuple
     return sorted(due, key=lambda pair: (pair[1].due_on, pair[0].reference))
 
 
-def reviews_to_chase() -> QuerySet[Review]:
+class StepOwners(TypedDict):
+    """What reviews_to_chase() adds to each review: who answers for its steps."""
+
+    step_owners: list[TeamMember]
+
+
+def reviews_to_chase() -> QuerySet[WithAnnotations[Review, StepOwners]]:
     """Every open case with its pending work and the team members who answer for its steps."""
     owners = TeamMember.objects.filter(
         role__in=STEP_OWNER_ROLES, user__is_active=True

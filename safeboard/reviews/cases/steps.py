@@ -212,7 +212,14 @@ def timeline_steps(review: Review, *, today: datetime.date) -> list[Step]:
     return [*steps, completion] if completion else steps
 
 
-def pending_steps(review: Review, *, today: datetime.date) -> list[Step]:
+@dataclass(frozen=True)
+class DueStep(Step):
+    """A step still to do that has its due date: what pending_steps() gives."""
+
+    due_on: datetime.date
+
+
+def pending_steps(review: Review, *, today: datetime.date) -> list[DueStep]:
     """Every step still to do with a due date, soonest first; none once the case is finished.
 
     Reads `review.contributions` and `review.milestones`: prefetch them for many reviews.
@@ -224,5 +231,7 @@ def pending_steps(review: Review, *, today: datetime.date) -> list[Step]:
         *(contribution_step(c, today=today) for c in review.contributions.all()),
         *(milestone_step(m, today=today) for m in review.milestones.all()),
     ]
-    waiting = [step for step in steps if step.is_pending and step.due_on is not None]
+    waiting = [
+        DueStep(**vars(step)) for step in steps if step.is_pending and step.due_on is not None
+    ]
     return sorted(waiting, key=lambda step: step.due_on)

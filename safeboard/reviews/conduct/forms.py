@@ -48,26 +48,26 @@ class ReviewSetUpForm(GovUKForm):
             del self.fields["due_on"]
 
 
+class AccountChoiceField(forms.ModelChoiceField):
+    """Accounts named by their person and agency, or by their email where they have none."""
+
+    def label_from_instance(self, user: User) -> str:
+        person = user.person
+        if person is not None:
+            return f"{person.full_name} ({person.agency})"
+        return user.email
+
+
 class TeamMemberForm(GovUKForm):
     submit_label = "Add to the team"
 
-    user = forms.ModelChoiceField(
+    user = AccountChoiceField(
         queryset=User.objects.filter(is_active=True).select_related("person__agency"),
         label="Person",
         empty_label="Choose a person",
         help_text="Only people with an account can join: they will be able to open the review.",
     )
     role = forms.ChoiceField(choices=TeamMember.Role.choices, widget=forms.RadioSelect)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["user"].label_from_instance = _account_label
-
-
-def _account_label(user: User) -> str:
-    if user.person_id:
-        return f"{user.person.full_name} ({user.person.agency})"
-    return user.email
 
 
 class ContributionForm(GovUKForm):

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.core.uploads import validate_upload
@@ -122,7 +123,7 @@ def review_set_up(
 
 
 @transaction.atomic
-def team_member_add(*, review: Review, user, role: str) -> TeamMember:
+def team_member_add(*, review: Review, user: User, role: str) -> TeamMember:
     """Someone joins the team or panel, and so may open the review before it is published."""
     if not user.is_active:
         raise ValidationError({"user": INACTIVE_ACCOUNT.format(name=user)})
@@ -232,7 +233,7 @@ def milestone_complete(*, milestone: Milestone, completed_on: datetime.date) -> 
 
 @transaction.atomic
 def document_upload(
-    *, review: Review, kind: str, file: UploadedFile | None, uploaded_by
+    *, review: Review, kind: str, file: UploadedFile | None, uploaded_by: User
 ) -> ReviewDocument:
     """A report or the rapid review, as PDF or Word only (checked by content). The final
     report marks the review as reported."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from crispy_forms_gds.layout import HTML, Div, Layout, Submit
 from django import forms
 from django.utils import timezone
@@ -44,7 +46,7 @@ class DecisionForm(GovUKForm):
     def __init__(self, *args, review: Review, criteria: list[FrameworkCriterion], **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
-        self.fields["outcome"].choices = [
+        cast(forms.ChoiceField, self.fields["outcome"]).choices = [
             (outcome.value, outcome.label) for outcome in services.outcomes_for(review.edition)
         ]
         layout = [

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..models import CriterionAnswer, Decision
+from ..models import CriterionAnswer, Decision, Review
 
 
-def decision_for_page(review) -> Decision | None:
+def decision_for_page(review: Review) -> Decision | None:
     return (
         Decision.objects.select_related("decided_by__agency", "signed_off_by__person")
         .filter(review=review)

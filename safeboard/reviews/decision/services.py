@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
 from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
@@ -159,7 +160,7 @@ def decision_record(
     decided_by: Person | None,
     decided_on: datetime.date,
     answers: Mapping[int, Mapping[str, str]],
-    recorded_by,
+    recorded_by: User,
 ) -> Decision:
     """The decision against every criterion of the review's edition, then the outcome.
 
@@ -175,7 +176,8 @@ def decision_record(
         locked, outcome=outcome, reasons=reasons, decided_by=decided_by, decided_on=decided_on
     )
     errors.update(_check_answers(criteria, answers))
-    if errors:
+    # A decision without its maker has an error already: the second test only narrows the type.
+    if errors or decided_by is None:
         raise ValidationError(errors)
 
     decision = decision or Decision(review=locked)
@@ -218,7 +220,7 @@ def _move_stage(review: Review, decision: Decision) -> None:
 
 
 @transaction.atomic
-def decision_sign_off(*, decision: Decision, signed_off_by) -> None:
+def decision_sign_off(*, decision: Decision, signed_off_by: User) -> None:
     """The independent chair signs the decision off; after that it cannot change."""
     locked = Decision.objects.select_for_update().filter(pk=decision.pk).first()
     if locked is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.db.models import Q
@@ -64,7 +66,9 @@ class FindingForm(GovUKForm):
 
     def __init__(self, *args, finding: Finding | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = offered_themes(finding)
+        cast(forms.ModelMultipleChoiceField, self.fields["themes"]).queryset = offered_themes(
+            finding
+        )
         self.helper.layout = Layout(
             "title",
             "text",
@@ -129,8 +133,12 @@ class RecommendationForm(GovUKForm):
         self, *args, review: Review, recommendation: Recommendation | None = None, **kwargs
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["finding"].queryset = review.findings.order_by("position", "id")
-        self.fields["agencies"].queryset = offered_agencies(recommendation)
+        cast(forms.ModelChoiceField, self.fields["finding"]).queryset = review.findings.order_by(
+            "position", "id"
+        )
+        cast(forms.ModelMultipleChoiceField, self.fields["agencies"]).queryset = offered_agencies(
+            recommendation
+        )
         self.helper.layout = Layout(
             Field.text("number", field_width=3),
             "text",

@@ -6,19 +6,28 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.partnership.models import Agency
+from safeboard.themes.models import Theme
 
 from ..cases.selectors import visible_reviews
 from ..models import Finding, Recommendation, Review
 
 
-def recommendations_hidden_from(user) -> QuerySet[Recommendation]:
+class RecordId(TypedDict):
+    """A row of `values("pk")`."""
+
+    pk: int
+
+
+def recommendations_hidden_from(user: User) -> QuerySet[Recommendation, RecordId]:
     """The ids of the recommendations of reviews `user` may not open: the actions answering
     them stay out of that user's action lists, unless the user owns them (decision 7)."""
     return Recommendation.objects.exclude(review__in=visible_reviews(user)).values("pk")
@@ -53,7 +62,8 @@ def recommendation_actions(*, recommendations: list[Recommendation]) -> dict[int
     )
     by_recommendation: dict[int, list[Action]] = defaultdict(list)
     for action in actions:
-        by_recommendation[action.source_id].append(action)
+        if action.source_id is not None:  # the filter above asked for a source
+            by_recommendation[action.source_id].append(action)
     return dict(by_recommendation)
 
 
@@ -151,7 +161,7 @@ def action_plan_progress(
     )
 
 
-def theme_findings(*, theme, user) -> QuerySet[Finding]:
+def theme_findings(*, theme: Theme, user: User) -> QuerySet[Finding]:
     """Findings tagged with `theme` in the reviews `user` may see, newest review first."""
     return (
         Finding.objects.filter(themes=theme, review__in=visible_reviews(user))

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
+from safeboard.accounts.models import User
 from safeboard.actions import services as action_services
 from safeboard.actions.models import Action
 from safeboard.core.history import save_with_reason
@@ -127,7 +128,10 @@ def _check_recommendation(
         errors["agencies"] = AGENCY_REQUIRED
     if finding is not None and finding.review_id != review.pk:
         errors["finding"] = FINDING_OF_ANOTHER_REVIEW
-    if review.recommendations.filter(number=number).exclude(pk=exclude_pk).exists():
+    namesakes = review.recommendations.filter(number=number)
+    if exclude_pk is not None:
+        namesakes = namesakes.exclude(pk=exclude_pk)
+    if namesakes.exists():
         errors["number"] = NUMBER_TAKEN.format(number=number)
     if errors:
         raise ValidationError(errors)
@@ -179,7 +183,7 @@ def recommendation_update(
     return recommendation
 
 
-def recommendation_action_queryset(recommendation: Recommendation):
+def recommendation_action_queryset(recommendation: Recommendation) -> QuerySet[Action]:
     return Action.objects.filter(
         source_type=ContentType.objects.get_for_model(Recommendation),
         source_id=recommendation.pk,
@@ -215,7 +219,7 @@ def recommendation_create_actions(
     due_dates: Mapping[Agency, datetime.date | None],
     title: str = "",
     description: str = "",
-    created_by=None,
+    created_by: User | None = None,
 ) -> list[Action]:
     """One action on the spine for each agency named in the recommendation that has none
     yet, owned by the person chosen for that agency; all of them or none."""
@@ -223,6 +227,7 @@ def recommendation_create_actions(
     if not agencies:
         raise ValidationError(NO_AGENCY_WITHOUT_ACTION)
     errors: dict[str, list[str]] = {}
+    answers: list[tuple[Agency, Person, datetime.date]] = []
     for agency in agencies:
         owner, due_on = owners.get(agency), due_dates.get(agency)
         if owner is None:
@@ -237,6 +242,8 @@ def recommendation_create_actions(
             errors.setdefault(f"due_on_{agency.pk}", []).append(
                 DUE_DATE_REQUIRED.format(agency=agency.name)
             )
+        if owner is not None and due_on is not None:
+            answers.append((agency, owner, due_on))
     if errors:
         raise ValidationError(errors)
     title = title.strip() or default_action_title(recommendation)
@@ -246,10 +253,10 @@ def recommendation_create_actions(
             title=title,
             description=description,
             owner_agency=agency,
-            owner_person=owners[agency],
-            due_on=due_dates[agency],
+            owner_person=owner,
+            due_on=due_on,
             source=recommendation,
             created_by=created_by,
         )
-        for agency in agencies
+        for agency, owner, due_on in answers
     ]

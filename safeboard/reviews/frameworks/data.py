@@ -8,14 +8,37 @@ referred under.
 
 from __future__ import annotations
 
+from typing import NotRequired, TypedDict
+
 MUST, CONSIDER, NOTIFY = "must", "consider", "notify"
+
+# A criterion: its code, its kind (must, consider or notify) and its wording.
+CriterionSpec = tuple[str, str, str]
+
+
+class EditionSpec(TypedDict):
+    """One edition as the table holds it: the Edition's fields, and its criteria."""
+
+    code: str
+    name: str
+    year: int
+    regime: str
+    notification_body: str
+    notification_working_days: int | None
+    rapid_review_working_days: int | None
+    decision_working_days: int | None
+    review_months: int
+    guidance: str
+    criteria: list[CriterionSpec]
+    is_current: NotRequired[bool]
+
 
 # The decision whether to hold a serious case review had no national deadline. Fifteen working
 # days (three weeks, the time a rapid review later took) is SafeBoard's default working
 # timescale; each partnership sets its own.
 SCR_DECISION_WORKING_DAYS = 15
 
-WT2010 = {
+WT2010: EditionSpec = {
     "code": "wt2010",
     "name": "Working Together 2010",
     "year": 2010,
@@ -69,7 +92,7 @@ WT2010 = {
     ],
 }
 
-WT2013 = {
+WT2013: EditionSpec = {
     "code": "wt2013",
     "name": "Working Together 2013",
     "year": 2013,
@@ -111,7 +134,7 @@ WT2013 = {
     ],
 }
 
-_PRACTICE_REVIEW_CRITERIA = [
+_PRACTICE_REVIEW_CRITERIA: list[CriterionSpec] = [
     (
         "N1",
         NOTIFY,
@@ -160,7 +183,7 @@ def _practice_review_guidance(year: int) -> str:
     )
 
 
-WT2018 = {
+WT2018: EditionSpec = {
     "code": "wt2018",
     "name": "Working Together 2018",
     "year": 2018,
@@ -174,7 +197,7 @@ WT2018 = {
     "criteria": _PRACTICE_REVIEW_CRITERIA,
 }
 
-WT2023 = {
+WT2023: EditionSpec = {
     **WT2018,
     "code": "wt2023",
     "name": "Working Together 2023",

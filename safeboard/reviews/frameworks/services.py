@@ -115,13 +115,12 @@ def _check_criterion(
     edition: FrameworkEdition, *, code: str, text: str, exclude_pk: int | None = None
 ) -> dict[str, str]:
     errors = {}
+    namesakes = FrameworkCriterion.objects.filter(edition=edition, code__iexact=code)
+    if exclude_pk is not None:
+        namesakes = namesakes.exclude(pk=exclude_pk)
     if not code:
         errors["code"] = CODE_REQUIRED
-    elif (
-        FrameworkCriterion.objects.filter(edition=edition, code__iexact=code)
-        .exclude(pk=exclude_pk)
-        .exists()
-    ):
+    elif namesakes.exists():
         errors["code"] = CODE_TAKEN.format(edition=edition, code=code)
     if not text:
         errors["text"] = TEXT_REQUIRED

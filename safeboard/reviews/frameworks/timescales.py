@@ -33,13 +33,21 @@ __all__ = [
 
 
 class Timescales(Protocol):
-    """What the clock needs: a Review (its snapshot) or an edition with an aware date."""
+    """What the clock needs: a Review (its snapshot) or an edition with an aware date.
 
-    aware_date: datetime.date
-    notification_working_days: int | None
-    rapid_review_working_days: int | None
-    rapid_review_basis: str
-    decision_working_days: int | None
+    The clock only reads them, so a frozen EditionClock serves as well as a Review.
+    """
+
+    @property
+    def aware_date(self) -> datetime.date: ...
+    @property
+    def notification_working_days(self) -> int | None: ...
+    @property
+    def rapid_review_working_days(self) -> int | None: ...
+    @property
+    def rapid_review_basis(self) -> str: ...
+    @property
+    def decision_working_days(self) -> int | None: ...
 
 
 # The edition's timescales a review copies when the case is referred.

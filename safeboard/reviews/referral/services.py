@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from safeboard.accounts.models import User
 from safeboard.core.dates import long_date
 from safeboard.core.history import save_with_reason
 from safeboard.core.references import next_reference
@@ -86,7 +87,7 @@ def refer_case(
     incident_date: datetime.date,
     aware_date: datetime.date,
     summary: str,
-    referred_by,
+    referred_by: User,
 ) -> Review:
     """Refer a case for consideration: the review copies the edition's timescales now, so a
     later change to the framework table never moves its dates."""
@@ -155,7 +156,8 @@ def record_rapid_review_sent(*, review: Review, sent_on: datetime.date) -> None:
     notified_on = locked.notification_sent_on
     if sent_on > _today():
         raise ValidationError({"sent_on": RAPID_REVIEW_IN_FUTURE})
-    if sent_on < notified_on:
+    # The refusal above has made sure the notification was sent.
+    if notified_on is not None and sent_on < notified_on:
         raise ValidationError(
             {"sent_on": RAPID_REVIEW_BEFORE_NOTIFIED_ON.format(date=long_date(notified_on))}
         )

@@ -17,8 +17,9 @@ search uses (`finding_document()`), so the planner can use it; see selectors.py.
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorCombinable
+from django.contrib.postgres.search import SearchVector
 from django.db import connection as default_connection
+from django.db.models.expressions import CombinedExpression
 
 SEARCH_CONFIG = "english"
 FTS_TABLE = "reviews_learning_search"
@@ -81,8 +82,11 @@ _FTS_REBUILD = [
 ]
 
 
-def finding_document() -> SearchVectorCombinable:
-    """A finding's words, its title weighing most and its evidence least."""
+def finding_document() -> CombinedExpression:
+    """A finding's words, its title weighing most and its evidence least.
+
+    The sum is a CombinedSearchVector, which the type stubs know only as the expression it is.
+    """
     return (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("text", weight="B", config=SEARCH_CONFIG)

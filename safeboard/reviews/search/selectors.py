@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import TextField, Value
+from django.db.models import QuerySet, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from safeboard.accounts.models import User
+from safeboard.themes.models import Theme
 
 from ..cases.selectors import visible_reviews
 from ..models import Finding, Recommendation, Review
@@ -59,7 +63,7 @@ class SearchResult:
     title: SafeString
     snippet: SafeString
     rank: float
-    themes: list = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
 
     @property
     def is_finding(self) -> bool:
@@ -70,7 +74,7 @@ class SearchResult:
         return self.record.get_absolute_url()
 
 
-def search_findings(user, query: str, *, limit: int = MAX_RESULTS) -> list[SearchResult]:
+def search_findings(user: User, query: str, *, limit: int = MAX_RESULTS) -> list[SearchResult]:
     """The findings and recommendations matching `query` in the reviews `user` may see, the
     best match first, with the matching words highlighted."""
     parsed = parse_query(query)
@@ -84,7 +88,7 @@ def search_findings(user, query: str, *, limit: int = MAX_RESULTS) -> list[Searc
     return _results(hits)
 
 
-def _sqlite_hits(parsed: ParsedQuery, reviews, limit: int) -> list[Hit]:
+def _sqlite_hits(parsed: ParsedQuery, reviews: QuerySet[Review], limit: int) -> list[Hit]:
     visible_sql, visible_params = reviews.order_by().values("pk").query.sql_with_params()
     # Only constants and the ORM's own SQL are formatted in; every value is a parameter.
     sql = f"""
@@ -128,14 +132,26 @@ def _best_snippet(*snippets: str) -> str:
     return next((text for text in snippets if START in text), snippets[0])
 
 
-def _postgres_hits(parsed: ParsedQuery, reviews, limit: int) -> list[Hit]:
+class _HeadlineOptions(TypedDict, total=False):
+    """The options of ts_headline() the search sets, as SearchHeadline takes them."""
+
+    config: str
+    start_sel: str
+    stop_sel: str
+    max_words: int
+    min_words: int
+    max_fragments: int
+    fragment_delimiter: str
+
+
+def _postgres_hits(parsed: ParsedQuery, reviews: QuerySet[Review], limit: int) -> list[Hit]:
     query = SearchQuery(parsed.as_websearch(), search_type="websearch", config=SEARCH_CONFIG)
-    headline = {
+    headline: _HeadlineOptions = {
         "config": SEARCH_CONFIG,
         "start_sel": START,
         "stop_sel": STOP,
     }
-    snippet = {
+    snippet: _HeadlineOptions = {
         **headline,
         "max_words": SNIPPET_WORDS,
         "min_words": 12,
@@ -197,24 +213,31 @@ def highlighted(text: str) -> SafeString:
 def _results(hits: list[Hit]) -> list[SearchResult]:
     finding_ids = [hit.record_id for hit in hits if hit.kind == FINDING]
     recommendation_ids = [hit.record_id for hit in hits if hit.kind != FINDING]
-    findings = Finding.objects.select_related("review").prefetch_related("themes")
-    findings = findings.in_bulk(finding_ids) if finding_ids else {}
-    recommendations = (
+    findings: dict[int, Finding] = (
+        Finding.objects.select_related("review").prefetch_related("themes").in_bulk(finding_ids)
+        if finding_ids
+        else {}
+    )
+    recommendations: dict[int, Recommendation] = (
         Recommendation.objects.select_related("review").in_bulk(recommendation_ids)
         if recommendation_ids
         else {}
     )
     results = []
     for hit in hits:
-        record = (findings if hit.kind == FINDING else recommendations).get(hit.record_id)
+        record: Finding | Recommendation | None
+        if hit.kind == FINDING:
+            record = findings.get(hit.record_id)
+        else:
+            record = recommendations.get(hit.record_id)
         if record is None:  # deleted since the search ran
             continue
-        if hit.kind == FINDING:
+        themes: list[Theme] = []
+        if isinstance(record, Finding):
             title = highlighted(hit.title)
             themes = list(record.themes.all())
         else:
             title = escape(f"Recommendation {record.number}")
-            themes = []
         results.append(
             SearchResult(
                 record=record,
