@@ -3,6 +3,8 @@ written to the access log, which only the business manager reads."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -66,7 +68,7 @@ def test_the_business_manager_reads_who_looked_and_when(cast, review, manager_cl
 
     page = manager_client.get(reverse("reviews:access_log")).content.decode()
 
-    assert str(chair) in page
+    assert html.escape(str(chair)) in page  # a name may hold an apostrophe
     assert review.reference in page
     assert reverse("reviews:decision", kwargs={"pk": review.pk}) in page
     filtered = manager_client.get(reverse("reviews:access_log"), {"review": review.pk})
