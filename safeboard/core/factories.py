@@ -9,6 +9,17 @@ from django.db import models
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 
+class TypographicFaker(factory.Faker):
+    """Faker text with typographic apostrophes (O’Connor), which HTML escaping leaves as they are.
+
+    Tests look for names and job titles in rendered pages; a straight apostrophe comes out
+    as `&#x27;` and would make such a check fail only on the runs that drew one.
+    """
+
+    def evaluate(self, instance, step, extra):
+        return super().evaluate(instance, step, extra).replace("'", "\u2019")
+
+
 class ModelFactory(factory.django.DjangoModelFactory):
     """A factory that can also save, in a few queries, records already made in memory.
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from safeboard.core.factories import ModelFactory
+from safeboard.core.factories import ModelFactory, TypographicFaker
 from safeboard.partnership.factories import AgencyFactory
 
 from .models import (
@@ -51,7 +51,7 @@ class LearnerFactory(ModelFactory):
     class Meta:
         model = Learner
 
-    full_name = factory.Faker("name", locale="en_GB")
+    full_name = TypographicFaker("name", locale="en_GB")
     email = factory.LazyAttributeSequence(
         lambda learner, n: learner.user.email if learner.user else f"learner{n}@practice.example"
     )

@@ -7,7 +7,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from safeboard.core.factories import ModelFactory
+from safeboard.core.factories import ModelFactory, TypographicFaker
 
 from . import models
 
@@ -25,8 +25,8 @@ class PersonFactory(ModelFactory):
     class Meta:
         model = models.Person
 
-    full_name = factory.Faker("name", locale="en_GB")
-    job_title = factory.Faker("job", locale="en_GB")
+    full_name = TypographicFaker("name", locale="en_GB")
+    job_title = TypographicFaker("job", locale="en_GB")
     agency = factory.SubFactory(AgencyFactory)
     email = factory.Sequence(lambda n: f"person{n}@example.test")
 

@@ -11,7 +11,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from safeboard.core.factories import ModelFactory
+from safeboard.core.factories import ModelFactory, TypographicFaker
 from safeboard.partnership.factories import AgencyFactory, PersonFactory
 
 from . import models
@@ -110,7 +110,7 @@ class ChiefOfficerFactory(ModelFactory):
         django_get_or_create = ("agency",)
 
     agency = factory.SubFactory(AgencyFactory)
-    full_name = factory.Faker("name", locale="en_GB")
+    full_name = TypographicFaker("name", locale="en_GB")
     job_title = "Chief Executive"
     email = factory.Sequence(lambda n: f"chief{n}@example.test")
 
