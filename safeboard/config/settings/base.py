@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "safeboard.audits",
     "safeboard.section11",
     "safeboard.learning",
+    "safeboard.impact",
     "safeboard.demo",
 ]
 
