@@ -7,6 +7,7 @@ urlpatterns = [
     path("meetings/", include("safeboard.meetings.urls")),
     path("actions/", include("safeboard.actions.urls")),
     path("priorities/", include("safeboard.priorities.urls")),
+    path("impact/", include("safeboard.impact.urls")),
     path("risks/", include("safeboard.risks.urls")),
     path("challenges/", include("safeboard.challenges.urls")),
     path("reminders/", include("safeboard.reminders.urls")),

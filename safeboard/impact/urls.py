@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "impact"
+
+urlpatterns = [
+    path("claims/<slug:subject>/<int:pk>/new/", views.ClaimKindView.as_view(), name="claim_kind"),
+    path(
+        "claims/<slug:subject>/<int:pk>/new/<slug:kind>/",
+        views.ClaimAddView.as_view(),
+        name="claim_add",
+    ),
+    path("claims/<int:pk>/withdraw/", views.ClaimWithdrawView.as_view(), name="claim_withdraw"),
+]
