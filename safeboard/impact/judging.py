@@ -192,7 +192,7 @@ class QuestionChange:
     @property
     def small_sample(self) -> bool:
         return any(
-            share is None or share.cases < SMALL_SAMPLE_CASES
+            share is not None and share.cases < SMALL_SAMPLE_CASES
             for share in (self.earlier, self.later)
         )
 
@@ -206,29 +206,42 @@ class QuestionChange:
 
 
 def judge_reaudit(questions: Sequence[QuestionChange]) -> Verdict:
-    """Per question asked in both rounds, the share meeting the standard earlier and later.
+    """The share meeting the standard earlier and later, over the questions asked in both
+    rounds, then question by question (each flagged when its sample is small).
 
-    Supported when the share rose on some question and fell on none, every compared question
-    having at least SMALL_SAMPLE_CASES cases in both rounds; a rise on a small sample is not
-    enough to judge.
+    Supported when the share rose, with at least SMALL_SAMPLE_CASES cases in both rounds; a
+    rise on fewer cases is not enough to judge.
     """
     compared = [question for question in questions if question.change is not None]
-    details = tuple(_question_line(question) for question in questions)
+    lines = tuple(_question_line(question) for question in questions)
     if not compared:
         return Verdict(
             Standing.NOT_ENOUGH_DATA,
             NOT_ENOUGH_DATA,
-            (*details, "No question has counted answers in both rounds."),
+            (*lines, "No question has counted answers in both rounds."),
         )
-    fell = [question for question in compared if question.change < 0]
-    rose = [question for question in compared if question.change > 0]
-    if fell:
+    overall = QuestionChange(
+        number="",
+        text="All questions asked in both rounds",
+        earlier=_pooled([question.earlier for question in compared]),
+        later=_pooled([question.later for question in compared]),
+    )
+    details = (_question_line(overall), *lines)
+    if overall.change < 0:
         return Verdict(Standing.NOT_SUPPORTED, "not supported: standard met fell", details)
-    if not rose:
+    if overall.change == 0:
         return Verdict(Standing.NOT_SUPPORTED, "not supported: no change in standard met", details)
-    if any(question.small_sample for question in compared):
+    if overall.small_sample:
         return Verdict(Standing.NOT_ENOUGH_DATA, "not enough data to judge: small sample", details)
     return Verdict(Standing.SUPPORTED, "supported: standard met rose", details)
+
+
+def _pooled(shares: Sequence[Share]) -> Share:
+    return Share(
+        met=sum(share.met for share in shares),
+        counted=sum(share.counted for share in shares),
+        cases=max(share.cases for share in shares),
+    )
 
 
 def _question_line(question: QuestionChange) -> str:

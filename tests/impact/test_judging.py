@@ -170,21 +170,37 @@ def change(earlier, later, text="Was a strategy meeting held?"):
 def test_a_rise_in_standard_met_on_enough_cases_is_supported():
     verdict = judge_reaudit([change(Share(3, 8, 8), Share(7, 8, 8))])
     assert verdict.standing is Standing.SUPPORTED
-    assert verdict.details == ("Was a strategy meeting held?: 3/8 (38%) \u2192 7/8 (88%)",)
+    assert verdict.details == (
+        "All questions asked in both rounds: 3/8 (38%) \u2192 7/8 (88%)",
+        "Was a strategy meeting held?: 3/8 (38%) \u2192 7/8 (88%)",
+    )
 
 
 def test_a_rise_on_fewer_than_five_cases_is_a_small_sample():
     verdict = judge_reaudit([change(Share(1, 4, 4), Share(4, 4, 4))])
     assert verdict.standing is Standing.NOT_ENOUGH_DATA
     assert verdict.label == "not enough data to judge: small sample"
-    assert verdict.details[0].endswith("(small sample)")
+    assert verdict.details[1].endswith("(small sample)")
 
 
-def test_a_fall_on_any_question_is_not_supported():
-    verdict = judge_reaudit(
+def test_the_verdict_is_on_all_questions_with_each_shown():
+    rose_overall = judge_reaudit(
         [change(Share(3, 8, 8), Share(7, 8, 8)), change(Share(6, 8, 8), Share(5, 8, 8), "Q2")]
     )
-    assert verdict.label == "not supported: standard met fell"
+    assert rose_overall.label == "supported: standard met rose"
+    assert rose_overall.details[2] == "Q2: 6/8 (75%) \u2192 5/8 (62%)"
+    fell_overall = judge_reaudit(
+        [change(Share(3, 8, 8), Share(4, 8, 8)), change(Share(8, 8, 8), Share(5, 8, 8), "Q2")]
+    )
+    assert fell_overall.label == "not supported: standard met fell"
+
+
+def test_a_question_asked_in_one_round_only_is_shown_but_not_compared():
+    verdict = judge_reaudit(
+        [change(Share(3, 8, 8), Share(7, 8, 8)), change(None, Share(1, 8, 8), "New question")]
+    )
+    assert verdict.details[0] == "All questions asked in both rounds: 3/8 (38%) \u2192 7/8 (88%)"
+    assert verdict.details[2] == "New question: not asked \u2192 1/8 (12%)"
 
 
 def test_no_change_is_not_supported_and_no_comparison_is_not_enough_data():

@@ -88,8 +88,9 @@ def test_a_reaudit_claim_compares_standard_met_per_question():
     )
     verdict = _judged(action)[0].verdict
     assert verdict.standing is Standing.SUPPORTED
-    assert verdict.details[1] == (
-        "Was a strategy meeting held within the timescale?: 3/8 (38%) \u2192 7/8 (88%)"
+    assert verdict.details[1:] == (
+        "All questions asked in both rounds: 3/8 (38%) \u2192 7/8 (88%)",
+        "Was a strategy meeting held within the timescale?: 3/8 (38%) \u2192 7/8 (88%)",
     )
 
 
