@@ -218,3 +218,38 @@ def test_a_reviews_recommendations_show_their_claims(cast):
         reverse("impact:claim_kind", kwargs={"subject": "recommendation", "pk": recommendation.pk})
         in page
     )
+
+
+def _page_queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_section_reads_claims_in_a_fixed_number_of_queries(cast, action):
+    manager = signed_in_client(cast[Role.BUSINESS_MANAGER])
+    indicator, periods = indicator_series([*BEFORE, 17, 18, 17])
+
+    def add_claims(count):
+        for _ in range(count):
+            _story(action)
+            services.claim_add(
+                subject=action,
+                kind="indicator",
+                by=None,
+                statement="Seen in time.",
+                indicator=indicator,
+                before_first=periods[0],
+                before_last=periods[5],
+                after_first=periods[6],
+                after_last=periods[8],
+            )
+
+    add_claims(1)
+    manager.get(action.get_absolute_url())  # warm the content type cache
+    few = _page_queries(manager, action.get_absolute_url())
+    add_claims(9)
+    assert _page_queries(manager, action.get_absolute_url()) == few
