@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q, QuerySet
+from django.utils.safestring import SafeString
 
 from ..models import Course, FollowUp, OutcomeRating, Session
+from .charts import follow_up_chart
 
 
 @dataclass(frozen=True)
@@ -127,4 +129,38 @@ def follow_up_answers(
         .exclude(what_changed="")
         .order_by("-responded_at", "-id")
         .values_list("what_changed", flat=True)[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class FollowUpSection:
+    """What a results page shows of the follow-up: the figures, the chart of confidence
+    before, after and now (with the table of the same figures beside it), the answers."""
+
+    summary: FollowUpSummary
+    chart: SafeString | None
+    answers: list[str]
+
+
+def follow_up_section(
+    *,
+    of: str,
+    chart_id: str,
+    course: Course | None = None,
+    session: Session | None = None,
+    sessions: Iterable[Session] | None = None,
+) -> FollowUpSection:
+    """Three queries. `of` names what the chart is of: "Safeguarding basics"."""
+    if sessions is not None and not isinstance(sessions, QuerySet):
+        sessions = list(sessions)
+    scope = {"course": course, "session": session, "sessions": sessions}
+    summary = follow_up_summary(**scope)
+    return FollowUpSection(
+        summary=summary,
+        chart=follow_up_chart(
+            summary=summary,
+            title=f"Self-reported confidence before, after and three months after {of}",
+            chart_id=chart_id,
+        ),
+        answers=follow_up_answers(**scope) if summary.responses else [],
     )
