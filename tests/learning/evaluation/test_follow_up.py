@@ -7,6 +7,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from safeboard.learning.evaluation.follow_up import (
@@ -114,3 +116,32 @@ def test_confidence_at_follow_up_is_optional_and_rated_1_to_5():
     assert "confidence" in refused.value.message_dict
     follow_up_respond(booking=place, practice_changed="no")
     assert FollowUp.objects.get(booking=place).confidence_follow_up is None
+
+
+def test_the_learner_says_how_confident_they_feel_now(practitioner_client, learner):
+    place = builders.followed_up(learner)
+    form = practitioner_client.get(reverse("learning:follow_up", args=[place.pk]))
+    assert "How confident do you feel now? (optional)" in form.content.decode()
+    response = practitioner_client.post(
+        reverse("learning:follow_up", args=[place.pk]),
+        {"practice_changed": "yes", "what_changed": "I ask who else lives there.", "confidence": 4},
+    )
+    assert response.status_code == 302
+    assert FollowUp.objects.get(booking=place).confidence_follow_up == 4
+
+
+def test_a_confidence_outside_1_to_5_is_refused_by_the_form(practitioner_client, learner):
+    place = builders.followed_up(learner)
+    response = practitioner_client.post(
+        reverse("learning:follow_up", args=[place.pk]),
+        {"practice_changed": "no", "confidence": 9},
+    )
+    assert response.status_code == 400
+    assert FollowUp.objects.get(booking=place).responded_at is None
+
+
+def test_the_database_refuses_a_confidence_outside_1_to_5():
+    follow_up = FollowUpFactory(booking=builders.attended(LearnerFactory()))
+    follow_up.confidence_follow_up = 0
+    with pytest.raises(IntegrityError), transaction.atomic():
+        follow_up.save()
