@@ -154,8 +154,10 @@ def _share(tally: list | None) -> Share | None:
     return None if tally is None else Share(met=tally[0], counted=tally[1], cases=len(tally[2]))
 
 
-# Training change: 2 queries (follow-up answers, confidence ratings), computed here from the
-# learning records directly.
+# Training change: 3 queries (follow-up answers, confidence ratings by course and by session).
+# The figures are those of learning's follow_up_summary (the same definitions: confidence
+# before and after is that of the learners who answered), grouped here so that any number of
+# claims is read at once rather than a summary per claim.
 
 
 def _judge_training(claims: list[Claim]) -> dict[int, Verdict]:
@@ -163,13 +165,17 @@ def _judge_training(claims: list[Claim]) -> dict[int, Verdict]:
     session_ids = {claim.session_id for claim in claims if claim.session_id}
     scope = Q(booking__session__course_id__in=course_ids) | Q(booking__session_id__in=session_ids)
     follow_ups = FollowUp.objects.filter(scope).values_list(
-        "booking__session__course_id", "booking__session_id", "practice_changed", "responded_at"
+        "booking__session__course_id",
+        "booking__session_id",
+        "practice_changed",
+        "responded_at",
+        "confidence_follow_up",
     )
     per_course: dict[int, list] = defaultdict(list)
     per_session: dict[int, list] = defaultdict(list)
-    for course_id, session_id, changed, responded_at in follow_ups:
-        per_course[course_id].append((changed, responded_at))
-        per_session[session_id].append((changed, responded_at))
+    for course_id, session_id, changed, responded_at, now in follow_ups:
+        per_course[course_id].append((changed, responded_at, now))
+        per_session[session_id].append((changed, responded_at, now))
     confidence = {
         "course": _mean_confidence("evaluation__booking__session__course_id", course_ids),
         "session": _mean_confidence("evaluation__booking__session_id", session_ids),
@@ -183,26 +189,32 @@ def _judge_training(claims: list[Claim]) -> dict[int, Verdict]:
         else:
             answers = per_course[claim.course_id]
             before, after = confidence["course"].get(claim.course_id, (None, None))
-        responded = [changed for changed, responded_at in answers if responded_at]
+        responded = [(changed, now) for changed, responded_at, now in answers if responded_at]
+        changes = [changed for changed, _ in responded]
+        now = [rating for _, rating in responded if rating is not None]
         verdicts[id(claim)] = judging.judge_training(
             FollowUpFigures(
                 sent=len(answers),
                 responded=len(responded),
-                changed=responded.count(FollowUp.Change.YES),
-                partly=responded.count(FollowUp.Change.PARTLY),
+                changed=changes.count(FollowUp.Change.YES),
+                partly=changes.count(FollowUp.Change.PARTLY),
                 confidence_before=before,
                 confidence_after=after,
+                confidence_at_follow_up=sum(now) / len(now) if now else None,
             )
         )
     return verdicts
 
 
 def _mean_confidence(field: str, ids: set[int]) -> dict[int, tuple[float, float]]:
-    """Mean confidence before and after the session, per course or per session."""
+    """Mean confidence before and after the session of those who answered the follow-up,
+    per course or per session."""
     if not ids:
         return {}
     rows = (
-        OutcomeRating.objects.filter(**{f"{field}__in": ids})
+        OutcomeRating.objects.filter(
+            **{f"{field}__in": ids}, evaluation__booking__follow_up__responded_at__isnull=False
+        )
         .values(field)
         .annotate(before=Avg("confidence_before"), after=Avg("confidence_after"))
     )

@@ -105,7 +105,10 @@ def course_with_follow_ups(*, sent: int, changed: int, partly: int, unanswered: 
         else:
             answer = ""
         FollowUpFactory(
-            booking=booking, practice_changed=answer, responded_at=now if answer else None
+            booking=booking,
+            practice_changed=answer,
+            responded_at=now if answer else None,
+            confidence_follow_up=(5 if number % 2 else 4) if answer else None,
         )
     return course, session
 

@@ -120,8 +120,31 @@ def test_a_training_claim_reports_the_follow_up_answers():
     assert verdict.details == (
         "Response rate: 8 of 10 (80%).",
         "Practice changed: 4 of 8 (50%); partly: 2.",
-        "Confidence (1 to 5): before 2.0, after 4.0.",
+        "Confidence (1 to 5): before 2.0, after 4.0, at follow-up 4.5.",
     )
+
+
+def test_training_figures_are_those_of_the_follow_up_summary():
+    from safeboard.learning.evaluation.follow_up import follow_up_summary
+
+    action = ActionFactory()
+    course, session = course_with_follow_ups(sent=7, changed=3, partly=1, unanswered=2)
+    for subject_fields in ({"course": course}, {"course": course, "session": session}):
+        services.claim_add(
+            subject=action, kind="training", by=None, statement="Changed.", **subject_fields
+        )
+    summary = follow_up_summary(course=course)
+    expected = (
+        f"Response rate: {summary.responses} of {summary.sent} "
+        f"({round(100 * summary.response_rate)}%).",
+        f"Practice changed: {summary.changed} of {summary.responses} "
+        f"({round(100 * summary.changed_share)}%); partly: {summary.partly}.",
+        f"Confidence (1 to 5): before {summary.mean_confidence_before:.1f}, "
+        f"after {summary.mean_confidence_after:.1f}, "
+        f"at follow-up {summary.mean_confidence_follow_up:.1f}.",
+    )
+    for judged in _judged(action):
+        assert judged.verdict.details == expected
 
 
 def test_a_section11_claim_compares_moderated_scores():
