@@ -14,7 +14,7 @@ from safeboard.actions.factories import ActionFactory
 from safeboard.actions.models import Action
 from safeboard.priorities.factories import PriorityFactory
 from tests.conftest import signed_in_client
-from tests.impact.builders import audit_link, review_link, story
+from tests.impact.chains.builders import audit_link, review_link, story
 from tests.reviews import builders as reviews
 
 pytestmark = pytest.mark.django_db

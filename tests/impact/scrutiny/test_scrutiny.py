@@ -15,7 +15,7 @@ from safeboard.impact.judging import Standing, Verdict
 from safeboard.impact.scrutiny.selectors import scrutiny_list
 from safeboard.priorities.factories import PriorityFactory
 from tests.conftest import signed_in_client
-from tests.impact.builders import TODAY, audit_link, review_link, story
+from tests.impact.chains.builders import TODAY, audit_link, review_link, story
 from tests.reviews import builders as reviews
 
 pytestmark = pytest.mark.django_db
