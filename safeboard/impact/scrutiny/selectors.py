@@ -73,7 +73,7 @@ def complete_without_evidence(row: ChainRow, shown: ShownAction) -> bool:
     )
 
 
-def _claimed(model) -> list:
+def _claimed(model: type[Priority] | type[Challenge]) -> list[Priority | Challenge]:
     """The records of `model` that carry a claim (a priority, a challenge)."""
     with_claims = Claim.objects.filter(
         subject_type=ContentType.objects.get_for_model(model)
