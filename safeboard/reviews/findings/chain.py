@@ -26,7 +26,9 @@ HIDDEN_REASON = "from a review you cannot open"
 def _findings(themes: Iterable[Theme] | None) -> QuerySet[Finding]:
     findings = Finding.objects.all()
     if themes is not None:
-        findings = findings.filter(themes__in=list(themes)).distinct()
+        # Each finding once, however many of the themes it carries.
+        tagged = Finding.objects.filter(themes__in=list(themes)).values("pk")
+        findings = findings.filter(pk__in=tagged)
     return findings
 
 
