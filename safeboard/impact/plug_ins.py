@@ -13,13 +13,16 @@ def register() -> None:
 def _register_chains() -> None:
     from .chains.links import priority_chain_link, theme_chain_link
 
+    # Links under the page's heading: "theme_links" and "priority_links" are those places.
     template = "impact/chains/page_link.html"
     points.page_sections.register(
-        points.PageSection(page="theme", key="chain", template=template, build=theme_chain_link)
+        points.PageSection(
+            page="theme_links", key="chain", template=template, build=theme_chain_link
+        )
     )
     points.page_sections.register(
         points.PageSection(
-            page="priority", key="chain", template=template, build=priority_chain_link
+            page="priority_links", key="chain", template=template, build=priority_chain_link
         )
     )
 

@@ -59,7 +59,9 @@ class ThemeDetailView(ThemeMixin, View):
             {
                 "theme": theme,
                 "sections": selectors.theme_page_sections(theme=theme, user=request.user),
-                "page_sections": shown_page_sections(page="theme", record=theme, user=request.user),
+                "page_links": shown_page_sections(
+                    page="theme_links", record=theme, user=request.user
+                ),
                 "can_manage": request.user.has_perm("themes.manage_themes"),
                 "crumbs": breadcrumbs.page_trail(self),
             },
