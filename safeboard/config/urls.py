@@ -7,7 +7,6 @@ urlpatterns = [
     path("meetings/", include("safeboard.meetings.urls")),
     path("actions/", include("safeboard.actions.urls")),
     path("priorities/", include("safeboard.priorities.urls")),
-    path("impact/", include("safeboard.impact.urls")),
     path("risks/", include("safeboard.risks.urls")),
     path("challenges/", include("safeboard.challenges.urls")),
     path("reminders/", include("safeboard.reminders.urls")),
@@ -18,5 +17,6 @@ urlpatterns = [
     path("audits/", include("safeboard.audits.urls")),
     path("section-11/", include("safeboard.section11.urls")),
     path("training/", include("safeboard.learning.urls")),
+    path("impact/", include("safeboard.impact.urls")),
     path("api/", include("safeboard.scorecard.api.urls")),
 ]

@@ -1,8 +1,15 @@
-"""Who may see and add evidence of impact.
+"""Who may see and add evidence of impact, and read the chains and the scrutiny list.
 
 Anyone who may see a record sees the claims attached to it. The business manager and the
 chair add claims to any record; an agency's lead adds them to its own agency's actions
 (the actions it answers for), and withdraws what may be added.
+
+A chain shows every agency's actions and the findings behind them, so it is board business:
+the business manager, the chair, board members and lay members read it (the readers of the
+partnership's whole action plan, actions/rules.py). The scrutiny list, the gaps in those
+chains, is read by the same people: the chair scrutinises, the business manager closes the
+gaps, and board and lay members hold agencies to account at the board. Findings of a review
+or an audit a reader may not open stay out of both, counted.
 """
 
 from __future__ import annotations
@@ -11,7 +18,12 @@ from typing import Any
 
 import rules
 
-from safeboard.accounts.predicates import has_any_role, is_business_manager, is_chair
+from safeboard.accounts.predicates import (
+    has_any_role,
+    is_board_business_reader,
+    is_business_manager,
+    is_chair,
+)
 from safeboard.accounts.roles import Role
 
 is_agency_lead = has_any_role(Role.AGENCY_LEAD)
@@ -60,3 +72,5 @@ can_add_claim = (
 rules.add_perm("impact.view_claims", may_view_subject)
 rules.add_perm("impact.add_claim", can_add_claim)
 rules.add_perm("impact.withdraw_claim", may_add_to_claims_subject)
+rules.add_perm("impact.view_chain", is_board_business_reader)
+rules.add_perm("impact.view_scrutiny", is_board_business_reader)
