@@ -25,6 +25,7 @@ TRAINING_SECTION = Evidence(
     records=lambda priority, user: selectors.courses_for_priority(priority),
     view_permission="learning.view_course",
     empty_text="No courses serve this priority.",
+    counted_as=("course", "courses"),
     summarise=summarise_courses,
     order=50,
 )

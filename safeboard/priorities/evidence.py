@@ -48,6 +48,7 @@ BUILT_IN_SECTIONS = [
         records=priority_actions,
         view_permission="actions.view_action",
         empty_text="No actions deliver this priority yet.",
+        counted_as=("action", "actions"),
         summarise=summarise_actions,
         order=10,
     ),
@@ -59,6 +60,7 @@ BUILT_IN_SECTIONS = [
         records=_linked_risks,
         view_permission="risks.view_risk",
         empty_text="No risks on the register are linked to this priority.",
+        counted_as=("risk", "risks"),
         order=20,
     ),
     Evidence(
@@ -69,6 +71,7 @@ BUILT_IN_SECTIONS = [
         records=_linked_challenges,
         view_permission="challenges.view_challenge",
         empty_text="No challenges are linked to this priority.",
+        counted_as=("challenge", "challenges"),
         order=30,
     ),
 ]

@@ -12,10 +12,14 @@ from safeboard.core import extension_points as points
 
 from .access import log_view
 from .briefings import home as briefings_home
-from .briefings.selectors import theme_briefings
+from .briefings.selectors import theme_briefings, theme_briefings_hidden
 from .cases.home import review_steps_panel
 from .cases.reminders import review_step_reminders
-from .findings.selectors import recommendations_hidden_from, theme_findings
+from .findings.selectors import (
+    recommendations_hidden_from,
+    theme_findings,
+    theme_findings_hidden,
+)
 from .search.index import repair
 
 THEME_SECTIONS = [
@@ -24,7 +28,9 @@ THEME_SECTIONS = [
         key="review-findings",
         heading="Case review findings",
         template_name="reviews/lessons/theme_findings.html",
-        records=lambda theme, user: theme_findings(theme=theme, user=user),
+        records=lambda themes, user: theme_findings(themes=themes, user=user),
+        count_hidden=lambda themes, user: theme_findings_hidden(themes=themes, user=user),
+        counted_as=("finding", "findings"),
         empty_text="No finding of a case review you can see is tagged with this theme.",
         order=10,
     ),
@@ -33,7 +39,9 @@ THEME_SECTIONS = [
         key="learning-briefings",
         heading="Learning briefings",
         template_name="reviews/lessons/theme_briefings.html",
-        records=lambda theme, user: theme_briefings(theme=theme, user=user),
+        records=lambda themes, user: theme_briefings(themes=themes, user=user),
+        count_hidden=lambda themes, user: theme_briefings_hidden(themes=themes, user=user),
+        counted_as=("briefing", "briefings"),
         empty_text="No learning briefing you can read is about this theme or its reviews.",
         order=20,
     ),

@@ -16,6 +16,7 @@ INDICATORS_SECTION = Evidence(
     records=lambda priority, user: selectors.priority_indicators(priority_id=priority.pk),
     view_permission="scorecard.view_indicator",
     empty_text="No scorecard indicators are linked to this priority.",
+    counted_as=("indicator", "indicators"),
     order=40,
 )
 

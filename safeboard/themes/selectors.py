@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from django.db.models import QuerySet
 
 from safeboard.accounts.models import User
-from safeboard.core.extension_points import THEME, Evidence, evidence_about
+from safeboard.core.evidence import GatheredSection, gather
+from safeboard.core.extension_points import THEME, evidence_about
 
 from .models import Theme
 
@@ -21,15 +19,7 @@ def retired_themes() -> QuerySet[Theme]:
     return Theme.objects.filter(is_active=False).order_by("name")
 
 
-@dataclass(frozen=True)
-class ShownSection:
-    section: Evidence
-    rows: list[Any]
-
-
-def theme_page_sections(*, theme: Theme, user: User) -> list[ShownSection]:
-    """Each registered section with the records tagged with `theme` that `user` may see."""
-    return [
-        ShownSection(section=section, rows=list(section.records(theme, user)))
-        for section in evidence_about(THEME)
-    ]
+def theme_page_sections(*, theme: Theme, user: User | None) -> list[GatheredSection]:
+    """Each registered section with the records tagged with `theme` that `user` may see, and a
+    count of those the user may not."""
+    return [gather(section, [theme], user) for section in evidence_about(THEME)]
