@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safeboard.core import extension_points as points
 
+from .evidence import FINDING_THEMES, FINDINGS_SECTION
 from .home import waiting_answers_panel
 from .reminders import audit_answer_reminders
 
@@ -28,5 +29,7 @@ def register() -> None:
             "audit-answers", "audits/includes/home_panel.html", waiting_answers_panel, order=220
         )
     )
+    points.evidence.register(FINDINGS_SECTION)
+    points.themed_sources.register(FINDING_THEMES)
     for model, permission in HISTORY.items():
         points.history_access.register(points.HistoryAccess(model, permission))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from safeboard.core import extension_points as points
 
 from .catalogue.selectors import courses_for_review
-from .evidence import TRAINING_SECTION
+from .evidence import COURSES_SECTION, TRAINING_SECTION
 from .home import training_panel
 from .reminders import remind_learners_without_accounts, send_follow_up_surveys, training_reminders
 
@@ -36,6 +36,7 @@ def register() -> None:
         points.HomePanel("training", "learning/includes/home_panel.html", training_panel, order=240)
     )
     points.evidence.register(TRAINING_SECTION)
+    points.evidence.register(COURSES_SECTION)
     points.page_sections.register(
         points.PageSection(
             page="review",

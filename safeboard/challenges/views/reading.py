@@ -168,6 +168,8 @@ class ChallengeDetailView(ChallengeObjectMixin, View):
                 "can_record_impact": states.is_closed(challenge)
                 and user.has_perm("challenges.record_impact", challenge),
                 "can_add_action": user.has_perm("challenges.add_action", challenge),
+                "themes": list(challenge.themes.order_by("position", "name")),
+                "can_change_themes": user.has_perm("challenges.raise_challenge", challenge),
                 "crumbs": breadcrumbs.page_trail(self),
             },
         )

@@ -4,6 +4,7 @@ priority led to, with how many sessions were held and how many people attended."
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Min, Q, QuerySet
@@ -13,6 +14,7 @@ from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
 from safeboard.priorities.models import Priority
 from safeboard.reviews.models import Review
+from safeboard.themes.models import Theme
 
 from ..models import Booking, Course, Session
 
@@ -92,6 +94,14 @@ def courses_for_review(review: Review, *, now: datetime.datetime | None = None) 
     """The training a case review led to: the courses that teach it, with how many sessions
     have been held and how many people attended (learning/includes/review_training.html)."""
     return _with_reach(Course.objects.filter(reviews=review), now or timezone.now())
+
+
+def courses_about(
+    themes: Iterable[Theme] | QuerySet[Theme], *, now: datetime.datetime | None = None
+) -> QuerySet[Course]:
+    """The courses that teach any of `themes`, each once, with their reach (as above)."""
+    tagged = Course.objects.filter(themes__in=themes).values("pk")
+    return _with_reach(Course.objects.filter(pk__in=tagged), now or timezone.now())
 
 
 def courses_for_priority(
