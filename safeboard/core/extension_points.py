@@ -160,6 +160,20 @@ class ThemedSource:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class TagVocabulary:
+    """The words records are tagged with (the themes), for the modules beside and below the
+    one that keeps them: the action spine filters by theme without importing the themes.
+    `choices()` gives (slug, name) pairs to offer, `named(slugs)` the tags themselves."""
+
+    key: str
+    choices: Callable[[], list[tuple[str, str]]]
+    named: Callable[[Iterable[str]], QuerySet]
+    order: int = 100
+
+
+THEMES = "themes"  # the key of the themes' vocabulary
+
 navigation: Registry[NavigationItem] = Registry("navigation")
 home_panels: Registry[HomePanel] = Registry("home panels")
 reminder_sources: Registry[ReminderSource] = Registry("reminder sources")
@@ -172,6 +186,7 @@ evidence: Registry[Evidence] = Registry("evidence", key=lambda entry: (entry.sub
 measure_targets: Registry[MeasureTarget] = Registry("measure targets")
 confidential_sources: Registry[ConfidentialSource] = Registry("confidential sources")
 themed_sources: Registry[ThemedSource] = Registry("themed sources")
+tag_vocabularies: Registry[TagVocabulary] = Registry("tag vocabularies")
 
 
 def evidence_about(subject: str) -> list[Evidence]:

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeboard.actions.models import Action
-from safeboard.core.extension_points import PRIORITY, Evidence
+from safeboard.core.extension_points import PRIORITY, THEME, Evidence
 
 from .models import Priority
 
@@ -75,3 +75,27 @@ BUILT_IN_SECTIONS = [
         order=30,
     ),
 ]
+
+
+def priorities_addressing(themes, user=None) -> QuerySet[Priority]:
+    """The priorities addressing any of `themes`, each once, in plan order, latest plan first."""
+    addressing = Priority.objects.filter(themes__in=themes).values("pk")
+    return (
+        Priority.objects.filter(pk__in=addressing)
+        .select_related("plan", "lead_agency")
+        .order_by("-plan__starts_on", "number")
+    )
+
+
+# On a theme's page: the business plan's priorities that address it.
+PRIORITIES_SECTION = Evidence(
+    subject=THEME,
+    key="priorities",
+    heading="Priorities addressing this theme",
+    template_name="priorities/evidence/theme_priorities.html",
+    records=priorities_addressing,
+    view_permission="priorities.view_priority",
+    counted_as=("priority", "priorities"),
+    empty_text="No priority of the business plan addresses this theme.",
+    order=5,
+)

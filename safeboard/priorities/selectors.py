@@ -106,7 +106,8 @@ def priority_evidence(priority: Priority, *, user: User | None = None) -> Priori
     )
     themes = list(priority.themes.order_by("position", "name"))
     sections = [gather(section, priority, user) for section in evidence_about(PRIORITY)]
-    shown = {identity(row) for section in sections for row in section.rows}
+    # The priority itself, and what its own sections show, are not shown again.
+    shown = {identity(priority)} | {identity(row) for section in sections for row in section.rows}
     if themes:
         sections += [
             gather(section, themes, user, already_shown=shown) for section in evidence_about(THEME)

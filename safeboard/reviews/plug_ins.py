@@ -17,8 +17,10 @@ from .cases.home import review_steps_panel
 from .cases.reminders import review_step_reminders
 from .findings.selectors import (
     recommendations_hidden_from,
+    recommendations_tagged,
     theme_findings,
     theme_findings_hidden,
+    themes_of_recommendations,
 )
 from .search.index import repair
 
@@ -73,6 +75,12 @@ def register() -> None:
     )
     points.confidential_sources.register(
         points.ConfidentialSource("reviews.recommendation", recommendations_hidden_from)
+    )
+    # An action answering a recommendation carries the themes of its finding.
+    points.themed_sources.register(
+        points.ThemedSource(
+            "reviews.recommendation", recommendations_tagged, themes_of_recommendations
+        )
     )
     _register_lessons()
 
