@@ -26,7 +26,7 @@ class GatheredSection:
 
     @property
     def hidden_text(self) -> str:
-        """ "2 more findings you do not have access to.", or "" when nothing is hidden."""
+        """The line "2 more findings you do not have access to.", or "" when none is hidden."""
         if not self.hidden_count:
             return ""
         noun = self.counted_as[0] if self.hidden_count == 1 else self.counted_as[1]
