@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safeboard.core import extension_points as points
 
+from .chain import audit_chain_links
 from .evidence import FINDING_THEMES, FINDINGS_SECTION
 from .home import waiting_answers_panel
 from .reminders import audit_answer_reminders
@@ -33,3 +34,10 @@ def register() -> None:
     points.themed_sources.register(FINDING_THEMES)
     for model, permission in HISTORY.items():
         points.history_access.register(points.HistoryAccess(model, permission))
+    _register_chain()
+
+
+def _register_chain() -> None:
+    points.chain_sources.register(
+        points.ChainSource("audit-findings", "Audit findings", audit_chain_links, order=20)
+    )
