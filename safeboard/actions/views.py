@@ -38,6 +38,7 @@ EXPORT_COLUMNS = [
     Column("Status", lambda a: a.display_status),
     Column("Completed on", lambda a: a.completed_on),
     Column("Source", lambda a: a.source_type.name if a.source_type else ""),
+    Column("Themes", lambda a: "; ".join(str(theme) for theme in a.theme_list)),
     Column("Description", lambda a: a.description),
 ]
 
@@ -65,8 +66,12 @@ class ActionListView(FilteredListView):
                 agency_id=data["agency"].pk if data["agency"] else None,
                 due_before=data["due_before"],
                 search=data["search"],
+                theme=data["theme"],
             )
         return self.scoped(filters)
+
+    def prepare_rows(self, rows: list) -> None:
+        selectors.with_themes(rows)
 
     def get_rows(self, filters: selectors.ActionFilters):
         return selectors.action_list(user=self.request.user, filters=filters)
@@ -130,6 +135,8 @@ class ActionDetailView(ActionObjectMixin, View):
                 "due_date_changes": action.due_date_changes.select_related("changed_by__person"),
                 "source": selectors.source_link(action, user),
                 "sections": shown_page_sections(page="action", record=action, user=user),
+                "themes": selectors.themes_of_actions([action]).get(action.pk, []),
+                "can_view_themes": user.has_perm("themes.view_theme"),
                 "can_update": user.has_perm("actions.update_progress", action),
                 "can_edit": user.has_perm("actions.change_action", action),
                 "crumbs": breadcrumbs.page_trail(self),

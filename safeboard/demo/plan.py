@@ -16,8 +16,10 @@ from safeboard.priorities.factories import (
     PriorityFactory,
     PriorityMeasureFactory,
     PriorityReviewFactory,
+    PriorityThemeFactory,
 )
 from safeboard.priorities.models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
+from safeboard.themes.models import Theme
 
 from .people import Directory
 from .plan_texts import PLAN_SUMMARY, PRIORITIES, PrioritySpec
@@ -66,6 +68,7 @@ def build_plan(*, rng: random.Random, clock: Clock, directory: Directory) -> Bui
     reviews = [review for review, _ in reviewed_at]
     BusinessPlanFactory.create_in_bulk([plan], validate=True)
     PriorityFactory.create_in_bulk(priorities.values(), validate=True)
+    _address_themes(priorities)
     PriorityReviewFactory.create_in_bulk(reviews, validate=True)
     PriorityMeasureFactory.create_in_bulk(measures, validate=True)
     # created_at is stamped on creation; date each review to the day it was held.
@@ -76,6 +79,17 @@ def build_plan(*, rng: random.Random, clock: Clock, directory: Directory) -> Bui
 
     by_theme = {theme: priorities[spec.key] for spec in PRIORITIES for theme in spec.themes}
     return BuiltPlan(plan=plan, priorities=priorities, by_theme=by_theme)
+
+
+def _address_themes(priorities: dict[str, Priority]) -> None:
+    """Each priority addresses its themes, so its page gathers what is tagged with them."""
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    through = PriorityThemeFactory._meta.model
+    PriorityThemeFactory.create_in_bulk(
+        through(priority_id=priorities[spec.key].pk, theme_id=themes[slug].pk)
+        for spec in PRIORITIES
+        for slug in spec.addresses
+    )
 
 
 def _priority(
