@@ -188,3 +188,12 @@ PRIORITIES = (
         addresses=("domestic-abuse", "voice-of-the-child"),
     ),
 )
+
+# The scorecard indicator that shows a measure, by the measure's words (the plan is agreed
+# before the scorecard's catalogue is loaded, so the links are made once it is).
+MEASURE_INDICATORS = {
+    "Children starting a second or later plan for neglect, against England and our "
+    "statistical neighbours": "CSC-07",
+    "Return-home conversations offered and held within 72 hours of a child being "
+    "found, by agency": "CSC-11",
+}

@@ -8,7 +8,7 @@ import pytest
 
 from safeboard.actions import selectors as action_selectors
 from safeboard.priorities import selectors as priority_selectors
-from safeboard.priorities.models import Priority
+from safeboard.priorities.models import Priority, PriorityMeasure
 from safeboard.themes.models import Theme
 from safeboard.themes.selectors import theme_page_sections
 
@@ -29,3 +29,12 @@ def test_the_demo_priorities_address_themes_and_gather_their_evidence(demo_db):
     assert sections["scorecard-indicators"] and sections["training-courses"]
     assert sections["priorities"] == [first]
     assert action_selectors.actions_about([neglect, recording]).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_measures_the_scorecard_shows_link_to_their_indicators(demo_db):
+    linked = {
+        measure.priority.number: measure.target.code
+        for measure in PriorityMeasure.objects.filter(target_id__isnull=False)
+    }
+    assert linked == {1: "CSC-07", 2: "CSC-11"}
