@@ -191,6 +191,8 @@ def tab_to(page: Page, is_target: Callable[[], bool], *, backwards: bool = False
         page.keyboard.press("Shift+Tab" if backwards else "Tab")
         now = focused(page)
         stops.append(now["what"])
+        if now["what"] == "nothing":  # past the last stop: the browser's own controls
+            continue
         assert now["visible"], f"Focus cannot be seen on {now['what']!r} at {page.url}"
         if is_target():
             return

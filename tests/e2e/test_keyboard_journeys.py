@@ -26,6 +26,7 @@ from safeboard.partnership.factories import (
     InductionPlanFactory,
     PersonFactory,
 )
+from safeboard.partnership.models import Agency
 from safeboard.reviews.factories import ReviewFactory, edition
 from safeboard.reviews.models import Decision
 from safeboard.scorecard.factories import IndicatorFactory
@@ -53,9 +54,10 @@ def focus(page: Page, target: Locator, *, backwards: bool = False) -> None:
 
 
 def activate(page: Page, target: Locator) -> None:
-    """Tab to a link or button and press Enter."""
+    """Tab to a link or button, press Enter, and wait for the page it leads to."""
     focus(page, target)
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
 
 def type_into(page: Page, target: Locator, text: str) -> None:
@@ -166,7 +168,8 @@ def test_a_data_contact_submits_scorecard_figures_by_keyboard(page: Page):
     expect(page.locator(".govuk-error-summary")).to_be_focused()
     assert_accessible(page)
     # From the error summary, its link takes the keyboard to the box in error.
-    activate(page, page.locator(".govuk-error-summary").get_by_role("link").first)
+    focus(page, page.locator(".govuk-error-summary").get_by_role("link").first)
+    page.keyboard.press("Enter")
     box = page.get_by_label("POL-05 Notifications to schools")
     expect(box).to_be_focused()
     page.keyboard.press("Control+A")
@@ -181,7 +184,7 @@ def test_a_data_contact_submits_scorecard_figures_by_keyboard(page: Page):
 
 def test_an_auditor_answers_a_case_by_keyboard(page: Page):
     default_themes()
-    police = AgencyFactory(name="Shire Constabulary", short_name="Police")
+    police = AgencyFactory(name="Shire Constabulary", short_name="Police", type=Agency.Type.POLICE)
     auditor = UserFactory(person=PersonFactory(agency=police), roles=[Role.AUDITOR])
     case = SampleCaseFactory(round=AuditRoundFactory())
     assignment = AssignmentFactory(case=case, agency=police, auditor=auditor.person)
@@ -275,7 +278,7 @@ def test_the_business_manager_records_a_review_decision_by_keyboard(page: Page):
     sign_in_by_keyboard(page, manager.email, device)
     activate(page, nav_link(page, "Reviews"))
     assert_accessible(page)
-    activate(page, page.get_by_role("link", name="Child Q"))
+    activate(page, page.get_by_role("link", name=review.reference))
     assert_accessible(page)
     activate(page, page.get_by_role("link", name="Record the decision"))
     assert_accessible(page)
