@@ -38,7 +38,7 @@ from safeboard.section11.models import Cycle, Return
 from safeboard.themes.factories import default_themes
 
 from .conftest import assert_accessible, current_totp_code
-from .page_checks import focused, tab_to
+from .page_checks import NARROW, focused, tab_to
 
 pytestmark = pytest.mark.browser
 TODAY = timezone.localdate()
@@ -120,6 +120,8 @@ def test_sign_in_with_the_second_factor_by_keyboard(page: Page):
     assert focused(page) == {"visible": True, "what": "a Skip to main content"}
     type_into(page, page.get_by_label("Email address"), manager.email)
     type_into(page, page.get_by_label("Password"), "not the password")
+    # Shift+Tab goes back the way Tab came.
+    focus(page, page.get_by_label("Email address"), backwards=True)
     activate(page, page.get_by_role("button", name="Sign in"))
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     # The error summary takes the focus, as GOV.UK's does, and its link leads to the field.
@@ -147,6 +149,17 @@ def test_an_agency_lead_responds_to_a_challenge_by_keyboard(page: Page):
     assert_accessible(page)
     challenge.refresh_from_db()
     assert challenge.status == Challenge.Status.RESPONDED
+
+    # On a narrow screen the register's table scrolls inside its own region: Tab reaches the
+    # region and the arrow keys scroll it.
+    page.set_viewport_size(NARROW)
+    page.goto("/challenges/")
+    region = page.get_by_role("region", name="Challenges")
+    assert region.evaluate("r => r.scrollWidth > r.clientWidth")
+    focus(page, region)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("r => r.scrollLeft > 0", arg=region.element_handle())
+    assert_accessible(page)
 
 
 def test_a_data_contact_submits_scorecard_figures_by_keyboard(page: Page):
