@@ -18,9 +18,11 @@ QUERY_BUDGETS = {
     # one to three for each panel a later module registers (case reviews, briefings, audits,
     # Section 11, training): a fixed cost, whatever the partnership's size.
     "core:home": 31,
-    "actions:mine": 10,
-    "actions:agency": 10,
-    "actions:all": 10,
+    # The action lists also read the themes of each kind of source on the page (a query per
+    # kind: recommendations, audit findings, challenges, priorities), never one per action.
+    "actions:mine": 14,
+    "actions:agency": 14,
+    "actions:all": 14,
     "meetings:list": 10,
     "meetings:attendance_report": 10,
     "partnership:agency_list": 10,
