@@ -42,7 +42,7 @@ class Findings:
 
 
 def _reflow(
-    browser: Browser, live_server, *, findings: Findings, sign_in_as=None, start="/", per_shape=2
+    browser: Browser, live_server, *, findings: Findings, sign_in_as=None, start="/", per_shape=1
 ):
     context, page = new_page(browser, live_server)
     page.set_viewport_size(NARROW)
