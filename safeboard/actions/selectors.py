@@ -93,18 +93,20 @@ def actions_about(themes: Any, *, user: User | None = None) -> QuerySet[Action]:
 def themes_of_actions(actions: Iterable[Action]) -> dict[int, list[Any]]:
     """Each action's themes, those of its source, by action id: one or two queries for each
     kind of source among the actions, whatever their number."""
-    by_kind: dict[str, list[Action]] = defaultdict(list)
+    # Each action with the id of its source, by the source's kind.
+    by_kind: dict[str, list[tuple[Action, int]]] = defaultdict(list)
     for action in actions:
-        if action.source_type_id is not None and action.source_id is not None:
-            kind = ContentType.objects.get_for_id(action.source_type_id)
-            by_kind[f"{kind.app_label}.{kind.model}"].append(action)
+        source_type_id, source_id = action.source_type_id, action.source_id
+        if source_type_id is not None and source_id is not None:
+            kind = ContentType.objects.get_for_id(source_type_id)
+            by_kind[f"{kind.app_label}.{kind.model}"].append((action, source_id))
     themes: dict[int, list[Any]] = {}
     for key, group in by_kind.items():
         if key not in themed_sources:
             continue
-        of_source = themed_sources[key].themes_of({action.source_id for action in group})
-        for action in group:
-            themes[action.pk] = of_source.get(action.source_id, [])
+        of_source = themed_sources[key].themes_of({source_id for _, source_id in group})
+        for action, source_id in group:
+            themes[action.pk] = of_source.get(source_id, [])
     return themes
 
 

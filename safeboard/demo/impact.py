@@ -67,6 +67,9 @@ def _challenge_claims(clock: Clock, manager) -> list[Claim]:
     written = [spec for spec in challenge_texts.CHALLENGES if spec.impact]
     for spec in written:
         challenge = Challenge.objects.get(title=spec.title)
+        # A challenge with impact written is closed, and challenge_closed_on_only_when_closed
+        # gives every closed challenge its closing date.
+        assert challenge.closed_on is not None
         recorded_on = min(challenge.closed_on + datetime.timedelta(days=30), clock.today)
         if spec.title == CONTRADICTED_CHALLENGE:
             indicator = Indicator.objects.get(code="CIN-04")

@@ -89,6 +89,7 @@ def judge_indicator(
     worse = polarity is not Polarity.NONE and (
         after_mean < before_mean if polarity is Polarity.UP else after_mean > before_mean
     )
+    details: tuple[str, ...]
     if len(before) < MIN_BASELINE_POINTS:
         details = (
             f"{before_line}, mean {level(before_mean)}: too few for process limits, which "
@@ -212,7 +213,14 @@ def judge_reaudit(questions: Sequence[QuestionChange]) -> Verdict:
     Supported when the share rose, with at least SMALL_SAMPLE_CASES cases in both rounds; a
     rise on fewer cases is not enough to judge.
     """
-    compared = [question for question in questions if question.change is not None]
+    # The questions with counted answers in both rounds, as (earlier, later).
+    compared = [
+        (question.earlier, question.later)
+        for question in questions
+        if question.change is not None
+        and question.earlier is not None
+        and question.later is not None
+    ]
     lines = tuple(_question_line(question) for question in questions)
     if not compared:
         return Verdict(
@@ -223,13 +231,16 @@ def judge_reaudit(questions: Sequence[QuestionChange]) -> Verdict:
     overall = QuestionChange(
         number="",
         text="All questions asked in both rounds",
-        earlier=_pooled([question.earlier for question in compared]),
-        later=_pooled([question.later for question in compared]),
+        earlier=_pooled([earlier for earlier, _ in compared]),
+        later=_pooled([later for _, later in compared]),
     )
     details = (_question_line(overall), *lines)
-    if overall.change < 0:
+    change = overall.change
+    # Every pooled question has counted answers in both rounds, so both pooled shares do.
+    assert change is not None
+    if change < 0:
         return Verdict(Standing.NOT_SUPPORTED, "not supported: standard met fell", details)
-    if overall.change == 0:
+    if change == 0:
         return Verdict(Standing.NOT_SUPPORTED, "not supported: no change in standard met", details)
     if overall.small_sample:
         return Verdict(Standing.NOT_ENOUGH_DATA, "not enough data to judge: small sample", details)
@@ -274,17 +285,18 @@ class FollowUpFigures:
 def judge_training(figures: FollowUpFigures) -> Verdict:
     """Always self-reported: the label says what learners said, never that it was measured."""
     if not figures.responded:
-        details = (
+        sent = (
             f"Follow-up sent to {figures.sent}; no answers yet."
             if figures.sent
             else "No follow-up survey has been sent."
         )
-        return Verdict(
-            Standing.SELF_REPORTED, "self-reported: no follow-up answers yet", (details,)
-        )
+        return Verdict(Standing.SELF_REPORTED, "self-reported: no follow-up answers yet", (sent,))
     changed_percent = round(100 * figures.changed / figures.responded)
+    response_rate = figures.response_rate
+    # A follow-up is answered only once sent, so with answers there are some sent.
+    assert response_rate is not None
     details = [
-        f"Response rate: {figures.responded} of {figures.sent} ({round(figures.response_rate)}%).",
+        f"Response rate: {figures.responded} of {figures.sent} ({round(response_rate)}%).",
         f"Practice changed: {figures.changed} of {figures.responded} ({changed_percent}%); "
         f"partly: {figures.partly}.",
     ]

@@ -3,10 +3,14 @@ priority's page: each claim with its verdict and the figures behind it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from django.db import models
 from django.urls import reverse
+
+from safeboard.reviews.models import Review
 
 from .judging import Standing
 from .selectors import JudgedClaim, claims_for, subject_key, subject_slug
@@ -51,7 +55,7 @@ def add_url(subject: models.Model) -> str:
     return reverse("impact:claim_kind", kwargs={"subject": subject_slug(subject), "pk": subject.pk})
 
 
-def subject_claims(subjects: list[models.Model], *, may_add: bool) -> list[SubjectClaims]:
+def subject_claims(subjects: Sequence[models.Model], *, may_add: bool) -> list[SubjectClaims]:
     judged = claims_for(subjects)
     return [
         SubjectClaims(
@@ -81,9 +85,10 @@ def record_section(*, record: models.Model, user) -> dict | None:
 
 def recommendations_section(*, record: models.Model, user) -> dict | None:
     """For a review's recommendations page: the claims of each recommendation."""
-    recommendations = list(record.recommendations.order_by("number"))
+    review = cast(Review, record)  # the section is registered for reviews' pages only
+    recommendations = list(review.recommendations.order_by("number"))
     for recommendation in recommendations:
-        recommendation.review = record  # read once, not once per recommendation
+        recommendation.review = review  # read once, not once per recommendation
     if not recommendations or not user.has_perm("impact.view_claims", recommendations[0]):
         return None
     may_add = user.has_perm("impact.add_claim", recommendations[0])

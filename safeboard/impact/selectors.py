@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+from safeboard.reviews.models import Recommendation
 
 from .judging import Verdict
 from .models import Claim
@@ -71,8 +74,15 @@ def subject_slug(record: models.Model) -> str:
     return next(slug for slug, model in SUBJECT_SLUGS.items() if model == label)
 
 
+class _WithPage(Protocol):
+    """Every subject model (SUBJECT_SLUGS) has a page of its own."""
+
+    def get_absolute_url(self) -> str: ...
+
+
 def subject_url(record: models.Model) -> str:
     """The page that shows the record's claims."""
     if record._meta.label_lower == "reviews.recommendation":
-        return reverse("reviews:recommendations", kwargs={"pk": record.review_id})
-    return record.get_absolute_url()
+        recommendation = cast(Recommendation, record)
+        return reverse("reviews:recommendations", kwargs={"pk": recommendation.review_id})
+    return cast(_WithPage, record).get_absolute_url()

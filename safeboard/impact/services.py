@@ -99,7 +99,7 @@ def claim_add(
     by: User | None,
     statement: str = "",
     recorded_on: datetime.date | None = None,
-    **fields,
+    **fields: object,
 ) -> Claim:
     """Attach a claim of `kind` to `subject`, naming the data it rests on."""
     label = subject._meta.label_lower
@@ -198,12 +198,12 @@ def _check_indicator(fields: dict) -> dict[str, str]:
 def _check_reaudit(fields: dict) -> dict[str, str]:
     earlier: AuditRound | None = fields.get("earlier_round")
     later: AuditRound | None = fields.get("later_round")
-    errors = {}
-    if earlier is None:
-        errors["earlier_round"] = ROUND_REQUIRED.format(which="earlier")
-    if later is None:
-        errors["later_round"] = ROUND_REQUIRED.format(which="later")
-    if errors:
+    if earlier is None or later is None:
+        errors = {}
+        if earlier is None:
+            errors["earlier_round"] = ROUND_REQUIRED.format(which="earlier")
+        if later is None:
+            errors["later_round"] = ROUND_REQUIRED.format(which="later")
         return errors
     earlier_tool, later_tool = earlier.tool_version.tool, later.tool_version.tool
     if earlier_tool.pk != later_tool.pk:
@@ -245,7 +245,7 @@ def _check_section11(fields: dict) -> dict[str, str]:
         errors["earlier_cycle"] = CYCLE_REQUIRED.format(which="earlier")
     if later is None:
         errors["later_cycle"] = CYCLE_REQUIRED.format(which="later")
-    if errors:
+    if errors or earlier is None or later is None:
         return errors
     if (earlier.returns_due_on, earlier.pk) >= (later.returns_due_on, later.pk):
         return {"later_cycle": CYCLES_OUT_OF_ORDER.format(earlier=earlier.title, later=later.title)}

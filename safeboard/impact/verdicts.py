@@ -100,8 +100,15 @@ def _span(first: Period, last: Period) -> str:
 # Re-audit change: 2 queries (rounds, submitted answers of all of them).
 
 
+def _rounds(claim: Claim) -> tuple[int, int]:
+    """The ids of the claim's earlier and later rounds."""
+    # reaudit_claim_names_two_rounds: a re-audit claim always names both.
+    assert claim.earlier_round_id is not None and claim.later_round_id is not None
+    return claim.earlier_round_id, claim.later_round_id
+
+
 def _judge_reaudits(claims: list[Claim]) -> dict[int, Verdict]:
-    round_ids = {pk for claim in claims for pk in (claim.earlier_round_id, claim.later_round_id)}
+    round_ids = {pk for claim in claims for pk in _rounds(claim)}
     rounds = AuditRound.objects.in_bulk(round_ids)
     answers = Answer.objects.filter(
         assignment__case__round_id__in=round_ids, assignment__submitted_at__isnull=False
@@ -130,7 +137,8 @@ def _judge_reaudits(claims: list[Claim]) -> dict[int, Verdict]:
 
     verdicts = {}
     for claim in claims:
-        earlier, later = tallies[claim.earlier_round_id], tallies[claim.later_round_id]
+        earlier_id, later_id = _rounds(claim)
+        earlier, later = tallies[earlier_id], tallies[later_id]
         keys = sorted(set(earlier) | set(later), key=lambda key: questions[key][:2])
         changes = [
             QuestionChange(
@@ -143,8 +151,8 @@ def _judge_reaudits(claims: list[Claim]) -> dict[int, Verdict]:
         ]
         verdict = judging.judge_reaudit(changes)
         heading = (
-            f"{rounds[claim.earlier_round_id].reference} \u2192 "
-            f"{rounds[claim.later_round_id].reference}: answers meeting the standard."
+            f"{rounds[earlier_id].reference} \u2192 "
+            f"{rounds[later_id].reference}: answers meeting the standard."
         )
         verdicts[id(claim)] = Verdict(verdict.standing, verdict.label, (heading, *verdict.details))
     return verdicts
@@ -160,9 +168,16 @@ def _share(tally: list | None) -> Share | None:
 # claims is read at once rather than a summary per claim.
 
 
+def _course(claim: Claim) -> int:
+    """The id of the claim's course."""
+    # training_claim_names_a_course: a training claim always names one.
+    assert claim.course_id is not None
+    return claim.course_id
+
+
 def _judge_training(claims: list[Claim]) -> dict[int, Verdict]:
-    course_ids = {claim.course_id for claim in claims if not claim.session_id}
-    session_ids = {claim.session_id for claim in claims if claim.session_id}
+    course_ids = {_course(claim) for claim in claims if not claim.session_id}
+    session_ids = {session_id for claim in claims if (session_id := claim.session_id)}
     scope = Q(booking__session__course_id__in=course_ids) | Q(booking__session_id__in=session_ids)
     follow_ups = FollowUp.objects.filter(scope).values_list(
         "booking__session__course_id",
@@ -183,12 +198,12 @@ def _judge_training(claims: list[Claim]) -> dict[int, Verdict]:
 
     verdicts = {}
     for claim in claims:
-        if claim.session_id:
-            answers = per_session[claim.session_id]
-            before, after = confidence["session"].get(claim.session_id, (None, None))
+        if session_id := claim.session_id:
+            answers = per_session[session_id]
+            before, after = confidence["session"].get(session_id, (None, None))
         else:
-            answers = per_course[claim.course_id]
-            before, after = confidence["course"].get(claim.course_id, (None, None))
+            answers = per_course[_course(claim)]
+            before, after = confidence["course"].get(_course(claim), (None, None))
         responded = [(changed, now) for changed, responded_at, now in answers if responded_at]
         changes = [changed for changed, _ in responded]
         now = [rating for _, rating in responded if rating is not None]
@@ -206,7 +221,7 @@ def _judge_training(claims: list[Claim]) -> dict[int, Verdict]:
     return verdicts
 
 
-def _mean_confidence(field: str, ids: set[int]) -> dict[int, tuple[float, float]]:
+def _mean_confidence(field: str, ids: set[int]) -> dict[int, tuple[float | None, float | None]]:
     """Mean confidence before and after the session of those who answered the follow-up,
     per course or per session."""
     if not ids:
@@ -224,8 +239,15 @@ def _mean_confidence(field: str, ids: set[int]) -> dict[int, tuple[float, float]
 # Section 11 change: 2 queries (cycles, ratings of the standards by code in those cycles).
 
 
+def _cycles(claim: Claim) -> tuple[int, int]:
+    """The ids of the claim's earlier and later cycles."""
+    # section11_claim_names_a_standard_and_two_cycles: a Section 11 claim always names both.
+    assert claim.earlier_cycle_id is not None and claim.later_cycle_id is not None
+    return claim.earlier_cycle_id, claim.later_cycle_id
+
+
 def _judge_section11(claims: list[Claim]) -> dict[int, Verdict]:
-    cycle_ids = {pk for claim in claims for pk in (claim.earlier_cycle_id, claim.later_cycle_id)}
+    cycle_ids = {pk for claim in claims for pk in _cycles(claim)}
     cycles = Cycle.objects.in_bulk(cycle_ids)
     codes = {claim.standard_code for claim in claims}
     ratings = Rating.objects.filter(
@@ -248,13 +270,14 @@ def _judge_section11(claims: list[Claim]) -> dict[int, Verdict]:
             moderated=sum(1 for _, moderated in held if moderated),
         )
 
-    return {
-        id(claim): judging.judge_section11(
-            standard_scores(claim.earlier_cycle_id, claim.standard_code),
-            standard_scores(claim.later_cycle_id, claim.standard_code),
+    verdicts = {}
+    for claim in claims:
+        earlier_id, later_id = _cycles(claim)
+        verdicts[id(claim)] = judging.judge_section11(
+            standard_scores(earlier_id, claim.standard_code),
+            standard_scores(later_id, claim.standard_code),
         )
-        for claim in claims
-    }
+    return verdicts
 
 
 def _judge_stories(claims: list[Claim]) -> dict[int, Verdict]:

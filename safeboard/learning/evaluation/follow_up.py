@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.db.models import Avg, Count, Q, QuerySet
 from django.utils.safestring import SafeString
@@ -55,6 +56,14 @@ class FollowUpSummary:
         return self.responses > 0
 
 
+class Scope(TypedDict):
+    """Whose follow-ups: a course's, a session's or several sessions' (all that are given)."""
+
+    course: Course | None
+    session: Session | None
+    sessions: Iterable[Session] | None
+
+
 def _scope(
     prefix: str,
     *,
@@ -84,7 +93,7 @@ def follow_up_summary(
     """The follow-up answers of a course's, a session's or several sessions' attendees."""
     if sessions is not None and not isinstance(sessions, QuerySet):
         sessions = list(sessions)  # iterated twice below
-    scope = {"course": course, "session": session, "sessions": sessions}
+    scope: Scope = {"course": course, "session": session, "sessions": sessions}
     answered = Q(responded_at__isnull=False)
     totals = FollowUp.objects.filter(_scope("booking__", **scope)).aggregate(
         sent=Count("id"),
@@ -153,7 +162,7 @@ def follow_up_section(
     """Three queries. `of` names what the chart is of: "Safeguarding basics"."""
     if sessions is not None and not isinstance(sessions, QuerySet):
         sessions = list(sessions)
-    scope = {"course": course, "session": session, "sessions": sessions}
+    scope: Scope = {"course": course, "session": session, "sessions": sessions}
     summary = follow_up_summary(**scope)
     return FollowUpSection(
         summary=summary,
