@@ -78,5 +78,5 @@ def install(component_render: Any = render) -> None:
     """Render every component with `component_render` (ours by default). `__str__` and
     `__html__` are set too: the library binds them to `render` when the class is made."""
     GovUKComponent.render = component_render  # type: ignore[method-assign]
-    GovUKComponent.__str__ = component_render  # type: ignore[assignment,method-assign]
-    GovUKComponent.__html__ = component_render  # type: ignore[attr-defined]
+    GovUKComponent.__str__ = component_render  # type: ignore[method-assign]
+    GovUKComponent.__html__ = component_render
