@@ -76,7 +76,7 @@ def bench_action_export() -> Result:
 
     def export() -> None:
         response = export_response(
-            rows=action_list().iterator(chunk_size=500),
+            rows=action_list(),
             columns=EXPORT_COLUMNS,
             file_format="csv",
             filename="actions-all",

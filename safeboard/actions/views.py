@@ -10,7 +10,7 @@ from django.views import View
 
 from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core import breadcrumbs
-from safeboard.core.exports import Column
+from safeboard.core.exports import Column, content_type_name
 from safeboard.core.list_views import FilteredListView
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
@@ -28,16 +28,17 @@ from .models import Action, Evidence
 
 PAGE_SIZE = 50
 
+# Each column names the fields it reads, so an export reads values, not models.
 EXPORT_COLUMNS = [
-    Column("Reference", lambda a: a.pk),
-    Column("Title", lambda a: a.title),
-    Column("Owning agency", lambda a: a.owner_agency.name),
-    Column("Owner", lambda a: a.owner_person.full_name),
-    Column("Due date", lambda a: a.due_on),
-    Column("Status", lambda a: a.display_status),
-    Column("Completed on", lambda a: a.completed_on),
-    Column("Source", lambda a: a.source_type.name if a.source_type else ""),
-    Column("Description", lambda a: a.description),
+    Column("Reference", fields=("pk",)),
+    Column("Title", fields=("title",)),
+    Column("Owning agency", fields=("owner_agency__name",)),
+    Column("Owner", fields=("owner_person__full_name",)),
+    Column("Due date", fields=("due_on",)),
+    Column("Status", Action.status_words, fields=("status", "due_on")),
+    Column("Completed on", fields=("completed_on",)),
+    Column("Source", content_type_name, fields=("source_type",)),
+    Column("Description", fields=("description",)),
 ]
 
 

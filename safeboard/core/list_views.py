@@ -2,7 +2,7 @@
 rows as CSV or Excel.
 
 A register names its template, filter form (if any), selector call and export columns; the
-view does the rest the same way everywhere: `?format=csv|xlsx` downloads every matching row (streamed),
+view does the rest the same way everywhere: `?format=csv|xlsx` downloads every matching row (read in chunks),
 anything else shows page `?page=` of them with the query kept for the pager and the download
 links. Invalid filters show the page unfiltered with the form's errors (status 400 when
 `invalid_filter_status` says so).
@@ -10,7 +10,7 @@ links. Invalid filters show the page unfiltered with the form's errors (status 4
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -87,7 +87,7 @@ class FilteredListView(RulePermissionMixin, View):
         file_format = self.export_format()
         if file_format:
             return export_response(
-                rows=_streamed(rows),
+                rows=rows,
                 columns=self.export_columns,
                 file_format=file_format,
                 filename=self.get_export_filename(),
@@ -101,7 +101,3 @@ class FilteredListView(RulePermissionMixin, View):
         }
         status = self.invalid_filter_status if form is not None and form.errors else 200
         return render(request, self.template_name, context, status=status)
-
-
-def _streamed(rows) -> Iterable:
-    return rows.iterator(chunk_size=500) if isinstance(rows, QuerySet) else rows
