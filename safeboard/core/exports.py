@@ -205,26 +205,61 @@ _SHEET_END = "</sheetData></worksheet>"
 
 
 def _text_cell(text: str) -> str:
-    text = escape(_NOT_XML.sub("", text))
+    if not text:
+        return "<c/>"
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub("", text)
+    text = escape(text)
     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     return f'<c t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
+def _number_cell(value: int | float | decimal.Decimal) -> str:
+    return f"<c><v>{value}</v></c>"
+
+
+def _boolean_cell(value: bool) -> str:
+    return f'<c t="b"><v>{int(value)}</v></c>'
+
+
+def _date_cell(value: datetime.date) -> str:
+    return f'<c s="{_DATE_STYLE}"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
+
+
+def _datetime_cell(value: datetime.datetime) -> str:
+    if value.tzinfo is not None:
+        value = value.replace(tzinfo=None)
+    serial = (value - datetime.datetime(1899, 12, 30)).total_seconds() / 86400
+    return f'<c s="{_DATETIME_STYLE}"><v>{serial}</v></c>'
+
+
+# By exact type first (most cells), then by kind for subclasses; anything else as its text.
+_CELL_BY_TYPE: dict[type, Callable[[Any], str]] = {
+    str: _text_cell,
+    int: _number_cell,
+    float: _number_cell,
+    decimal.Decimal: _number_cell,
+    bool: _boolean_cell,
+    datetime.date: _date_cell,
+    datetime.datetime: _datetime_cell,
+}
+
+
 def _cell(value: Any) -> str:
     """One cell: text, a number, a true/false, or a date shown as a date."""
+    write = _CELL_BY_TYPE.get(type(value))
+    if write is not None:
+        return write(value)
     if isinstance(value, str):
-        return _text_cell(value) if value else "<c/>"
+        return _text_cell(value)
     if isinstance(value, bool):
-        return f'<c t="b"><v>{int(value)}</v></c>'
+        return _boolean_cell(value)
     if isinstance(value, int | float | decimal.Decimal):
-        return f"<c><v>{value}</v></c>"
+        return _number_cell(value)
     if isinstance(value, datetime.datetime):
-        if value.tzinfo is not None:
-            value = value.replace(tzinfo=None)
-        serial = (value - datetime.datetime(1899, 12, 30)).total_seconds() / 86400
-        return f'<c s="{_DATETIME_STYLE}"><v>{serial}</v></c>'
+        return _datetime_cell(value)
     if isinstance(value, datetime.date):
-        return f'<c s="{_DATE_STYLE}"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
+        return _date_cell(value)
     return _text_cell(str(value))
 
 
