@@ -76,6 +76,11 @@ ATTENDED_SHARE = 0.85
 EVALUATED_SHARE = 0.8
 FOLLOW_UP_AFTER_DAYS = 91
 FOLLOW_UP_ANSWERED_SHARE = 0.5
+# Confidence three months on, by answer: those whose practice changed feel surer. Drawn from
+# a generator of its own so the rest of the demo draws what it drew before.
+FOLLOW_UP_CONFIDENCE = {"yes": (4, 5, 5), "partly": (3, 4, 4), "no": (2, 3, 3)}
+FOLLOW_UP_CONFIDENCE_SKIPPED_SHARE = 0.15  # the question is optional
+FOLLOW_UP_CONFIDENCE_SEED = 91
 CANCELLATION_CHANCE = 0.2  # that a session has a place booked and then cancelled
 MANAGER_SHARE = 0.08
 JITTER = 0.15  # how far a course's own draw moves a practitioner from their usual place
@@ -219,7 +224,8 @@ def _courses(built: Built, clock: Clock, staff: TrainingStaff) -> None:
 
 
 def _link_reviews(built: Built) -> None:
-    """Each case review the demo has teaches through the courses that share its themes."""
+    """Each case review the demo has teaches through the review course and the courses beyond
+    basic awareness that share its themes."""
     reviews = list(
         Review.objects.exclude(stage__in=[Review.Stage.REFERRED, Review.Stage.CLOSED]).order_by(
             "reference"
@@ -239,7 +245,10 @@ def _link_reviews(built: Built) -> None:
         sharing = [
             spec.key
             for spec in texts.COURSES
-            if spec.key != "reviews" and review_themes[review.pk] & set(spec.themes)
+            # Basic awareness teaches no review's lessons, whatever themes it shares.
+            if spec.key != "reviews"
+            and spec.level != "basic"
+            and review_themes[review.pk] & set(spec.themes)
         ]
         for key in ["reviews", *sharing[:2]]:
             links.append(through(course_id=built.courses[key].pk, review_id=review.pk))
@@ -550,6 +559,7 @@ def _evaluations(built: Built, rng: random.Random, practitioner: Learner | None)
 def _follow_ups(built: Built, rng: random.Random, clock: Clock) -> int:
     """Three months after a session, those who attended were asked what changed in practice."""
     follow_ups = []
+    confidence_rng = random.Random(FOLLOW_UP_CONFIDENCE_SEED)
     for booking in built.bookings:
         if booking.attendance != B.Attendance.ATTENDED:
             continue
@@ -571,6 +581,8 @@ def _follow_ups(built: Built, rng: random.Random, clock: Clock) -> int:
                 else texts.WHAT_CHANGED[-1]
             )
             follow_up.responded_at = clock.at(answered_on, hour=rng.randint(8, 17))
+            if confidence_rng.random() >= FOLLOW_UP_CONFIDENCE_SKIPPED_SHARE:
+                follow_up.confidence_follow_up = confidence_rng.choice(FOLLOW_UP_CONFIDENCE[change])
         follow_ups.append(follow_up)
     FollowUpFactory.create_in_bulk(follow_ups, batch_size=1000)
     return len(follow_ups)

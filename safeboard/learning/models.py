@@ -316,9 +316,21 @@ class FollowUp(models.Model):
     practice_changed = models.CharField(max_length=8, choices=Change.choices, blank=True)
     what_changed = models.TextField(blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
+    # Optional: how confident the learner feels now, beside the before and after of the
+    # evaluation, so the three can be read together.
+    confidence_follow_up = rating_field("confidence at follow-up", null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["sent_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(confidence_follow_up__isnull=True)
+                | models.Q(
+                    confidence_follow_up__gte=RATING_MIN, confidence_follow_up__lte=RATING_MAX
+                ),
+                name="follow_up_confidence_1_to_5",
+            )
+        ]
 
 
 class Charge(models.Model):

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from safeboard.core import extension_points as points
 
-from .catalogue.selectors import courses_for_review
 from .evidence import TRAINING_SECTION
 from .home import training_panel
+from .reach.rule import review_lesson
+from .reach.selectors import lesson_reach
 from .reminders import remind_learners_without_accounts, send_follow_up_surveys, training_reminders
 
 
 def _review_training(*, record, user) -> dict:
-    return {"courses": courses_for_review(record)}
+    # Counted by the reach rule, as the reach page counts: from the incident, linked courses.
+    return {"reach": lesson_reach(review_lesson(record))}
 
 
 def register() -> None:

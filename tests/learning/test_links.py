@@ -3,6 +3,7 @@ priority, and the home page."""
 
 from __future__ import annotations
 
+import datetime
 import html
 
 import pytest
@@ -10,9 +11,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from safeboard.accounts.roles import Role
-from safeboard.learning.catalogue import selectors
 from safeboard.learning.factories import LearnerFactory
 from safeboard.learning.models import Booking
+from safeboard.learning.reach.rule import review_lesson
+from safeboard.learning.reach.selectors import lesson_reach
 from safeboard.reviews.models import FrameworkEdition, Review
 from tests.conftest import signed_in_client
 
@@ -35,8 +37,8 @@ def review(cast):
         edition=edition,
         child_pseudonym="Child B",
         age_band=Review.AgeBand.AGE_10_15,
-        incident_date="2025-03-01",
-        aware_date="2025-03-02",
+        incident_date=datetime.date(2025, 3, 1),
+        aware_date=datetime.date(2025, 3, 2),
         summary="Exploitation went unseen.",
         referred_by=cast[Role.BUSINESS_MANAGER],
         review_months=6,
@@ -55,21 +57,23 @@ def test_a_review_shows_the_training_it_led_to_with_people_trained(review):
     builders.attended(LearnerFactory(), on=held)
     builders.booking(LearnerFactory(), on=held, attendance=Booking.Attendance.NO_SHOW)
 
-    courses = list(selectors.courses_for_review(review))
-    assert [c.title for c in courses] == ["Exploitation: lessons from Child B"]
-    assert (courses[0].sessions_held, courses[0].people_trained) == (1, 2)
+    reach = lesson_reach(review_lesson(review))
+    assert [c.title for c in reach.courses] == ["Exploitation: lessons from Child B"]
+    assert (reach.courses[0].sessions_held, reach.courses[0].people_trained) == (1, 2)
+    assert reach.people == 2
 
     rendered = render_to_string(
-        "learning/includes/review_training.html", {"section": {"courses": courses}}
+        "learning/includes/review_training.html", {"section": {"reach": reach}}
     )
     assert "Training it led to" in rendered and "Exploitation: lessons from Child B" in rendered
     assert taught.get_absolute_url() in rendered
+    assert "Counts people who attended, on or after 1 March 2025" in rendered
 
 
 def test_a_review_with_no_training_says_so(review):
     rendered = render_to_string(
         "learning/includes/review_training.html",
-        {"courses": selectors.courses_for_review(review)},
+        {"section": {"reach": lesson_reach(review_lesson(review))}},
     )
     assert "No course teaches the lessons of this review yet." in rendered
 

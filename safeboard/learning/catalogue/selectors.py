@@ -1,5 +1,6 @@
-"""Reads of the catalogue: courses found by their filters, and the courses a case review or a
-priority led to, with how many sessions were held and how many people attended."""
+"""Reads of the catalogue: courses found by their filters, and the courses serving a priority,
+with how many sessions were held and how many people attended. (The training a case review
+led to is counted by the reach rule: reach/selectors.py, lesson_reach.)"""
 
 from __future__ import annotations
 
@@ -86,12 +87,6 @@ def reviews_user_may_link(user: User) -> QuerySet[Review]:
         .distinct()
         .order_by("-aware_date", "-id")
     )
-
-
-def courses_for_review(review: Review, *, now: datetime.datetime | None = None) -> QuerySet[Course]:
-    """The training a case review led to: the courses that teach it, with how many sessions
-    have been held and how many people attended (learning/includes/review_training.html)."""
-    return _with_reach(Course.objects.filter(reviews=review), now or timezone.now())
 
 
 def courses_for_priority(

@@ -13,6 +13,7 @@ from safeboard.core.views_mixins import RulePermissionMixin
 from ..booking import selectors as booking_selectors
 from ..evaluation import selectors as evaluation_results
 from ..evaluation.charts import confidence_chart
+from ..evaluation.follow_up import follow_up_section
 from ..pages import (
     FORM_TEMPLATE,
     ConfirmForm,
@@ -104,6 +105,9 @@ class CourseDetailView(CourseObjectMixin, View):
                 outcomes=course_results.outcomes,
                 title=f"Confidence before and after {course.title}",
                 chart_id="course-confidence",
+            )
+            context["follow_up"] = follow_up_section(
+                of=course.title, chart_id="course-follow-up", course=course
             )
         return render(request, "learning/course_detail.html", context)
 

@@ -10,6 +10,7 @@ the table.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -18,6 +19,9 @@ from safeboard.core.charts import FONT, GRID_COLOUR, LINE_COLOUR, TEXT_COLOUR, S
 
 from ..models import RATING_MAX
 from .selectors import OutcomeResult
+
+if TYPE_CHECKING:
+    from .follow_up import FollowUpSummary
 
 BEFORE_COLOUR = "#505a5f"  # GOV.UK dark grey: 3:1 or more against white, as graphics need
 AFTER_COLOUR = LINE_COLOUR
@@ -108,3 +112,62 @@ def _row(top: float, outcome: OutcomeResult) -> list[str]:
             f'fill="{TEXT_COLOUR}">{value:.1f}</text>'
         )
     return parts
+
+
+FOLLOW_UP_COLOUR = "#1d70b8"  # GOV.UK blue, distinct from before (grey) and after (green)
+FOLLOW_UP_TOP = 24
+
+
+def follow_up_chart(*, summary: FollowUpSummary, title: str, chart_id: str) -> SafeString | None:
+    """Mean confidence of those who answered the follow-up: before the session, after it, and
+    three months on, as three bars on the 1 to 5 scale. None when nothing is to be drawn."""
+    bars = [
+        (label, value, colour)
+        for label, value, colour in (
+            ("Before", summary.mean_confidence_before, BEFORE_COLOUR),
+            ("After", summary.mean_confidence_after, AFTER_COLOUR),
+            ("Now", summary.mean_confidence_follow_up, FOLLOW_UP_COLOUR),
+        )
+        if value is not None
+    ]
+    if not bars:
+        return None
+    height = FOLLOW_UP_TOP + len(bars) * (BAR + 2 * GAP + 8) + BOTTOM
+    description = "; ".join(f"{label.lower()} {value:.1f}" for label, value, _ in bars)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
+        f'class="safeboard-chart" {FONT} font-size="16">',
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
+        f'<desc id="{escape(chart_id)}-desc">Self-reported mean confidence from 1 to 5 of '
+        f"those who answered the follow-up: {escape(description)}.</desc>",
+    ]
+    base = height - BOTTOM
+    for tick in range(RATING_MAX + 1):
+        x = _x(tick)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{FOLLOW_UP_TOP - 6}" x2="{x:.1f}" y2="{base}" '
+            f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{base + 24}" text-anchor="middle" fill="{TEXT_COLOUR}">'
+            f"{tick}</text>"
+        )
+    for index, (label, value, colour) in enumerate(bars):
+        y = FOLLOW_UP_TOP + index * (BAR + 2 * GAP + 8)
+        end = _x(value)
+        parts.append(
+            f'<text x="{LEFT - 12}" y="{y + BAR - 3}" text-anchor="end" '
+            f'fill="{TEXT_COLOUR}">{label}</text>'
+        )
+        parts.append(
+            f'<rect class="safeboard-chart__bar" x="{LEFT}" y="{y}" '
+            f'width="{end - LEFT:.1f}" height="{BAR}" fill="{colour}"/>'
+        )
+        parts.append(
+            f'<text x="{end + 6:.1f}" y="{y + BAR - 3}" font-size="14" font-weight="bold" '
+            f'fill="{TEXT_COLOUR}">{value:.1f}</text>'
+        )
+    parts.append("</svg>")
+    # The title went through escape(); the rest is our labels and numbers.
+    return mark_safe("".join(parts))  # noqa: S308

@@ -110,12 +110,23 @@ class FollowUpForm(GovUKForm):
         help_text="If it has changed, even partly. For example a question you now ask, or "
         "someone you now involve. Do not name any child or family.",
     )
+    confidence = forms.TypedChoiceField(
+        label="How confident do you feel now? (optional)",
+        choices=SCALE,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="In what the training covered. " + CONFIDENCE_HINT,
+        error_messages={"invalid_choice": OUT_OF_RANGE.format(what="how confident you feel now")},
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.helper.layout = Layout(
             Field.radios("practice_changed", legend_size=Size.MEDIUM),
             "what_changed",
+            Field.radios("confidence", legend_size=Size.SMALL, inline=True),
             Submit("submit", self.submit_label),
         )
         self.helper.inputs = []

@@ -123,9 +123,14 @@ def certificate_context(booking: Booking) -> dict:
 
 @transaction.atomic
 def follow_up_respond(
-    *, booking: Booking, practice_changed: str, what_changed: str = ""
+    *,
+    booking: Booking,
+    practice_changed: str,
+    what_changed: str = "",
+    confidence: int | None = None,
 ) -> FollowUp:
-    """The learner's answer to the follow-up survey: has their practice changed, and how."""
+    """The learner's answer to the follow-up survey: has their practice changed, and how; and,
+    if they say, how confident they feel now, from 1 to 5."""
     follow_up = FollowUp.objects.select_for_update().filter(booking=booking).first()
     refusal = states.follow_up_refusal(follow_up)
     if refusal or follow_up is None:  # a missing follow-up is always refused
@@ -135,6 +140,11 @@ def follow_up_respond(
     what_changed = what_changed.strip()
     if practice_changed != FollowUp.Change.NO and not what_changed:
         raise ValidationError({"what_changed": NO_CHANGE_DETAIL})
+    if confidence is not None and not _in_range(confidence):
+        raise ValidationError(
+            {"confidence": OUT_OF_RANGE.format(what="how confident you feel now")}
+        )
+    follow_up.confidence_follow_up = confidence
     follow_up.practice_changed = practice_changed
     follow_up.what_changed = what_changed
     follow_up.responded_at = timezone.now()

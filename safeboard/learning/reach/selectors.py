@@ -1,4 +1,5 @@
-"""Reach: how many people attended training linked to a review, a theme or a priority.
+"""Reach: how many people attended training linked to a review, a briefing, a theme or a
+priority, counted by the reach rule (rule.py): from the lesson's date, on its linked courses.
 
 The annual report quotes it ("540 practitioners from 12 agencies heard the lessons of the
 Child F review"). A person counts once however many sessions they attended; each belongs to
@@ -18,25 +19,38 @@ from django.utils import timezone
 from safeboard.accounts.models import User
 from safeboard.core.dates import a_year_before
 from safeboard.priorities.models import Priority
-from safeboard.reviews.models import Review
+from safeboard.reviews.models import Briefing, Review
 from safeboard.themes.models import Theme
 
 from ..models import Booking, Course, Session
+from .rule import Lesson, briefing_lesson, review_lesson, theme_lesson
 
-THEME, PRIORITY, REVIEW = "theme", "priority", "review"
-SUBJECT_KINDS: dict[str, type[Theme] | type[Priority] | type[Review]] = {
+THEME, PRIORITY, REVIEW, BRIEFING = "theme", "priority", "review", "briefing"
+SUBJECT_KINDS: dict[str, type[Theme] | type[Priority] | type[Review] | type[Briefing]] = {
     THEME: Theme,
     PRIORITY: Priority,
     REVIEW: Review,
+    BRIEFING: Briefing,
 }
-SUBJECT_LINKS = {THEME: "themes", PRIORITY: "priorities", REVIEW: "reviews"}
-KIND_LABELS = {THEME: "Theme", PRIORITY: "Priority", REVIEW: "Case review"}
+KIND_LABELS = {THEME: "Theme", PRIORITY: "Priority", REVIEW: "Case review", BRIEFING: "Briefing"}
+
+
+def _priority_lesson(priority: Priority) -> Lesson:
+    return Lesson(linked=Q(priorities=priority), linked_text="a course linked to this priority")
+
+
+LESSONS: dict[str, Callable] = {
+    THEME: theme_lesson,
+    PRIORITY: _priority_lesson,
+    REVIEW: review_lesson,
+    BRIEFING: briefing_lesson,
+}
 
 
 @dataclass(frozen=True)
 class Subject:
     kind: str
-    record: Theme | Priority | Review
+    record: Theme | Priority | Review | Briefing
 
     @property
     def value(self) -> str:
@@ -46,8 +60,11 @@ class Subject:
     def label(self) -> str:
         return f"{KIND_LABELS[self.kind].lower()} {self.record}"
 
+    def lesson(self) -> Lesson:
+        return LESSONS[self.kind](self.record)
+
     def courses(self) -> QuerySet[Course]:
-        return Course.objects.filter(**{SUBJECT_LINKS[self.kind]: self.record})
+        return self.lesson().courses()
 
 
 def subject_value(kind: str, pk: int) -> str:
@@ -64,15 +81,24 @@ def reviews_visible_to(user: User) -> QuerySet[Review]:
     return reviews.filter(published | Q(team__user=user)).distinct()
 
 
+def briefings_visible_to(user: User) -> QuerySet[Briefing]:
+    """Shared briefings: on a theme, or on a review the user may read."""
+    return Briefing.objects.filter(shared_on__isnull=False).filter(
+        Q(review__isnull=True) | Q(review__in=reviews_visible_to(user).values("pk"))
+    )
+
+
 def subject_choices(user: User) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The themes, priorities and reviews the user may choose, grouped by kind."""
+    """The themes, priorities, reviews and briefings the user may choose, grouped by kind."""
     themes = Theme.objects.filter(is_active=True)
     priorities = Priority.objects.select_related("plan").order_by("-plan__starts_on", "number")
     reviews = reviews_visible_to(user).order_by("reference")
+    briefings = briefings_visible_to(user).order_by("-shared_on", "title")
     return [
         ("Themes", [(subject_value(THEME, t.pk), t.name) for t in themes]),
         ("Priorities", [(subject_value(PRIORITY, p.pk), str(p)) for p in priorities]),
         ("Case reviews", [(subject_value(REVIEW, r.pk), str(r)) for r in reviews]),
+        ("Briefings", [(subject_value(BRIEFING, b.pk), b.title) for b in briefings]),
     ]
 
 
@@ -129,6 +155,17 @@ class Reach:
     cells: list[ReachCell]
     sessions: int
     courses: list[Course] = field(default_factory=list)
+    lesson: Lesson | None = None
+
+    @property
+    def rule(self) -> str:
+        """The reach rule applied, in a sentence."""
+        return self.lesson.rule if self.lesson else ""
+
+    def counted_sessions(self) -> QuerySet[Session]:
+        """The sessions whose attendance counts (a query to filter by, not read)."""
+        assert self.lesson is not None
+        return self.lesson.sessions(self.period.session_starts())
 
     @property
     def people(self) -> int:
@@ -158,17 +195,13 @@ def _lines(cells: list[ReachCell], key: Callable[[ReachCell], tuple[str, str]]) 
 
 
 def reach(*, subject: Subject, period: Period) -> Reach:
-    """Distinct people who attended sessions of the subject's courses in the period, by agency
-    and role. Three queries: the courses, the counts, the sessions."""
-    courses = list(subject.courses().order_by("title"))
-    # Read from the subject's sessions in the period (few), not from every attended place.
-    sessions = Session.objects.filter(
-        period.session_starts(), course__in=[course.pk for course in courses]
-    )
-    attended = Booking.objects.filter(
-        session__in=sessions.values("pk"),
-        attendance=Booking.Attendance.ATTENDED,
-    )
+    """Distinct people who attended, in the period, sessions that count for the subject's
+    lesson (rule.py), by agency and role. A few queries: the lesson's date, the courses, the
+    counts, the sessions."""
+    lesson = subject.lesson()
+    courses = list(lesson.courses().order_by("title"))
+    # Read from the lesson's sessions in the period (few), not from every attended place.
+    attended = lesson.attended(period.session_starts())
     rows = (
         attended.values(
             "learner__agency__name",
@@ -191,5 +224,42 @@ def reach(*, subject: Subject, period: Period) -> Reach:
     ]
     session_count = attended.aggregate(sessions=Count("session_id", distinct=True))["sessions"]
     return Reach(
-        subject=subject, period=period, cells=cells, sessions=session_count, courses=courses
+        subject=subject,
+        period=period,
+        cells=cells,
+        sessions=session_count,
+        courses=courses,
+        lesson=lesson,
     )
+
+
+@dataclass(frozen=True)
+class LessonReach:
+    """The courses a lesson led to, each with the sessions held and the people trained that
+    count by the rule, and the people trained across them all (each once)."""
+
+    rule: str
+    courses: list[Course]  # annotated with sessions_held and people_trained
+    people: int
+
+
+def lesson_reach(lesson: Lesson, *, now: datetime.datetime | None = None) -> LessonReach:
+    """Two queries: the courses with their counts, and the people across them."""
+    now = now or timezone.now()
+    counted = lesson.counts_from("sessions__")
+    attended = counted & Q(sessions__bookings__attendance=Booking.Attendance.ATTENDED)
+    courses = (
+        lesson.courses()
+        .annotate(
+            sessions_held=Count(
+                "sessions",
+                filter=counted
+                & Q(sessions__status=Session.Status.SCHEDULED, sessions__starts_at__lte=now),
+                distinct=True,
+            ),
+            people_trained=Count("sessions__bookings__learner", filter=attended, distinct=True),
+        )
+        .order_by("title")
+    )
+    people = lesson.attended().aggregate(people=Count("learner_id", distinct=True))["people"]
+    return LessonReach(rule=lesson.rule, courses=list(courses), people=people)

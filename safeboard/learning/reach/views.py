@@ -11,6 +11,7 @@ from safeboard.core.dates import long_date
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.views_mixins import RulePermissionMixin
 
+from ..evaluation.follow_up import follow_up_section
 from . import charts, selectors
 from .forms import ReachForm
 
@@ -69,6 +70,11 @@ class ReachView(RulePermissionMixin, View):
             query=query.urlencode(),
             agency_chart=_chart(result, result.by_agency, "agency"),
             role_chart=_chart(result, result.by_role, "role"),
+            follow_up=follow_up_section(
+                of=f"training linked to the {subject.label}",
+                chart_id="reach-follow-up",
+                sessions=result.counted_sessions(),
+            ),
         )
         return render(request, "learning/reach/reach.html", context)
 

@@ -15,6 +15,7 @@ from safeboard.core.views_mixins import RulePermissionMixin
 from ..booking import selectors as booking_selectors
 from ..evaluation import selectors as evaluation_results
 from ..evaluation.charts import confidence_chart
+from ..evaluation.follow_up import follow_up_section
 from ..pages import (
     FORM_TEMPLATE,
     CourseObjectMixin,
@@ -105,6 +106,11 @@ class SessionDetailView(SessionObjectMixin, View):
                 outcomes=session_results.outcomes,
                 title=f"Confidence before and after the session of {context['heading']}",
                 chart_id="session-confidence",
+            )
+            context["follow_up"] = follow_up_section(
+                of=f"the session of {context['heading']}",
+                chart_id="session-follow-up",
+                session=session,
             )
         return render(request, "learning/session_detail.html", context)
 

@@ -11,10 +11,12 @@ from django.utils import timezone
 from safeboard.accounts.models import User
 from safeboard.demo.build import build_demo
 from safeboard.learning.compliance import selectors as compliance
+from safeboard.learning.evaluation.follow_up import follow_up_summary
 from safeboard.learning.models import (
     AgencyDomain,
     Booking,
     Course,
+    FollowUp,
     Headcount,
     JobRole,
     Learner,
@@ -23,7 +25,9 @@ from safeboard.learning.models import (
     TrainingNeed,
 )
 from safeboard.learning.reach import selectors as reach
+from safeboard.learning.reach.rule import review_lesson
 from safeboard.learning.registration.services import agency_for_email
+from safeboard.reviews.models import Review
 from safeboard.themes.models import Theme
 
 
@@ -101,3 +105,26 @@ def test_a_theme_reaches_practitioners_from_several_agencies(demo_db):
     result = reach.reach(subject=reach.Subject(reach.THEME, theme), period=reach.default_period())
     assert result.people > 100
     assert len(result.by_agency) > 5
+
+
+def test_follow_ups_are_answered_with_a_confidence_now(demo_db):
+    answered = FollowUp.objects.filter(responded_at__isnull=False)
+    rated = answered.filter(confidence_follow_up__isnull=False)
+    assert 0.7 < rated.count() / answered.count() < 1
+    course = Course.objects.get(title="Working together: multi-agency safeguarding core")
+    summary = follow_up_summary(course=course)
+    assert summary.responses > 20 and summary.mean_confidence_follow_up is not None
+
+
+def test_no_review_counts_basic_awareness_or_training_before_its_incident(demo_db):
+    for review in Review.objects.filter(courses__isnull=False).distinct():
+        assert not review.courses.filter(level=Course.Level.BASIC).exists(), review
+        result = reach.lesson_reach(review_lesson(review))
+        before = Booking.objects.filter(
+            session__course__in=review.courses.all(),
+            session__starts_at__date__lt=review.incident_date,
+            attendance=Booking.Attendance.ATTENDED,
+        )
+        counted = review_lesson(review).attended()
+        assert not counted.filter(pk__in=before.values("pk")).exists(), review
+        assert result.people == counted.values("learner").distinct().count()

@@ -135,7 +135,7 @@ def test_a_priority_reaches_through_its_courses(course, police):
 
 
 def test_a_review_reaches_through_its_courses(course, police):
-    review = ReviewFactory()
+    review = ReviewFactory(incident_date=_today() - datetime.timedelta(days=60))
     course.reviews.add(review)
     _place(_person(police), course)
     result = _reach(review, reach.REVIEW)
