@@ -7,8 +7,8 @@ export says so, the export costs little more than writing `values_list` with `cs
 (model instances cost about seven times that). Without `fields`, `value` is called with the
 row itself (a model, a dict, whatever the list holds), which is always possible but slower.
 
-The Excel file is written here too, as the few XML parts a workbook needs: openpyxl took ten
-times as long as the CSV for the same rows, and an export needs one sheet of plain cells.
+The Excel file is written by XlsxWriter, cell by cell by the value's type: it writes without
+reading a workbook back (all an export needs), and in about a tenth of openpyxl's time.
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ import functools
 import io
 import operator
 import re
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
+import xlsxwriter
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
@@ -143,145 +142,62 @@ def _xlsx_response(
     return response
 
 
-# --- A workbook of one sheet of plain cells (Office Open XML, ECMA-376) ---------------------
+# --- A workbook of one sheet of plain cells, written by XlsxWriter ---------------------------
 
-# Characters XML 1.0 cannot hold; a spreadsheet would refuse the file.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_EXCEL_EPOCH = datetime.date(1899, 12, 30)
-_DATE_STYLE, _DATETIME_STYLE = 1, 2
-
-_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    "</Types>"
-)
-_ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-    "</Relationships>"
-)
-_WORKBOOK = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    '<sheets><sheet name="{title}" sheetId="1" r:id="rId1"/></sheets></workbook>'
-)
-_WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-    "</Relationships>"
-)
-# Style 1 shows a date as 2025-03-31, style 2 a date and time.
-_STYLES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>'
-    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd h:mm:ss"/></numFmts>'
-    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    "</cellXfs>"
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    "</styleSheet>"
-)
-_SHEET_START = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-)
-_SHEET_END = "</sheetData></worksheet>"
-
-
-def _text_cell(text: str) -> str:
-    if not text:
-        return "<c/>"
-    if _NOT_XML.search(text):
-        text = _NOT_XML.sub("", text)
-    text = escape(text)
-    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-    return f'<c t="inlineStr"><is><t{space}>{text}</t></is></c>'
-
-
-def _number_cell(value: int | float | decimal.Decimal) -> str:
-    return f"<c><v>{value}</v></c>"
-
-
-def _boolean_cell(value: bool) -> str:
-    return f'<c t="b"><v>{int(value)}</v></c>'
-
-
-def _date_cell(value: datetime.date) -> str:
-    return f'<c s="{_DATE_STYLE}"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
-
-
-def _datetime_cell(value: datetime.datetime) -> str:
-    if value.tzinfo is not None:
-        value = value.replace(tzinfo=None)
-    serial = (value - datetime.datetime(1899, 12, 30)).total_seconds() / 86400
-    return f'<c s="{_DATETIME_STYLE}"><v>{serial}</v></c>'
-
-
-# By exact type first (most cells), then by kind for subclasses; anything else as its text.
-_CELL_BY_TYPE: dict[type, Callable[[Any], str]] = {
-    str: _text_cell,
-    int: _number_cell,
-    float: _number_cell,
-    decimal.Decimal: _number_cell,
-    bool: _boolean_cell,
-    datetime.date: _date_cell,
-    datetime.datetime: _datetime_cell,
+# Each cell's type decides how it is written; XlsxWriter's own `write` would look at every
+# string again (as a number, formula or link), which an export of plain values never wants.
+_WRITE_BY_TYPE: dict[type, str] = {
+    str: "write_string",
+    int: "write_number",
+    float: "write_number",
+    decimal.Decimal: "write_number",
+    bool: "write_boolean",
+    datetime.date: "write_datetime",
+    datetime.datetime: "write_datetime",
 }
 
 
-def _cell(value: Any) -> str:
-    """One cell: text, a number, a true/false, or a date shown as a date."""
-    write = _CELL_BY_TYPE.get(type(value))
-    if write is not None:
-        return write(value)
-    if isinstance(value, str):
-        return _text_cell(value)
-    if isinstance(value, bool):
-        return _boolean_cell(value)
-    if isinstance(value, int | float | decimal.Decimal):
-        return _number_cell(value)
-    if isinstance(value, datetime.datetime):
-        return _datetime_cell(value)
-    if isinstance(value, datetime.date):
-        return _date_cell(value)
-    return _text_cell(str(value))
+def _kind(value: Any) -> str | None:
+    method = _WRITE_BY_TYPE.get(type(value))
+    if method is not None:
+        return method
+    for kind, name in _WRITE_BY_TYPE.items():  # subclasses (an enum's str, a pendulum date)
+        if isinstance(value, kind):
+            return name
+    return None
 
 
 def xlsx_bytes(rows: Iterable[Sequence[Any]], *, sheet_title: str) -> bytes:
     """A workbook of one sheet holding `rows`, each a sequence of cells."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as book:
-        book.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        book.writestr("_rels/.rels", _ROOT_RELS)
-        title = escape(re.sub(r"[\[\]:*?/\\]", "-", sheet_title) or "Sheet", {'"': "&quot;"})
-        book.writestr("xl/workbook.xml", _WORKBOOK.format(title=title))
-        book.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        book.writestr("xl/styles.xml", _STYLES)
-        with book.open("xl/worksheets/sheet1.xml", "w") as sheet:
-            sheet.write(_SHEET_START.encode())
-            lines: list[str] = []
-            for row in rows:
-                lines.append("<row>" + "".join(map(_cell, row)) + "</row>")
-                if len(lines) == CHUNK_ROWS:
-                    sheet.write("".join(lines).encode())
-                    lines.clear()
-            sheet.write(("".join(lines) + _SHEET_END).encode())
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,  # no temporary files: the file is built in the buffer
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "remove_timezone": True,
+            "default_date_format": "yyyy-mm-dd",
+        },
+    )
+    sheet = book.add_worksheet(re.sub(r"[\[\]:*?/\\]", "-", sheet_title) or "Sheet")
+    date_time = book.add_format({"num_format": "yyyy-mm-dd h:mm:ss"})
+    write_by_name: dict[str, Callable[..., Any]] = {
+        name: getattr(sheet, name) for name in set(_WRITE_BY_TYPE.values())
+    }
+    write_string, write_datetime = write_by_name["write_string"], write_by_name["write_datetime"]
+    for row_number, row in enumerate(rows):
+        for column_number, value in enumerate(row):
+            if value == "" or value is None:
+                continue
+            kind = _kind(value)
+            if kind is None:
+                write_string(row_number, column_number, str(value))
+            elif kind == "write_datetime" and isinstance(value, datetime.datetime):
+                write_datetime(row_number, column_number, value, date_time)
+            else:
+                write_by_name[kind](row_number, column_number, value)
+    book.close()
     return buffer.getvalue()
 
 
