@@ -104,11 +104,12 @@ def write_synthetic_census(folder: Path, children: int = CENSUS_CHILDREN) -> Pat
 
 
 def commands(path: Path) -> dict[str, list[str]]:
-    safeboard = str(Path(sys.executable).with_name("safeboard"))
     population = ["--population", str(POPULATION)]
     python = [sys.executable, "-m"]
+    # `python -m safeboard.manage`, not the installed `safeboard` script: run from a checkout,
+    # it times that checkout's code rather than wherever the package was installed from.
     return {
-        "pipeline": [safeboard, "census", "indicators", str(path), *population],
+        "pipeline": [*python, "safeboard.manage", "census", "indicators", str(path), *population],
         "bare": [*python, "bench.census", "bare", str(path)],
         "pandas_read_xml": [*python, "bench.census_pandas_read_xml", str(path), *population],
         "pandas_streaming": [*python, "bench.census_pandas", str(path), *population],

@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import xlsxwriter
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
@@ -169,6 +168,8 @@ def _kind(value: Any) -> str | None:
 
 def xlsx_bytes(rows: Iterable[Sequence[Any]], *, sheet_title: str) -> bytes:
     """A workbook of one sheet holding `rows`, each a sequence of cells."""
+    import xlsxwriter  # here, not at the top: most processes never write a workbook
+
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
         buffer,
