@@ -12,6 +12,7 @@ from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core import breadcrumbs
 from safeboard.core.exports import Column, content_type_name
 from safeboard.core.list_views import FilteredListView
+from safeboard.core.selectors import shown_page_sections
 from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -129,6 +130,7 @@ class ActionDetailView(ActionObjectMixin, View):
                 "evidence": action.evidence.all(),
                 "due_date_changes": action.due_date_changes.select_related("changed_by__person"),
                 "source": selectors.source_link(action, user),
+                "sections": shown_page_sections(page="action", record=action, user=user),
                 "can_update": user.has_perm("actions.update_progress", action),
                 "can_edit": user.has_perm("actions.change_action", action),
                 "crumbs": breadcrumbs.page_trail(self),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safeboard.core import extension_points as points
 
+from .chain import audit_chain_links
 from .home import waiting_answers_panel
 from .reminders import audit_answer_reminders
 
@@ -30,3 +31,10 @@ def register() -> None:
     )
     for model, permission in HISTORY.items():
         points.history_access.register(points.HistoryAccess(model, permission))
+    _register_chain()
+
+
+def _register_chain() -> None:
+    points.chain_sources.register(
+        points.ChainSource("audit-findings", "Audit findings", audit_chain_links, order=20)
+    )

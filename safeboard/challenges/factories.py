@@ -52,10 +52,6 @@ class ChallengeFactory(ModelFactory):
             closed_on=factory.LazyFunction(timezone.localdate),
             outcome="The agency agreed to attend every strategy discussion.",
         )
-        with_impact = factory.Trait(
-            closed=True,
-            impact_evidence="Police attendance at strategy discussions rose from 60% to 95%.",
-        )
 
 
 class ChallengeResponseFactory(ModelFactory):

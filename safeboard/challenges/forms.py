@@ -85,24 +85,7 @@ class ChallengeCloseForm(GovUKForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": services.OUTCOME_REQUIRED},
     )
-    impact_evidence = forms.CharField(
-        label="Evidence of impact",
-        help_text="Optional: what changed for children as a result. You can add it later.",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        required=False,
-    )
     closed_on = forms.DateField(label="Date closed", widget=DateInput(), initial=timezone.localdate)
-
-
-class ImpactForm(GovUKForm):
-    submit_label = "Save the evidence of impact"
-
-    impact_evidence = forms.CharField(
-        label="Evidence of impact",
-        help_text="What changed as a result of the challenge: an indicator that moved, a re-audit.",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": services.IMPACT_REQUIRED},
-    )
 
 
 class ChallengeActionForm(SourcedActionForm):

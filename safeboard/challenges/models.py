@@ -1,7 +1,7 @@
 """The challenge log: the board holding a named agency to account.
 
 A challenge is answered by the agency's own staff, judged by the board (accepted, further
-challenge, escalated) and closed with its outcome and the evidence of impact. A challenge
+challenge, escalated) and closed with its outcome; its evidence of impact is a set of claims (the impact module). A challenge
 left unanswered past its due date is overdue and, after a set period, escalates: first to
 the agency's board member, then to the chair. Every escalation is recorded.
 """
@@ -62,6 +62,8 @@ class Challenge(AskedRecord, models.Model):
         related_name="challenges",
     )
     outcome = models.TextField(blank=True)
+    # Free-text impact, no longer written: evidence of impact is now a set of claims checked
+    # against the data, and what was written here was carried over into them as stories.
     impact_evidence = models.TextField("evidence of impact", blank=True)
     closed_on = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
@@ -110,10 +112,6 @@ class Challenge(AskedRecord, models.Model):
     @property
     def is_escalated(self) -> bool:
         return self.status != self.Status.CLOSED and self.escalation_level > EscalationLevel.NONE
-
-    @property
-    def has_impact(self) -> bool:
-        return self.status == self.Status.CLOSED and bool(self.impact_evidence.strip())
 
 
 class ChallengeResponse(models.Model):

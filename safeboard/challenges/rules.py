@@ -3,7 +3,7 @@
 Board business readers see every challenge. An agency's representatives (its leads and
 its board member) see the challenges made to their agency, and only they answer them: the
 board does not answer its own challenges. The business manager and the chair raise
-challenges, judge the responses, close challenges and record their impact.
+challenges, judge the responses, and close challenges.
 """
 
 import rules
@@ -32,5 +32,4 @@ rules.add_perm("challenges.raise_challenge", is_board_challenger)
 rules.add_perm("challenges.respond_to_challenge", can_respond_to_challenge)
 rules.add_perm("challenges.judge_response", is_board_challenger)
 rules.add_perm("challenges.close_challenge", is_board_challenger)
-rules.add_perm("challenges.record_impact", is_board_challenger)
 rules.add_perm("challenges.add_action", is_board_challenger)

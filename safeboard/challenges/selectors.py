@@ -27,7 +27,6 @@ class State:
     RESPONDED = "responded"
     ESCALATED = "escalated"
     CLOSED = "closed"
-    CLOSED_WITH_IMPACT = "closed_with_impact"
 
     choices = [
         (AWAITING_RESPONSE, "Awaiting response (not yet overdue)"),
@@ -35,7 +34,6 @@ class State:
         (RESPONDED, "Response received"),
         (ESCALATED, "Escalated (still open)"),
         (CLOSED, "Closed"),
-        (CLOSED_WITH_IMPACT, "Closed with evidence of impact"),
     ]
 
 
@@ -49,7 +47,6 @@ def _state_condition(state: str, today: datetime.date) -> Q:
         State.RESPONDED: Q(status=status.RESPONDED),
         State.ESCALATED: ~closed & Q(escalation_level__gt=EscalationLevel.NONE),
         State.CLOSED: closed,
-        State.CLOSED_WITH_IMPACT: closed & ~Q(impact_evidence=""),
     }[state]
 
 
@@ -229,14 +226,14 @@ def latest_unjudged_response(*, challenge: Challenge) -> ChallengeResponse | Non
     return latest if latest is not None and not latest.judgement else None
 
 
-SUMMARY_FIGURES = ("total", "open", "overdue", "escalated", "closed", "closed_with_impact")
+SUMMARY_FIGURES = ("total", "open", "overdue", "escalated", "closed")
 
 
 def challenge_summary(*, today: datetime.date | None = None) -> list[Mapping[str, Any]]:
     """One row per challenged agency with its counts, by one aggregate query.
 
     Open is everything not closed (awaiting a response, overdue or with the board);
-    overdue and escalated are counted among the open; closed with impact among the closed.
+    overdue and escalated are counted among the open.
     """
     today = today or timezone.localdate()
     figures = {
@@ -245,7 +242,6 @@ def challenge_summary(*, today: datetime.date | None = None) -> list[Mapping[str
         "overdue": Count("pk", filter=_state_condition(State.OVERDUE, today)),
         "escalated": Count("pk", filter=_state_condition(State.ESCALATED, today)),
         "closed": Count("pk", filter=_state_condition(State.CLOSED, today)),
-        "closed_with_impact": Count("pk", filter=_state_condition(State.CLOSED_WITH_IMPACT, today)),
     }
     return list(
         Challenge.objects.order_by()

@@ -3,7 +3,9 @@
 The life of a challenge: raised by the board (awaiting response) -> answered by the agency
 (responded) -> judged by the board: accepted (stays responded until closed), further
 challenge or escalated (awaiting response again, with a new due date) -> closed with its
-outcome, and later its evidence of impact. Unanswered challenges escalate by themselves:
+outcome; its evidence of impact is then added as claims checked against the data (the
+evidence of impact module adds them to the challenge's page). Unanswered challenges escalate
+by themselves:
 see escalation.py and escalate_overdue_challenges().
 """
 
@@ -33,7 +35,6 @@ from .selectors import escalation_recipient
 from .states import (
     AWAITING_JUDGEMENT,
     CHALLENGE_CLOSED,
-    IMPACT_ONLY_WHEN_CLOSED,
     JUDGE_BEFORE_CLOSING,
     NO_RESPONSE_TO_JUDGE,
     RESPONSE_ACCEPTED,
@@ -42,7 +43,6 @@ from .states import (
 __all__ = [
     "AWAITING_JUDGEMENT",
     "CHALLENGE_CLOSED",
-    "IMPACT_ONLY_WHEN_CLOSED",
     "JUDGEMENT_REASON_REQUIRED",
     "JUDGE_BEFORE_CLOSING",
     "NO_RESPONSE_TO_JUDGE",
@@ -51,7 +51,6 @@ __all__ = [
     "challenge_close",
     "challenge_judge",
     "challenge_raise",
-    "challenge_record_impact",
     "challenge_respond",
     "escalate_overdue_challenges",
     "escalation_recipient",
@@ -72,7 +71,6 @@ ALREADY_AT_CHAIR = (
 OUTCOME_REQUIRED = "Enter the outcome of the challenge."
 CLOSED_IN_FUTURE = "The date closed cannot be in the future."
 CLOSED_BEFORE_RAISED = "The date closed must be on or after the date raised."
-IMPACT_REQUIRED = "Enter the evidence of impact."
 
 REFERENCE_PREFIX = "CH-{year}-"
 
@@ -87,7 +85,6 @@ _STATE_FIELDS = (
     "response_due_on",
     "escalation_level",
     "outcome",
-    "impact_evidence",
     "closed_on",
 )
 
@@ -262,10 +259,10 @@ def challenge_close(
     *,
     challenge: Challenge,
     outcome: str,
-    impact_evidence: str = "",
     closed_on: datetime.date | None = None,
 ) -> Challenge:
-    """Close a challenge with its outcome (and evidence of impact, if there is some yet).
+    """Close a challenge with its outcome. What changed as a result is recorded afterwards as
+    evidence of impact, checked against the data where SafeBoard holds it.
 
     An open challenge may be closed at any stage (an answer given at a board meeting, a
     challenge overtaken by events), but not while a response waits for the board's judgement:
@@ -286,24 +283,9 @@ def challenge_close(
         raise ValidationError(errors)
     locked.status = Challenge.Status.CLOSED
     locked.outcome = outcome
-    locked.impact_evidence = impact_evidence.strip()
     locked.closed_on = closed_on
     locked.full_clean()
-    save_with_reason(locked, "Closed", fields=["status", "outcome", "impact_evidence", "closed_on"])
-    show_saved_state(challenge, locked, _STATE_FIELDS)
-    return challenge
-
-
-@transaction.atomic
-def challenge_record_impact(*, challenge: Challenge, impact_evidence: str) -> Challenge:
-    """Record (or rewrite) what changed as a result of a closed challenge."""
-    locked = lock_row(challenge)
-    states.RECORD_IMPACT.refuse_unless_allowed(locked)
-    impact_evidence = impact_evidence.strip()
-    if not impact_evidence:
-        raise ValidationError({"impact_evidence": IMPACT_REQUIRED})
-    locked.impact_evidence = impact_evidence
-    save_with_reason(locked, "Evidence of impact recorded", fields=["impact_evidence"])
+    save_with_reason(locked, "Closed", fields=["status", "outcome", "closed_on"])
     show_saved_state(challenge, locked, _STATE_FIELDS)
     return challenge
 

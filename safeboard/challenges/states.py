@@ -26,7 +26,6 @@ RESPONSE_ACCEPTED = (
 )
 NO_RESPONSE_TO_JUDGE = "There is no response to judge: the agency has not responded yet."
 JUDGE_BEFORE_CLOSING = "Judge the agency\u2019s latest response before closing the challenge."
-IMPACT_ONLY_WHEN_CLOSED = "Evidence of impact is recorded once the challenge is closed."
 
 
 def pending_response(challenge: Challenge) -> ChallengeResponse | None:
@@ -68,11 +67,6 @@ def _close_refusal(challenge: Challenge) -> str | None:
     return None
 
 
-def _impact_refusal(challenge: Challenge) -> str | None:
-    return None if is_closed(challenge) else IMPACT_ONLY_WHEN_CLOSED
-
-
 RESPOND = Transition("challenge_may_be_answered", _respond_refusal)
 JUDGE = Transition("challenge_response_may_be_judged", _judge_refusal)
 CLOSE = Transition("challenge_may_be_closed", _close_refusal)
-RECORD_IMPACT = Transition("challenge_impact_may_be_recorded", _impact_refusal)

@@ -11,6 +11,5 @@ urlpatterns = [
     path("<int:pk>/respond/", agency.ChallengeRespondView.as_view(), name="respond"),
     path("<int:pk>/judge/", board.JudgementView.as_view(), name="judge"),
     path("<int:pk>/close/", board.ChallengeCloseView.as_view(), name="close"),
-    path("<int:pk>/impact/", board.ImpactView.as_view(), name="impact"),
     path("<int:pk>/actions/new/", board.ChallengeActionAddView.as_view(), name="add_action"),
 ]

@@ -17,5 +17,6 @@ urlpatterns = [
     path("audits/", include("safeboard.audits.urls")),
     path("section-11/", include("safeboard.section11.urls")),
     path("training/", include("safeboard.learning.urls")),
+    path("impact/", include("safeboard.impact.urls")),
     path("api/", include("safeboard.scorecard.api.urls")),
 ]

@@ -135,6 +135,64 @@ class ConfidentialSource:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class ChainStep:
+    """A finding or a recommendation as a chain of learning shows it. `record` is the model
+    instance itself, for what is attached to it (a recommendation's claims of impact)."""
+
+    kind: str  # what it is, e.g. "Case review finding"
+    label: str
+    url: str
+    text: str = ""
+    where: str = ""  # where it was found or asked, e.g. a review's reference
+    record: Any = None
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """One link of a chain of learning: a finding, what was asked of agencies because of it
+    (a recommendation, or None where the finding leads straight to actions) and the actions
+    taken (records of the action spine). A finding without a recommendation or an action is
+    still a link: the gap is what the chair scrutinises.
+
+    `asks_for` is what the finding should lead to: "recommendation" (a case review's
+    finding), "action" (an audit's area for improvement) or "" (a strength, nothing asked)."""
+
+    finding: ChainStep | None
+    recommendation: ChainStep | None
+    actions: tuple[Any, ...] = ()
+    asks_for: str = ""
+
+
+RECOMMENDATION = "recommendation"
+ACTION = "action"
+
+
+@dataclass(frozen=True)
+class ChainLinks:
+    """A source's links for one reader, and how many of its findings that reader may not
+    see: counted, never shown (`hidden_reason` completes "1 finding ... is left out")."""
+
+    links: list[ChainLink]
+    hidden: int = 0
+    hidden_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ChainSource:
+    """A module whose findings are tagged with themes: the start of the chain of learning
+    (finding -> recommendation -> action -> evidence of impact) of a theme or a priority.
+
+    `links(themes=, user=)` gives the links of the findings tagged with any of `themes`
+    (every finding when `themes` is None), as a `ChainLinks`, with what a link shows
+    already fetched: a few queries whatever the number of findings."""
+
+    key: str
+    label: str  # the findings it gives, e.g. "Case review findings"
+    links: Callable[..., ChainLinks]
+    order: int = 100
+
+
 navigation: Registry[NavigationItem] = Registry("navigation")
 home_panels: Registry[HomePanel] = Registry("home panels")
 reminder_sources: Registry[ReminderSource] = Registry("reminder sources")
@@ -146,6 +204,7 @@ page_sections: Registry[PageSection] = Registry(
 evidence: Registry[Evidence] = Registry("evidence", key=lambda entry: (entry.subject, entry.key))
 measure_targets: Registry[MeasureTarget] = Registry("measure targets")
 confidential_sources: Registry[ConfidentialSource] = Registry("confidential sources")
+chain_sources: Registry[ChainSource] = Registry("chain sources")
 
 
 def evidence_about(subject: str) -> list[Evidence]:

@@ -35,6 +35,7 @@ from .audits import build_audits
 from .challenges import build_challenges
 from .governance import build_groups, build_induction_plans
 from .handbook import build_handbook
+from .impact import build_impact
 from .learning import build_learning
 from .meetings import build_meetings
 from .names import PARTNERSHIP_NAME
@@ -144,6 +145,9 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         build_learning(rng=random.Random(f"{seed}-learning"), clock=clock)
         build_audits(rng=random.Random(f"{seed}-audits"), clock=clock, directory=directory)
         build_section11(rng=random.Random(f"{seed}-section11"), clock=clock, directory=directory)
+        build_impact(
+            rng=random.Random(f"{seed}-impact"), clock=clock, directory=directory, plan=plan
+        )
     return DemoResult(
         seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()
     )

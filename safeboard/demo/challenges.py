@@ -57,7 +57,6 @@ RESPONDED = "The agency responded"
 JUDGED = "Response judged: {judgement}"
 ESCALATED_AUTOMATICALLY = "Escalated automatically: no response"
 CLOSED_REASON = "Closed"
-IMPACT_RECORDED = "Evidence of impact recorded"
 
 
 def escalation_days() -> int:
@@ -302,9 +301,9 @@ class Replay:
         when = self._at(closed_on, 12, 13)
         self.versions.changed(challenge, when=when, user=user, reason=CLOSED_REASON)
         if impact_on is not None:
-            challenge.impact_evidence = spec.impact
-            when = max(when, self._at(impact_on, 14, 16))
-            self.versions.changed(challenge, when=when, user=user, reason=IMPACT_RECORDED)
+            # Its evidence of impact is added later as claims (impact.py). The hour is still
+            # drawn, so the challenges after this one keep the dates they always had.
+            self._at(impact_on, 14, 16)
 
     def _board_member(self, agency: str) -> Person:
         return self.directory.active_people_of(agency, Role.BOARD_MEMBER)[0]

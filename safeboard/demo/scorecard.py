@@ -41,7 +41,7 @@ from safeboard.scorecard.queries.services import (
 from safeboard.scorecard.values import Unit
 
 from . import action_texts
-from .indicator_catalogue import CATALOGUE, ENGLAND, IndicatorSpec
+from .indicator_catalogue import CATALOGUE, ENGLAND, Change, IndicatorSpec
 from .people import Directory
 from .plan import BuiltPlan
 from .timeline import Clock
@@ -296,3 +296,78 @@ def _agency_key(agency_id: int, data_contacts: dict) -> str | None:
         if user.person.agency_id == agency_id:
             return key
     return None
+
+
+# The indicator the "Fathers and unseen men" review recommendation is measured by: every
+# assessment names each adult in the household and checks them with the police. Kept out of
+# the catalogue (and built with its own random stream) so the catalogue's series stay as
+# they were; the step a year ago is the recommendation taking effect.
+HOUSEHOLD_ADULTS = IndicatorSpec(
+    "CSC-13",
+    "Assessments that name and check every adult in the household",
+    "la",
+    Unit.PERCENTAGE,
+    "up",
+    Frequency.MONTHLY,
+    "quality",
+    "Children and family assessments authorised in the month that name every adult living "
+    "in or regularly visiting the home and record a police check on each.",
+    58,
+    3,
+    "Assessments naming and checking every adult in the household.",
+    "Assessments authorised in the month.",
+    target=90,
+    tolerance=5,
+    source="Children's services case management system",
+    changes=(Change(24, 27),),
+    themes=("neglect",),
+)
+
+
+@transaction.atomic
+def build_household_adults_indicator(
+    *, rng: random.Random, clock: Clock, directory: Directory, plan: BuiltPlan
+) -> Indicator:
+    spec = HOUSEHOLD_ADULTS
+    data_contact = next(
+        (
+            directory.users[key]
+            for key, person_spec in directory.specs.items()
+            if person_spec.agency == spec.agency
+            and person_spec.role == Role.AGENCY_LEAD
+            and key in directory.users
+        ),
+        None,
+    )
+    priority = plan.by_theme.get(CATALOGUE_THEMES["neglect"])
+    indicator = catalogue_services.indicator_create(
+        code=spec.code,
+        name=spec.name,
+        definition=spec.definition,
+        numerator_definition=spec.numerator,
+        denominator_definition=spec.denominator,
+        owning_agency=directory.agencies[spec.agency],
+        unit=spec.unit,
+        polarity=spec.polarity,
+        frequency=spec.frequency,
+        perspective=spec.perspective,
+        target=_optional(spec.target),
+        tolerance=_optional(spec.tolerance),
+        data_source=spec.source,
+        priorities=[priority] if priority else [],
+        created_by=directory.users.get("manager"),
+    )
+    keys = _periods(spec.frequency, clock.today)
+    figures = [
+        FigureFactory.build(
+            indicator=indicator,
+            period=services.period_get_or_create(key=key),
+            value=_figure(value, spec.unit),
+            source=Figure.Source.DEMO,
+            submitted_by=data_contact,
+            submitted_at=_submitted_at(key, rng),
+        )
+        for key, value in zip(keys, series(spec, rng, len(keys)), strict=True)
+    ]
+    bulk_create_with_history(figures, Figure, batch_size=500)
+    return indicator

@@ -95,6 +95,12 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_on = models.DateField()
+    # A claim is withdrawn, never deleted: its history shows what was claimed and why it went.
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawal_reason = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -133,6 +139,11 @@ class Claim(models.Model):
                 name="story_claim_has_a_narrative",
             ),
             models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True, withdrawal_reason="")
+                | (Q(withdrawn_on__isnull=False) & ~Q(withdrawal_reason="")),
+                name="claim_withdrawn_with_a_reason",
+            ),
+            models.CheckConstraint(
                 condition=Q(kind__in=["indicator", "reaudit", "training", "section11", "story"]),
                 name="claim_kind_known",
             ),
@@ -140,3 +151,7 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return self.statement[:80]
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_on is not None

@@ -15,6 +15,7 @@ from .briefings import home as briefings_home
 from .briefings.selectors import theme_briefings
 from .cases.home import review_steps_panel
 from .cases.reminders import review_step_reminders
+from .findings.chain import review_chain_links
 from .findings.selectors import recommendations_hidden_from, theme_findings
 from .search.index import repair
 
@@ -67,6 +68,7 @@ def register() -> None:
         points.ConfidentialSource("reviews.recommendation", recommendations_hidden_from)
     )
     _register_lessons()
+    _register_chain()
 
 
 def _register_lessons() -> None:
@@ -79,6 +81,12 @@ def _register_lessons() -> None:
             briefings_home.recent_briefings_panel,
             order=210,
         )
+    )
+
+
+def _register_chain() -> None:
+    points.chain_sources.register(
+        points.ChainSource("review-findings", "Case review findings", review_chain_links, order=10)
     )
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views import View
 
 from safeboard.core import breadcrumbs
+from safeboard.core.selectors import shown_page_sections
 from safeboard.core.service_views import ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -58,6 +59,9 @@ class ThemeDetailView(ThemeMixin, View):
             {
                 "theme": theme,
                 "sections": selectors.theme_page_sections(theme=theme, user=request.user),
+                "page_links": shown_page_sections(
+                    page="theme_links", record=theme, user=request.user
+                ),
                 "can_manage": request.user.has_perm("themes.manage_themes"),
                 "crumbs": breadcrumbs.page_trail(self),
             },

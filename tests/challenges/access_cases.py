@@ -14,10 +14,6 @@ def _home_challenge_responded(cast):
     return {"pk": response.challenge.pk}
 
 
-def _home_challenge_closed(cast):
-    return {"pk": ChallengeFactory(agency=cast.home_agency, closed=True).pk}
-
-
 BOARD = {Role.BUSINESS_MANAGER, Role.CHAIR}
 # Board business readers see every challenge; the home agency's lead sees its agency's.
 CAN_VIEW = BOARD_BUSINESS_READERS | {Role.AGENCY_LEAD}
@@ -33,6 +29,5 @@ ACCESS_CASES = [
     AccessCase("challenges:respond", CAN_RESPOND, _home_challenge, other_agency_refused=True),
     AccessCase("challenges:judge", BOARD, _home_challenge_responded, other_agency_refused=True),
     AccessCase("challenges:close", BOARD, _home_challenge, other_agency_refused=True),
-    AccessCase("challenges:impact", BOARD, _home_challenge_closed, other_agency_refused=True),
     AccessCase("challenges:add_action", BOARD, _home_challenge, other_agency_refused=True),
 ]

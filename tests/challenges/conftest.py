@@ -13,7 +13,6 @@ def snapshot(challenge: Challenge) -> tuple:
         challenge.response_due_on,
         challenge.escalation_level,
         challenge.outcome,
-        challenge.impact_evidence,
         challenge.closed_on,
         challenge.history.count(),
         list(challenge.responses.values_list("text", "judgement", "judgement_reason")),

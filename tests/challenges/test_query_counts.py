@@ -40,7 +40,7 @@ def _challenges(count: int) -> None:
         if kind == 0:
             ChallengeFactory(agency=agency, overdue=True)
         elif kind == 1:
-            ChallengeFactory(agency=agency, with_impact=True)
+            ChallengeFactory(agency=agency, closed=True)
         else:
             ChallengeFactory(agency=agency, responded=True)
 

@@ -53,12 +53,6 @@ def _accepted(cast):
         ("challenges:judge", Role.BUSINESS_MANAGER, _closed, states.CHALLENGE_CLOSED),
         ("challenges:close", Role.BUSINESS_MANAGER, _closed, states.CHALLENGE_CLOSED),
         ("challenges:close", Role.CHAIR, _awaiting_judgement, states.JUDGE_BEFORE_CLOSING),
-        (
-            "challenges:impact",
-            Role.BUSINESS_MANAGER,
-            _awaiting_response,
-            states.IMPACT_ONLY_WHEN_CLOSED,
-        ),
     ],
     ids=lambda value: getattr(value, "__name__", None) or str(value)[:30],
 )

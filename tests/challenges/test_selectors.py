@@ -40,7 +40,7 @@ def log(cast):
         "closed_escalated": ChallengeFactory(
             agency=home, closed=True, escalation_level=EscalationLevel.CHAIR, title="Was escalated"
         ),
-        "impact": ChallengeFactory(agency=other, with_impact=True, title="Impact"),
+        "impact": ChallengeFactory(agency=other, closed=True, title="Impact"),
     }
 
 
@@ -59,7 +59,6 @@ def _titles(user, **filters) -> set[str]:
         (State.RESPONDED, {"Responded"}),
         (State.ESCALATED, {"Escalated"}),
         (State.CLOSED, {"Closed", "Was escalated", "Impact"}),
-        (State.CLOSED_WITH_IMPACT, {"Impact"}),
     ],
 )
 def test_each_state_filter_finds_its_challenges(cast, log, state, titles):
@@ -96,15 +95,15 @@ def test_challenges_awaiting_response_soonest_due_first(cast, log):
 
 def test_the_summary_counts_each_agencys_challenges(cast, log):
     rows = {row["agency__name"]: row for row in selectors.challenge_summary()}
-    figures = ("total", "open", "overdue", "escalated", "closed", "closed_with_impact")
+    figures = ("total", "open", "overdue", "escalated", "closed")
 
     def counts(agency):
         return tuple(rows[agency.name][figure] for figure in figures)
 
-    assert counts(cast.home_agency) == (5, 3, 1, 0, 2, 0)
-    assert counts(cast.other_agency) == (3, 2, 1, 1, 1, 1)
+    assert counts(cast.home_agency) == (5, 3, 1, 0, 2)
+    assert counts(cast.other_agency) == (3, 2, 1, 1, 1)
     totals = selectors.summary_totals(list(rows.values()))
-    assert tuple(totals[figure] for figure in figures) == (8, 5, 2, 1, 3, 1)
+    assert tuple(totals[figure] for figure in figures) == (8, 5, 2, 1, 3)
 
 
 def test_the_summary_leaves_out_agencies_never_challenged(cast, log):

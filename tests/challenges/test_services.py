@@ -89,7 +89,7 @@ def test_a_challenge_cannot_be_raised_in_the_future():
 # The whole life of a challenge
 
 
-def test_a_challenge_goes_from_raised_to_closed_with_impact():
+def test_a_challenge_goes_from_raised_to_closed():
     agency = AgencyFactory()
     board_member = UserFactory(person=PersonFactory(agency=agency), roles=[Role.BOARD_MEMBER])
     lead = UserFactory(person=PersonFactory(agency=agency), roles=[Role.AGENCY_LEAD])
@@ -135,22 +135,8 @@ def test_a_challenge_goes_from_raised_to_closed_with_impact():
 
     services.challenge_close(challenge=challenge, outcome="Attendance plan agreed.")
     assert (challenge.status, challenge.closed_on) == (Challenge.Status.CLOSED, TODAY)
-    assert not challenge.has_impact
-
-    services.challenge_record_impact(challenge=challenge, impact_evidence="Attendance now 95%.")
-    challenge.refresh_from_db()
-    assert challenge.has_impact
     rounds = list(challenge.responses.values_list("judgement", flat=True))
     assert rounds == [Judgement.FURTHER_CHALLENGE, Judgement.ESCALATED, Judgement.ACCEPTED]
-
-
-def test_closing_can_record_the_evidence_of_impact_at_once():
-    challenge = ChallengeFactory()
-    services.challenge_close(
-        challenge=challenge, outcome="Agreed.", impact_evidence="Re-audit: all good."
-    )
-    challenge.refresh_from_db()
-    assert challenge.has_impact
 
 
 # Responding
@@ -294,7 +280,7 @@ def test_a_challenge_at_the_chair_cannot_be_escalated_further():
     assert snapshot(challenge) == before
 
 
-# Closing and impact
+# Closing
 
 
 def test_closing_needs_the_outcome():
@@ -334,22 +320,6 @@ def test_the_date_closed_must_be_between_the_date_raised_and_today(closed_on, me
         services.challenge_close(challenge=challenge, outcome="Done.", closed_on=closed_on)
     assert error.value.message_dict["closed_on"] == [message]
     assert snapshot(challenge) == before
-
-
-def test_evidence_of_impact_waits_until_the_challenge_is_closed():
-    challenge = ChallengeFactory()
-    before = snapshot(challenge)
-    with pytest.raises(ValidationError) as error:
-        services.challenge_record_impact(challenge=challenge, impact_evidence="It got better.")
-    assert error.value.messages == [services.IMPACT_ONLY_WHEN_CLOSED]
-    assert snapshot(challenge) == before
-
-
-def test_evidence_of_impact_cannot_be_empty():
-    challenge = ChallengeFactory(closed=True)
-    with pytest.raises(ValidationError) as error:
-        services.challenge_record_impact(challenge=challenge, impact_evidence=" ")
-    assert error.value.message_dict["impact_evidence"] == [services.IMPACT_REQUIRED]
 
 
 # Actions

@@ -227,13 +227,13 @@ def test_accepting_a_response_leaves_the_challenge_to_be_closed(manager, respond
     assert reverse("challenges:judge", args=[responded.pk]) not in page
 
 
-# Closing, impact and actions
+# Closing and actions
 
 
 def test_closing_needs_the_outcome(manager, challenge):
     response = manager.post(
         reverse("challenges:close", args=[challenge.pk]),
-        {"outcome": "", "impact_evidence": "", "closed_on": TODAY.isoformat()},
+        {"outcome": "", "closed_on": TODAY.isoformat()},
     )
     assert response.status_code == 400
     assert services.OUTCOME_REQUIRED in _text(response)
@@ -241,29 +241,16 @@ def test_closing_needs_the_outcome(manager, challenge):
     assert challenge.status == Challenge.Status.AWAITING_RESPONSE
 
 
-def test_the_manager_closes_a_challenge_and_adds_its_impact_later(manager, challenge):
+def test_the_manager_closes_a_challenge_without_typing_its_impact(manager, challenge):
+    form = _text(manager.get(reverse("challenges:close", args=[challenge.pk])))
+    assert "Evidence of impact" not in form
     manager.post(
         reverse("challenges:close", args=[challenge.pk]),
-        {"outcome": "Lead named.", "impact_evidence": "", "closed_on": TODAY.isoformat()},
+        {"outcome": "Lead named.", "closed_on": TODAY.isoformat()},
     )
     challenge.refresh_from_db()
     assert challenge.status == Challenge.Status.CLOSED
-    assert not challenge.has_impact
-    response = manager.post(
-        reverse("challenges:impact", args=[challenge.pk]),
-        {"impact_evidence": "Attendance rose to 95%."},
-    )
-    assert response.status_code == 302
-    challenge.refresh_from_db()
-    assert challenge.has_impact
-
-
-def test_evidence_of_impact_on_an_open_challenge_is_refused(manager, challenge):
-    response = manager.post(
-        reverse("challenges:impact", args=[challenge.pk]), {"impact_evidence": "Better."}
-    )
-    assert response.status_code == 400
-    assert services.IMPACT_ONLY_WHEN_CLOSED in _text(response)
+    assert challenge.impact_evidence == ""
 
 
 def test_an_action_added_to_a_challenge_shows_on_its_page(cast, manager, challenge):
@@ -315,7 +302,7 @@ def log(cast):
     return [
         ChallengeFactory(agency=cast.home_agency, title="Home awaiting"),
         ChallengeFactory(agency=cast.home_agency, overdue=True, title="Home overdue"),
-        ChallengeFactory(agency=cast.other_agency, with_impact=True, title="Other impact"),
+        ChallengeFactory(agency=cast.other_agency, closed=True, title="Other impact"),
     ]
 
 
@@ -347,9 +334,7 @@ def test_another_agencys_challenge_page_is_refused(cast, log):
 
 
 def test_the_log_downloads_as_csv_with_the_filter_applied(manager, log):
-    response = manager.get(
-        reverse("challenges:list"), {"state": "closed_with_impact", "format": "csv"}
-    )
+    response = manager.get(reverse("challenges:list"), {"state": "closed", "format": "csv"})
     assert response["Content-Disposition"] == 'attachment; filename="challenges.csv"'
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0][:7] == [
@@ -363,7 +348,7 @@ def test_the_log_downloads_as_csv_with_the_filter_applied(manager, log):
     ]
     assert [row[1] for row in rows[1:]] == ["Other impact"]
     assert rows[1][6] == "Closed"
-    assert rows[1][rows[0].index("Evidence of impact")].startswith("Police attendance")
+    assert "Evidence of impact" not in rows[0]
 
 
 def test_the_log_downloads_as_xlsx(lead, log):
@@ -392,11 +377,10 @@ def test_the_summary_downloads_as_csv(cast, manager, log):
         "Overdue",
         "Escalated",
         "Closed",
-        "Closed with impact",
     ]
     by_agency = {row[0]: row[1:] for row in rows[1:]}
-    assert by_agency[cast.home_agency.name] == ["2", "2", "1", "0", "0", "0"]
-    assert by_agency[cast.other_agency.name] == ["1", "0", "0", "0", "1", "1"]
+    assert by_agency[cast.home_agency.name] == ["2", "2", "1", "0", "0"]
+    assert by_agency[cast.other_agency.name] == ["1", "0", "0", "0", "1"]
 
 
 def test_the_summary_is_not_for_agency_leads(lead):

@@ -61,12 +61,14 @@ def test_every_module_registers_at_start_up_in_the_documented_order():
         "my-actions",
         "upcoming-meetings",
         "induction",
+        "scrutiny",
         "review-steps",
         "recent-briefings",
         "audit-answers",
         "section11",
         "training",
     ]
+    assert [source.key for source in points.chain_sources] == ["review-findings", "audit-findings"]
     # Challenges escalate first, so the day's escalations reach the same day's digests.
     assert [step.key for step in points.daily_steps][0] == "challenge-escalation"
     assert "reviews.review" in points.history_access

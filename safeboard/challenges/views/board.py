@@ -9,7 +9,6 @@ from ..forms import (
     ChallengeActionForm,
     ChallengeCloseForm,
     ChallengeRaiseForm,
-    ImpactForm,
     JudgementForm,
 )
 from ..models import ChallengeResponse
@@ -64,21 +63,6 @@ class ChallengeCloseView(ChallengeFormView):
 
     def call_service(self, data):
         services.challenge_close(challenge=self.get_object(), **data)
-
-
-class ImpactView(ChallengeFormView):
-    permission_required = "challenges.record_impact"
-    transition = states.RECORD_IMPACT
-    form_class = ImpactForm
-    heading = "Evidence of impact"
-    intro = "What changed as a result of the challenge. It shows in the log as closed with impact."
-    success_text = "The evidence of impact has been saved."
-
-    def initial(self):
-        return {"impact_evidence": self.get_object().impact_evidence}
-
-    def call_service(self, data):
-        services.challenge_record_impact(challenge=self.get_object(), **data)
 
 
 class ChallengeActionAddView(ChallengeFormView):

@@ -11,6 +11,7 @@ from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core import breadcrumbs
 from safeboard.core.exports import EXPORT_FORMATS, Column, export_response
 from safeboard.core.list_views import FilteredListView
+from safeboard.core.selectors import shown_page_sections
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors, states
@@ -33,7 +34,6 @@ EXPORT_COLUMNS = [
     Column("Linked priority", lambda c: str(c.priority) if c.priority else ""),
     Column("Date closed", lambda c: c.closed_on),
     Column("Outcome", lambda c: c.outcome),
-    Column("Evidence of impact", lambda c: c.impact_evidence),
     Column("Issue", lambda c: c.issue),
     Column("Evidence", lambda c: c.evidence),
 ]
@@ -45,7 +45,6 @@ SUMMARY_COLUMNS = [
     Column("Overdue", lambda row: row["overdue"]),
     Column("Escalated", lambda row: row["escalated"]),
     Column("Closed", lambda row: row["closed"]),
-    Column("Closed with impact", lambda row: row["closed_with_impact"]),
 ]
 
 
@@ -165,8 +164,7 @@ class ChallengeDetailView(ChallengeObjectMixin, View):
                 and user.has_perm("challenges.judge_response", challenge),
                 "can_close": states.may_close(challenge, pending=pending)
                 and user.has_perm("challenges.close_challenge", challenge),
-                "can_record_impact": states.is_closed(challenge)
-                and user.has_perm("challenges.record_impact", challenge),
+                "sections": shown_page_sections(page="challenge", record=challenge, user=user),
                 "can_add_action": user.has_perm("challenges.add_action", challenge),
                 "crumbs": breadcrumbs.page_trail(self),
             },

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views import View
 
 from safeboard.core import breadcrumbs
+from safeboard.core.selectors import shown_page_sections
 from safeboard.core.service_views import RecordMixin
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -87,11 +88,15 @@ class PriorityDetailView(RecordMixin, RulePermissionMixin, View):
             {
                 "priority": priority,
                 "evidence": selectors.priority_evidence(priority, user=user),
+                "page_links": shown_page_sections(
+                    page="priority_links", record=priority, user=user
+                ),
                 "focus_warning": focus_warning(plan, active_count) if too_many else "",
                 "can_review": user.has_perm("priorities.review_priority", priority),
                 "can_change": user.has_perm("priorities.change_priority", priority),
                 "can_manage_measures": user.has_perm("priorities.manage_measures", priority),
                 "can_add_action": user.has_perm("priorities.add_action", priority),
+                "sections": shown_page_sections(page="priority", record=priority, user=user),
                 "crumbs": breadcrumbs.page_trail(self),
             },
         )

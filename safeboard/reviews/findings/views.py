@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views import View
 
 from safeboard.core.history import history_entries
+from safeboard.core.selectors import shown_page_sections
 from safeboard.core.service_views import ServiceFormView
 
 from ..access import ReviewAccessMixin
@@ -77,6 +78,9 @@ class RecommendationsView(ReviewAccessMixin, View):
                 "rows": selectors.recommendation_rows(recommendations=recommendations),
                 "progress": selectors.action_plan_progress(recommendations=recommendations),
                 "can_work": request.user.has_perm(WORK, review),
+                "sections": shown_page_sections(
+                    page="review_recommendations", record=review, user=request.user
+                ),
                 "crumbs": [*review_crumbs(review), {"text": "Recommendations"}],
             },
         )
