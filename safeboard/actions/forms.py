@@ -10,6 +10,7 @@ from safeboard.partnership.fields import PersonChoiceField, active_people
 from safeboard.partnership.models import Agency
 
 from .models import Action
+from .selectors import theme_choices
 
 NO_DUE_DATE = "Enter a due date: every action needs one (\u201congoing\u201d is not a due date)."
 
@@ -115,3 +116,14 @@ class ActionFilterForm(GovUKForm):
     )
     due_before = forms.DateField(label="Due on or before", required=False, widget=DateInput())
     search = forms.CharField(label="Words in the title or description", required=False)
+    theme = forms.ChoiceField(
+        required=False,
+        help_text="Actions from a finding, recommendation, challenge or priority tagged with it.",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["theme"]).choices = [
+            ("", "Any theme"),
+            *theme_choices(),
+        ]

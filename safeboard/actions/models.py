@@ -7,6 +7,7 @@ with a recorded reason, so the history of dates shows any drift.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -49,6 +50,7 @@ class Action(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+    theme_list: list[Any]  # the themes of its source, set by selectors.with_themes()
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from safeboard.accounts.models import User
-from safeboard.core.extension_points import confidential_sources
+from safeboard.core.extension_points import (
+    THEMES,
+    confidential_sources,
+    tag_vocabularies,
+    themed_sources,
+)
 
 from .models import Action
 
@@ -55,6 +64,63 @@ def visible_to(actions: QuerySet[Action], *, user: User | None) -> QuerySet[Acti
     return actions.exclude(hidden)
 
 
+# Themes: an action carries the themes of its source (a finding, a challenge, a priority...),
+# derived through the sources registered in core/extension_points.themed_sources, never typed.
+
+
+def _from_sources_tagged_with(themes: Any) -> Q:
+    """Actions whose source is tagged with any of `themes` (one subquery per kind of source)."""
+    about = Q(pk__in=[])
+    for source in themed_sources:
+        app_label, model_name = source.key.split(".")
+        about |= Q(
+            source_type__app_label=app_label,
+            source_type__model=model_name,
+            source_id__in=source.tagged_with(themes),
+        )
+    return about
+
+
+def actions_about(themes: Any, *, user: User | None = None) -> QuerySet[Action]:
+    """The actions whose source is tagged with any of `themes` (a list or queryset of themes),
+    as far as `user` may know of them, soonest due first."""
+    actions = Action.objects.select_related("owner_agency", "owner_person", "source_type")
+    return visible_to(actions.filter(_from_sources_tagged_with(themes)), user=user).order_by(
+        "due_on", "id"
+    )
+
+
+def themes_of_actions(actions: Iterable[Action]) -> dict[int, list[Any]]:
+    """Each action's themes, those of its source, by action id: one or two queries for each
+    kind of source among the actions, whatever their number."""
+    by_kind: dict[str, list[Action]] = defaultdict(list)
+    for action in actions:
+        if action.source_type_id is not None and action.source_id is not None:
+            kind = ContentType.objects.get_for_id(action.source_type_id)
+            by_kind[f"{kind.app_label}.{kind.model}"].append(action)
+    themes: dict[int, list[Any]] = {}
+    for key, group in by_kind.items():
+        if key not in themed_sources:
+            continue
+        of_source = themed_sources[key].themes_of({action.source_id for action in group})
+        for action in group:
+            themes[action.pk] = of_source.get(action.source_id, [])
+    return themes
+
+
+def with_themes(actions: list[Action]) -> list[Action]:
+    """The actions, each with `theme_list`: the themes of its source."""
+    themes = themes_of_actions(actions)
+    for action in actions:
+        action.theme_list = themes.get(action.pk, [])
+    return actions
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """The themes an action list may be filtered by, as (slug, name), if themes are kept."""
+    return tag_vocabularies[THEMES].choices() if THEMES in tag_vocabularies else []
+
+
 @dataclass(frozen=True)
 class ActionFilters:
     status: str = ""  # one of Action.Status, or "overdue"
@@ -62,6 +128,7 @@ class ActionFilters:
     owner_person_id: int | None = None
     due_before: datetime.date | None = None
     search: str = ""
+    theme: str = ""  # a theme's slug: actions whose source is tagged with it
 
 
 def action_list(
@@ -90,6 +157,9 @@ def action_list(
         actions = actions.filter(
             Q(title__icontains=filters.search) | Q(description__icontains=filters.search)
         )
+    if filters.theme and THEMES in tag_vocabularies:
+        themes = tag_vocabularies[THEMES].named([filters.theme])
+        actions = actions.filter(_from_sources_tagged_with(themes))
     return actions.order_by("due_on", "id")
 
 

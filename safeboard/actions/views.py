@@ -10,7 +10,7 @@ from django.views import View
 
 from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core import breadcrumbs
-from safeboard.core.exports import Column, content_type_name
+from safeboard.core.exports import Column
 from safeboard.core.list_views import FilteredListView
 from safeboard.core.selectors import shown_page_sections
 from safeboard.core.service_views import RecordMixin, ServiceFormView
@@ -29,17 +29,17 @@ from .models import Action, Evidence
 
 PAGE_SIZE = 50
 
-# Each column names the fields it reads, so an export reads values, not models.
 EXPORT_COLUMNS = [
-    Column("Reference", fields=("pk",)),
-    Column("Title", fields=("title",)),
-    Column("Owning agency", fields=("owner_agency__name",)),
-    Column("Owner", fields=("owner_person__full_name",)),
-    Column("Due date", fields=("due_on",)),
-    Column("Status", Action.status_words, fields=("status", "due_on")),
-    Column("Completed on", fields=("completed_on",)),
-    Column("Source", content_type_name, fields=("source_type",)),
-    Column("Description", fields=("description",)),
+    Column("Reference", lambda a: a.pk),
+    Column("Title", lambda a: a.title),
+    Column("Owning agency", lambda a: a.owner_agency.name),
+    Column("Owner", lambda a: a.owner_person.full_name),
+    Column("Due date", lambda a: a.due_on),
+    Column("Status", lambda a: a.display_status),
+    Column("Completed on", lambda a: a.completed_on),
+    Column("Source", lambda a: a.source_type.name if a.source_type else ""),
+    Column("Themes", lambda a: "; ".join(str(theme) for theme in a.theme_list)),
+    Column("Description", lambda a: a.description),
 ]
 
 
@@ -66,8 +66,12 @@ class ActionListView(FilteredListView):
                 agency_id=data["agency"].pk if data["agency"] else None,
                 due_before=data["due_before"],
                 search=data["search"],
+                theme=data["theme"],
             )
         return self.scoped(filters)
+
+    def prepare_rows(self, rows: list) -> None:
+        selectors.with_themes(rows)
 
     def get_rows(self, filters: selectors.ActionFilters):
         return selectors.action_list(user=self.request.user, filters=filters)
@@ -131,6 +135,8 @@ class ActionDetailView(ActionObjectMixin, View):
                 "due_date_changes": action.due_date_changes.select_related("changed_by__person"),
                 "source": selectors.source_link(action, user),
                 "sections": shown_page_sections(page="action", record=action, user=user),
+                "themes": selectors.themes_of_actions([action]).get(action.pk, []),
+                "can_view_themes": user.has_perm("themes.view_theme"),
                 "can_update": user.has_perm("actions.update_progress", action),
                 "can_edit": user.has_perm("actions.change_action", action),
                 "crumbs": breadcrumbs.page_trail(self),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from safeboard.core import extension_points as points
 
 from .chain import audit_chain_links
+from .evidence import FINDING_THEMES, FINDINGS_SECTION
 from .home import waiting_answers_panel
 from .reminders import audit_answer_reminders
 
@@ -29,6 +30,8 @@ def register() -> None:
             "audit-answers", "audits/includes/home_panel.html", waiting_answers_panel, order=220
         )
     )
+    points.evidence.register(FINDINGS_SECTION)
+    points.themed_sources.register(FINDING_THEMES)
     for model, permission in HISTORY.items():
         points.history_access.register(points.HistoryAccess(model, permission))
     _register_chain()

@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.partnership.models import Agency, Person
+from safeboard.themes.models import Theme
 
 from .models import (
     Answer,
@@ -122,13 +123,54 @@ def with_progress(rounds: QuerySet[AuditRound]) -> QuerySet[AuditRound]:
 
 
 def visible_rounds(*, user: User) -> QuerySet[AuditRound]:
-    """Every round for the business manager and the chair; closed rounds for report readers."""
+    """Every round for the business manager and the chair; closed rounds for report readers;
+    for an agency's leads and auditors, the closed rounds their agency took part in. The
+    queryset form of the `audits.view_report` rule (rules.py)."""
     rounds = AuditRound.objects.select_related("tool_version__tool", "theme")
     if user.has_perm("audits.view_round"):
         return rounds
+    closed = rounds.filter(status=AuditRound.Status.CLOSED)
     if user.has_perm("audits.read_closed_reports"):
-        return rounds.filter(status=AuditRound.Status.CLOSED)
+        return closed
+    if user.has_perm("audits.read_own_agencys_reports") and user.agency_id is not None:
+        took_part = Assignment.objects.filter(agency_id=user.agency_id).values("case__round")
+        return closed.filter(pk__in=took_part)
     return rounds.none()
+
+
+def reads_some_reports(user: User) -> bool:
+    """Whether the round list shows the user any rounds (those they may read the report of)."""
+    return any(
+        user.has_perm(permission)
+        for permission in (
+            "audits.view_round",
+            "audits.read_closed_reports",
+            "audits.read_own_agencys_reports",
+        )
+    )
+
+
+def findings_about(themes: Iterable[Theme] | QuerySet[Theme]) -> QuerySet[Finding]:
+    """Audit findings tagged with any of `themes`, each once."""
+    return Finding.objects.filter(pk__in=Finding.objects.filter(themes__in=themes).values("pk"))
+
+
+def theme_findings(
+    *, themes: Iterable[Theme] | QuerySet[Theme], user: User | None
+) -> QuerySet[Finding]:
+    """Audit findings tagged with `themes` in the rounds whose report `user` may read (every
+    round without a user), the latest round first, areas for improvement before strengths."""
+    findings = findings_about(themes)
+    if user is not None:
+        findings = findings.filter(round__in=visible_rounds(user=user))
+    return findings.select_related("round").order_by(
+        "-round__created_at", "round_id", "-kind", "id"
+    )
+
+
+def theme_findings_hidden(*, themes: Iterable[Theme] | QuerySet[Theme], user: User) -> int:
+    """How many findings tagged with `themes` are in rounds whose report `user` may not read."""
+    return findings_about(themes).exclude(round__in=visible_rounds(user=user)).count()
 
 
 def round_list(*, user: User) -> QuerySet[AuditRound]:

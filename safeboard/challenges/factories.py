@@ -72,3 +72,12 @@ class ChallengeEscalationFactory(ModelFactory):
     escalated_on = factory.LazyFunction(timezone.localdate)
     reason = "No response ten days after the response was due."
     is_automatic = True
+
+
+class ChallengeThemeFactory(ModelFactory):
+    """A theme a challenge is about (its theme= is required: themes are seeded, not made)."""
+
+    class Meta:
+        model = models.Challenge.themes.through
+
+    challenge = factory.SubFactory(ChallengeFactory)

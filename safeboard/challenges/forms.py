@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from safeboard.actions.forms import SourcedActionForm
@@ -11,9 +14,10 @@ from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.fields import PersonChoiceField
 from safeboard.partnership.models import Agency
 from safeboard.priorities.models import Priority
+from safeboard.themes.models import Theme
 
 from . import services
-from .models import ChallengeResponse
+from .models import Challenge, ChallengeResponse
 from .selectors import State
 
 NO_RESPONSE_DUE = "Enter the date the agency must respond by."
@@ -52,6 +56,34 @@ class ChallengeRaiseForm(GovUKForm):
         empty_label="No linked priority",
         help_text="Optional: the board priority this challenge is about.",
     )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.filter(is_active=True).order_by("position", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="What the challenge is about: each theme\u2019s page shows it. Select all that apply.",
+    )
+
+
+def offered_themes(challenge: Challenge):
+    """Themes in use, and any retired theme the challenge already carries, so a change keeps it."""
+    offered = Q(is_active=True) | Q(pk__in=challenge.themes.values("pk"))
+    return Theme.objects.filter(offered).order_by("position", "name")
+
+
+class ChallengeThemesForm(GovUKForm):
+    submit_label = "Save the themes"
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each theme\u2019s page shows the challenge. Select all that apply.",
+    )
+
+    def __init__(self, *args, challenge: Challenge, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelMultipleChoiceField, self.fields["themes"]).queryset = offered_themes(
+            challenge
+        )
 
 
 class ChallengeResponseForm(GovUKForm):

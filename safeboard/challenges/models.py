@@ -69,7 +69,8 @@ class Challenge(AskedRecord, models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    history = HistoricalRecords()
+    themes = models.ManyToManyField("themes.Theme", blank=True, related_name="challenges")
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         ordering = ["-raised_on", "-id"]

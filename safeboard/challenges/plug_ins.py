@@ -7,6 +7,7 @@ import datetime
 from safeboard.core import extension_points as points
 
 from . import home, reminders
+from .evidence import CHALLENGE_THEMES, CHALLENGES_SECTION
 from .services import escalate_overdue_challenges
 
 
@@ -59,3 +60,5 @@ def register() -> None:
     points.history_access.register(
         points.HistoryAccess("challenges.challenge", "challenges.view_challenge")
     )
+    points.evidence.register(CHALLENGES_SECTION)
+    points.themed_sources.register(CHALLENGE_THEMES)

@@ -12,6 +12,7 @@ see escalation.py and escalate_overdue_challenges().
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +28,7 @@ from safeboard.core.history import save_with_reason
 from safeboard.core.references import next_reference
 from safeboard.partnership.models import Agency, Person
 from safeboard.priorities.models import Priority
+from safeboard.themes.models import Theme
 
 from . import selectors, states
 from .escalation import escalation_days, next_escalation_date
@@ -107,6 +109,7 @@ def challenge_raise(
     raised_on: datetime.date,
     response_due_on: datetime.date,
     priority: Priority | None = None,
+    themes: Iterable[Theme] = (),
     created_by: User | None = None,
 ) -> Challenge:
     if raised_on is None:
@@ -134,6 +137,14 @@ def challenge_raise(
     )
     challenge.full_clean()
     challenge.save()
+    challenge.themes.set(themes)
+    return challenge
+
+
+@transaction.atomic
+def challenge_set_themes(*, challenge: Challenge, themes: Iterable[Theme]) -> Challenge:
+    """The themes the challenge is about: each theme's page, and the actions it led to, show it."""
+    challenge.themes.set(themes)
     return challenge
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", board.ChallengeRaiseView.as_view(), name="raise"),
     path("<int:pk>/", reading.ChallengeDetailView.as_view(), name="detail"),
     path("<int:pk>/respond/", agency.ChallengeRespondView.as_view(), name="respond"),
+    path("<int:pk>/themes/", board.ChallengeThemesView.as_view(), name="themes"),
     path("<int:pk>/judge/", board.JudgementView.as_view(), name="judge"),
     path("<int:pk>/close/", board.ChallengeCloseView.as_view(), name="close"),
     path("<int:pk>/actions/new/", board.ChallengeActionAddView.as_view(), name="add_action"),

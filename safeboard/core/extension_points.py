@@ -97,10 +97,18 @@ class Evidence:
     """What a module holds about a theme or a priority: the case review findings, audits,
     courses and indicators that together show what was learned and what was done about it.
 
-    `records(subject, user)` gives the records, with what the template shows already joined;
-    with a `user`, only those the user may know of (a restricted review's findings must not
-    even be counted), without one (a report, a job) everything. `view_permission` is then
-    checked on each record for that user."""
+    `records(subject, user)` gives the records, with what the template shows already joined.
+    For a PRIORITY section the subject is the priority; for a THEME section it is a set of
+    themes (a list or a queryset of Theme): a theme's page passes `[theme]`, a priority's page
+    the themes the priority addresses, so a THEME section returns each record tagged with any
+    of them once. With a `user`, records give only what the user may see, or else
+    `view_permission` is checked on each record for that user; without one (a report, a
+    job) everything.
+
+    What the user may not see is counted, never shown: the records `view_permission` refuses,
+    plus `count_hidden(subject, user)` for a source whose `records` already leaves out what
+    the user may not see (one query). `counted_as` names one record and several, for the line
+    "2 more findings you do not have access to"."""
 
     subject: str  # THEME or PRIORITY
     key: str  # unique for the subject, also the section's HTML id
@@ -112,6 +120,8 @@ class Evidence:
     # A one-line account of the records (e.g. how many actions are overdue), or None.
     summarise: Callable[[list[Any]], str] | None = None
     order: int = 100
+    count_hidden: Callable[[Any, Any], int] | None = None
+    counted_as: tuple[str, str] = ("record", "records")
 
 
 @dataclass(frozen=True)
@@ -133,6 +143,36 @@ class ConfidentialSource:
     key: str
     hidden_from: Callable[[Any], QuerySet]
     order: int = 100
+
+
+@dataclass(frozen=True)
+class ThemedSource:
+    """A source of actions whose records carry themes (a review's recommendation, through its
+    finding; an audit finding; a challenge; a priority), keyed by model label. An action takes
+    the themes of its source: derived, never typed again.
+
+    `tagged_with(themes)` is a queryset of the ids (`values("pk")`) of the sources tagged with
+    any of `themes`; `themes_of(source_ids)` gives each source's themes by id (one query)."""
+
+    key: str
+    tagged_with: Callable[[Any], QuerySet]
+    themes_of: Callable[[Iterable[int]], dict[int, list[Any]]]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class TagVocabulary:
+    """The words records are tagged with (the themes), for the modules beside and below the
+    one that keeps them: the action spine filters by theme without importing the themes.
+    `choices()` gives (slug, name) pairs to offer, `named(slugs)` the tags themselves."""
+
+    key: str
+    choices: Callable[[], list[tuple[str, str]]]
+    named: Callable[[Iterable[str]], QuerySet]
+    order: int = 100
+
+
+THEMES = "themes"  # the key of the themes' vocabulary
 
 
 @dataclass(frozen=True)
@@ -204,6 +244,8 @@ page_sections: Registry[PageSection] = Registry(
 evidence: Registry[Evidence] = Registry("evidence", key=lambda entry: (entry.subject, entry.key))
 measure_targets: Registry[MeasureTarget] = Registry("measure targets")
 confidential_sources: Registry[ConfidentialSource] = Registry("confidential sources")
+themed_sources: Registry[ThemedSource] = Registry("themed sources")
+tag_vocabularies: Registry[TagVocabulary] = Registry("tag vocabularies")
 chain_sources: Registry[ChainSource] = Registry("chain sources")
 
 

@@ -40,7 +40,7 @@ from .learning import build_learning
 from .meetings import build_meetings
 from .names import PARTNERSHIP_NAME
 from .people import Directory, build_people
-from .plan import build_plan
+from .plan import build_plan, link_measures_to_indicators
 from .review_lessons import build_review_lessons
 from .reviews import build_reviews
 from .risks import build_risks
@@ -135,6 +135,7 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         build_demo_scorecard(
             rng=random.Random(f"{seed}-scorecard"), clock=clock, directory=directory, plan=plan
         )
+        link_measures_to_indicators(plan)
         reviews = build_reviews(clock=clock, directory=directory)  # noqa: F841 - learning follows
         build_review_lessons(
             rng=random.Random(f"{seed}-review-learning"),

@@ -21,6 +21,7 @@ from safeboard.challenges.factories import (
     ChallengeEscalationFactory,
     ChallengeFactory,
     ChallengeResponseFactory,
+    ChallengeThemeFactory,
 )
 from safeboard.challenges.models import (
     Challenge,
@@ -320,6 +321,14 @@ class Replay:
 
     def write(self) -> list[Challenge]:
         ChallengeFactory.create_in_bulk(self.challenges, validate=True)
+        # A challenge about a priority is about the themes the priority addresses.
+        through = ChallengeThemeFactory._meta.model
+        ChallengeThemeFactory.create_in_bulk(
+            through(challenge_id=challenge.pk, theme_id=theme.pk)
+            for challenge in self.challenges
+            if challenge.priority is not None
+            for theme in challenge.priority.themes.all()
+        )
         ChallengeResponseFactory.create_in_bulk(self.responses, validate=True)
         ChallengeEscalationFactory.create_in_bulk(self.escalations, validate=True)
         self.versions.write()

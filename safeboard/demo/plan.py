@@ -10,17 +10,22 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
+
 from safeboard.core.dates import add_months, long_date
 from safeboard.priorities.factories import (
     BusinessPlanFactory,
     PriorityFactory,
     PriorityMeasureFactory,
     PriorityReviewFactory,
+    PriorityThemeFactory,
 )
 from safeboard.priorities.models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
+from safeboard.scorecard.models import Indicator
+from safeboard.themes.models import Theme
 
 from .people import Directory
-from .plan_texts import PLAN_SUMMARY, PRIORITIES, PrioritySpec
+from .plan_texts import MEASURE_INDICATORS, PLAN_SUMMARY, PRIORITIES, PrioritySpec
 from .timeline import Clock, Versions, review_days
 
 MAX_ACTIVE_PRIORITIES = 4
@@ -66,6 +71,7 @@ def build_plan(*, rng: random.Random, clock: Clock, directory: Directory) -> Bui
     reviews = [review for review, _ in reviewed_at]
     BusinessPlanFactory.create_in_bulk([plan], validate=True)
     PriorityFactory.create_in_bulk(priorities.values(), validate=True)
+    _address_themes(priorities)
     PriorityReviewFactory.create_in_bulk(reviews, validate=True)
     PriorityMeasureFactory.create_in_bulk(measures, validate=True)
     # created_at is stamped on creation; date each review to the day it was held.
@@ -76,6 +82,35 @@ def build_plan(*, rng: random.Random, clock: Clock, directory: Directory) -> Bui
 
     by_theme = {theme: priorities[spec.key] for spec in PRIORITIES for theme in spec.themes}
     return BuiltPlan(plan=plan, priorities=priorities, by_theme=by_theme)
+
+
+def link_measures_to_indicators(plan: BuiltPlan) -> None:
+    """Point each measure the scorecard shows at its indicator, so the priority's page links it."""
+    indicators = {
+        indicator.code: indicator
+        for indicator in Indicator.objects.filter(code__in=MEASURE_INDICATORS.values())
+    }
+    indicator_type = ContentType.objects.get_for_model(Indicator)
+    measures = list(
+        PriorityMeasure.objects.filter(
+            priority__plan=plan.plan, description__in=MEASURE_INDICATORS.keys()
+        )
+    )
+    for measure in measures:
+        measure.target_type = indicator_type
+        measure.target_id = indicators[MEASURE_INDICATORS[measure.description]].pk
+    PriorityMeasureFactory.update_in_bulk(measures, ["target_type", "target_id"])
+
+
+def _address_themes(priorities: dict[str, Priority]) -> None:
+    """Each priority addresses its themes, so its page gathers what is tagged with them."""
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    through = PriorityThemeFactory._meta.model
+    PriorityThemeFactory.create_in_bulk(
+        through(priority_id=priorities[spec.key].pk, theme_id=themes[slug].pk)
+        for spec in PRIORITIES
+        for slug in spec.addresses
+    )
 
 
 def _priority(

@@ -42,6 +42,7 @@ class PrioritySpec:
     reviews: tuple[ReviewSpec, ...]  # oldest first
     measures: tuple[str, ...]
     themes: tuple[str, ...]  # the themes (action_texts) of the actions that deliver it
+    addresses: tuple[str, ...] = ()  # the slugs of the themes (themes app) it is about
 
 
 PRIORITIES = (
@@ -96,6 +97,7 @@ PRIORITIES = (
             "Re-audit of neglect cases: does the plan name what must change for the child?",
         ),
         themes=(action_texts.NEGLECT,),
+        addresses=("neglect", "recording"),
     ),
     PrioritySpec(
         key=EXPLOITATION,
@@ -142,6 +144,7 @@ PRIORITIES = (
             "What young people tell the reference group about being treated as victims",
         ),
         themes=(action_texts.EXPLOITATION,),
+        addresses=("child-exploitation",),
     ),
     PrioritySpec(
         key=VOICE,
@@ -182,5 +185,15 @@ PRIORITIES = (
             "Early help assessments started by agencies other than children's services and schools",
         ),
         themes=(action_texts.DOMESTIC_ABUSE, action_texts.EARLY_HELP),
+        addresses=("domestic-abuse", "voice-of-the-child"),
     ),
 )
+
+# The scorecard indicator that shows a measure, by the measure's words (the plan is agreed
+# before the scorecard's catalogue is loaded, so the links are made once it is).
+MEASURE_INDICATORS = {
+    "Children starting a second or later plan for neglect, against England and our "
+    "statistical neighbours": "CSC-07",
+    "Return-home conversations offered and held within 72 hours of a child being "
+    "found, by agency": "CSC-11",
+}

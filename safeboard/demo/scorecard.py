@@ -39,6 +39,7 @@ from safeboard.scorecard.queries.services import (
     query_answer,
 )
 from safeboard.scorecard.values import Unit
+from safeboard.themes.models import Theme
 
 from . import action_texts
 from .indicator_catalogue import CATALOGUE, ENGLAND, Change, IndicatorSpec
@@ -104,6 +105,14 @@ def _submitted_at(period: PeriodKey, rng: random.Random) -> datetime.datetime:
     return timezone.make_aware(moment)
 
 
+# The catalogue's themes (those of the business plan's actions) as the themes of SafeBoard.
+THEME_SLUGS = {
+    "neglect": "neglect",
+    "exploitation": "child-exploitation",
+    "domestic_abuse": "domestic-abuse",
+}
+
+
 @transaction.atomic
 def build_scorecard(
     *,
@@ -124,6 +133,7 @@ def build_scorecard(
     indicators = []
     figures = []
     period_rows: dict[PeriodKey, Period] = {}
+    themes = {theme.slug: theme for theme in Theme.objects.filter(slug__in=THEME_SLUGS.values())}
     for spec in CATALOGUE:
         if spec.agency not in agencies:
             continue
@@ -143,6 +153,7 @@ def build_scorecard(
             data_source=spec.source,
             census_key=spec.census_key,
             priorities=[p for theme in spec.themes for p in priorities_by_theme.get(theme, ())],
+            themes=[themes[THEME_SLUGS[key]] for key in spec.themes if THEME_SLUGS[key] in themes],
             created_by=created_by,
         )
         indicators.append(indicator)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from safeboard.core import extension_points as points
 
-from .evidence import TRAINING_SECTION
+from .evidence import COURSES_SECTION, TRAINING_SECTION
 from .home import training_panel
 from .reach.rule import review_lesson
 from .reach.selectors import lesson_reach
@@ -38,6 +38,7 @@ def register() -> None:
         points.HomePanel("training", "learning/includes/home_panel.html", training_panel, order=240)
     )
     points.evidence.register(TRAINING_SECTION)
+    points.evidence.register(COURSES_SECTION)
     points.page_sections.register(
         points.PageSection(
             page="review",

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeboard.actions.models import Action
-from safeboard.core.extension_points import PRIORITY, Evidence
+from safeboard.core.extension_points import PRIORITY, THEME, Evidence
 
 from .models import Priority
 
@@ -48,6 +48,7 @@ BUILT_IN_SECTIONS = [
         records=priority_actions,
         view_permission="actions.view_action",
         empty_text="No actions deliver this priority yet.",
+        counted_as=("action", "actions"),
         summarise=summarise_actions,
         order=10,
     ),
@@ -59,6 +60,7 @@ BUILT_IN_SECTIONS = [
         records=_linked_risks,
         view_permission="risks.view_risk",
         empty_text="No risks on the register are linked to this priority.",
+        counted_as=("risk", "risks"),
         order=20,
     ),
     Evidence(
@@ -69,6 +71,31 @@ BUILT_IN_SECTIONS = [
         records=_linked_challenges,
         view_permission="challenges.view_challenge",
         empty_text="No challenges are linked to this priority.",
+        counted_as=("challenge", "challenges"),
         order=30,
     ),
 ]
+
+
+def priorities_addressing(themes, user=None) -> QuerySet[Priority]:
+    """The priorities addressing any of `themes`, each once, in plan order, latest plan first."""
+    addressing = Priority.objects.filter(themes__in=themes).values("pk")
+    return (
+        Priority.objects.filter(pk__in=addressing)
+        .select_related("plan", "lead_agency")
+        .order_by("-plan__starts_on", "number")
+    )
+
+
+# On a theme's page: the business plan's priorities that address it.
+PRIORITIES_SECTION = Evidence(
+    subject=THEME,
+    key="priorities",
+    heading="Priorities addressing this theme",
+    template_name="priorities/evidence/theme_priorities.html",
+    records=priorities_addressing,
+    view_permission="priorities.view_priority",
+    counted_as=("priority", "priorities"),
+    empty_text="No priority of the business plan addresses this theme.",
+    order=5,
+)

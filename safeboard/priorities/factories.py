@@ -45,6 +45,15 @@ class PriorityFactory(ModelFactory):
     review_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
 
 
+class PriorityThemeFactory(ModelFactory):
+    """A theme a priority addresses (its theme= is required: themes are seeded, not made)."""
+
+    class Meta:
+        model = models.Priority.themes.through
+
+    priority = factory.SubFactory(PriorityFactory)
+
+
 class PriorityReviewFactory(ModelFactory):
     class Meta:
         model = models.PriorityReview

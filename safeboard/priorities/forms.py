@@ -7,6 +7,7 @@ from typing import cast
 from crispy_forms_gds.layout import Submit
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 
 from safeboard.actions.forms import ActionForm
@@ -14,6 +15,7 @@ from safeboard.core.extension_points import measure_targets
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.fields import PersonChoiceField
 from safeboard.partnership.models import Agency
+from safeboard.themes.models import Theme
 
 from .models import BusinessPlan, Priority
 from .services import REVIEW_PROGRESS, SUMMARY_REQUIRED
@@ -83,8 +85,26 @@ class PriorityForm(GovUKForm):
         widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-2"}),
     )
 
-    def __init__(self, *args, is_new: bool = False, **kwargs) -> None:
+    themes = forms.ModelMultipleChoiceField(
+        label="Themes it addresses",
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The priority\u2019s page gathers the findings, audits, training and indicators "
+        "tagged with these themes. Select all that apply.",
+    )
+
+    def __init__(
+        self, *args, is_new: bool = False, priority: Priority | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
+        # Themes in use, and any retired theme the priority already addresses, so an edit keeps it.
+        offered = Q(is_active=True)
+        if priority is not None:
+            offered |= Q(pk__in=priority.themes.values("pk"))
+        cast(forms.ModelMultipleChoiceField, self.fields["themes"]).queryset = Theme.objects.filter(
+            offered
+        ).order_by("position", "name")
         if is_new:
             # A new priority is active; its number defaults to the next in the plan.
             del self.fields["status"]
@@ -103,6 +123,7 @@ class PriorityForm(GovUKForm):
             "status": priority.status,
             "review_date": priority.review_date,
             "review_interval_months": priority.review_interval_months,
+            "themes": list(priority.themes.all()),
         }
 
 

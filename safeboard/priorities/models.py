@@ -93,7 +93,9 @@ class Priority(models.Model):
     review_interval_months = models.PositiveSmallIntegerField(
         default=3, help_text="How far the review date rolls forward after each review."
     )
-    history = HistoricalRecords()
+    # What the priority is about: its page gathers everything tagged with these themes.
+    themes = models.ManyToManyField("themes.Theme", blank=True, related_name="priorities")
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         ordering = ["plan", "number"]

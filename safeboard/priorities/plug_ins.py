@@ -4,9 +4,11 @@ own evidence on a priority's page, its review reminders and History tabs."""
 from __future__ import annotations
 
 from safeboard.core import extension_points as points
+from safeboard.themes.selectors import tagged_with, themes_of
 
 from . import reminders
-from .evidence import BUILT_IN_SECTIONS
+from .evidence import BUILT_IN_SECTIONS, PRIORITIES_SECTION
+from .models import Priority
 
 
 def register() -> None:
@@ -22,6 +24,14 @@ def register() -> None:
     )
     for section in BUILT_IN_SECTIONS:
         points.evidence.register(section)
+    points.evidence.register(PRIORITIES_SECTION)
+    points.themed_sources.register(
+        points.ThemedSource(
+            "priorities.priority",
+            tagged_with=lambda themes: tagged_with(Priority, themes),
+            themes_of=lambda ids: themes_of(Priority, ids),
+        )
+    )
     points.reminder_sources.register(
         points.ReminderSource("priority-reviews", reminders.priority_reminders)
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from safeboard.accounts.models import User
-from safeboard.core.extension_points import PRIORITY, Evidence, evidence_about
+from safeboard.core.evidence import GatheredSection, gather, identity
+from safeboard.core.extension_points import PRIORITY, THEME, evidence_about
+from safeboard.themes.models import Theme
 
 from .models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
 
@@ -73,53 +74,29 @@ def plan_page(*, plan: BusinessPlan, today: datetime.date | None = None) -> Plan
 
 
 @dataclass
-class GatheredSection:
-    """One module's evidence about a priority, as far as the user may see it."""
-
-    key: str
-    heading: str
-    template_name: str
-    rows: list[Any]
-    empty_text: str
-    summary: str = ""
-    hidden_count: int = 0  # linked records the user may not see
-
-
-@dataclass
 class PriorityEvidence:
-    """Everything known about a priority: its measures, its reviews and every module's
-    section (actions, risks, challenges and whatever later modules register)."""
+    """Everything known about a priority: its measures, its reviews, every module's section
+    about the priority itself (actions, risks, challenges and whatever later modules
+    register) and every module's section about the themes it addresses."""
 
     priority: Priority
     measures: list[PriorityMeasure]
     reviews: list[PriorityReview]
+    themes: list[Theme] = field(default_factory=list)
     sections: list[GatheredSection] = field(default_factory=list)
 
     def section(self, key: str) -> GatheredSection | None:
         return next((section for section in self.sections if section.key == key), None)
 
 
-def _gather(section: Evidence, priority: Priority, user: User | None) -> GatheredSection:
-    rows = list(section.records(priority, user))
-    visible = rows
-    if user is not None and section.view_permission:
-        visible = [row for row in rows if user.has_perm(section.view_permission, row)]
-    return GatheredSection(
-        key=section.key,
-        heading=section.heading,
-        template_name=section.template_name,
-        rows=visible,
-        empty_text=section.empty_text,
-        summary=section.summarise(visible) if section.summarise and visible else "",
-        hidden_count=len(rows) - len(visible),
-    )
-
-
 def priority_evidence(priority: Priority, *, user: User | None = None) -> PriorityEvidence:
     """What the priority's page (and the annual report) shows about one priority.
 
-    With a `user`, each section keeps only the records the user may see by that record's
-    own rule; without one (a report, a job), everything is kept.
+    Its own sections come first; then each theme section, gathered over all the themes the
+    priority addresses, each record once, and none already shown in the priority's own
+    sections (an indicator linked to the priority and tagged with its theme shows once).
+    With a `user`, each section keeps only what the user may see and counts the rest;
+    without one (a report, a job), everything is kept.
     """
     measures = list(
         priority.measures.select_related("target_type").prefetch_related("target").order_by("pk")
@@ -127,11 +104,16 @@ def priority_evidence(priority: Priority, *, user: User | None = None) -> Priori
     reviews = list(
         priority.reviews.select_related("reviewed_by__person").order_by("-reviewed_on", "-pk")
     )
+    themes = list(priority.themes.order_by("position", "name"))
+    sections = [gather(section, priority, user) for section in evidence_about(PRIORITY)]
+    # The priority itself, and what its own sections show, are not shown again.
+    shown = {identity(priority)} | {identity(row) for section in sections for row in section.rows}
+    if themes:
+        sections += [
+            gather(section, themes, user, already_shown=shown) for section in evidence_about(THEME)
+        ]
     return PriorityEvidence(
-        priority=priority,
-        measures=measures,
-        reviews=reviews,
-        sections=[_gather(section, priority, user) for section in evidence_about(PRIORITY)],
+        priority=priority, measures=measures, reviews=reviews, themes=themes, sections=sections
     )
 
 

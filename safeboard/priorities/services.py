@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -15,6 +16,7 @@ from safeboard.actions.services import action_create
 from safeboard.core.dates import add_months, long_date
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency, Person
+from safeboard.themes.models import Theme
 
 from .models import BusinessPlan, Priority, PriorityMeasure, PriorityReview
 
@@ -118,6 +120,7 @@ def priority_create(
     description: str = "",
     number: int | None = None,
     review_interval_months: int = 3,
+    themes: Iterable[Theme] = (),
 ) -> Priority:
     """Add an active priority to a plan, numbered after the last one unless a number is given.
 
@@ -146,6 +149,7 @@ def priority_create(
     )
     priority.full_clean()
     priority.save()
+    priority.themes.set(themes)
     return priority
 
 
@@ -162,7 +166,9 @@ def priority_update(
     status: str,
     review_date: datetime.date,
     review_interval_months: int,
+    themes: Iterable[Theme] | None = None,
 ) -> Priority:
+    """Change a priority; its themes stay as they are unless `themes` is given."""
     _check_lead(lead_agency, lead_person)
     _check_number_free(priority.plan, number, priority)
     priority.number = number
@@ -176,6 +182,8 @@ def priority_update(
     priority.review_interval_months = review_interval_months
     priority.full_clean()
     priority.save()
+    if themes is not None:
+        priority.themes.set(themes)
     return priority
 
 

@@ -12,11 +12,17 @@ from safeboard.core import extension_points as points
 
 from .access import log_view
 from .briefings import home as briefings_home
-from .briefings.selectors import theme_briefings
+from .briefings.selectors import theme_briefings, theme_briefings_hidden
 from .cases.home import review_steps_panel
 from .cases.reminders import review_step_reminders
 from .findings.chain import review_chain_links
-from .findings.selectors import recommendations_hidden_from, theme_findings
+from .findings.selectors import (
+    recommendations_hidden_from,
+    recommendations_tagged,
+    theme_findings,
+    theme_findings_hidden,
+    themes_of_recommendations,
+)
 from .search.index import repair
 
 THEME_SECTIONS = [
@@ -25,7 +31,9 @@ THEME_SECTIONS = [
         key="review-findings",
         heading="Case review findings",
         template_name="reviews/lessons/theme_findings.html",
-        records=lambda theme, user: theme_findings(theme=theme, user=user),
+        records=lambda themes, user: theme_findings(themes=themes, user=user),
+        count_hidden=lambda themes, user: theme_findings_hidden(themes=themes, user=user),
+        counted_as=("finding", "findings"),
         empty_text="No finding of a case review you can see is tagged with this theme.",
         order=10,
     ),
@@ -34,7 +42,9 @@ THEME_SECTIONS = [
         key="learning-briefings",
         heading="Learning briefings",
         template_name="reviews/lessons/theme_briefings.html",
-        records=lambda theme, user: theme_briefings(theme=theme, user=user),
+        records=lambda themes, user: theme_briefings(themes=themes, user=user),
+        count_hidden=lambda themes, user: theme_briefings_hidden(themes=themes, user=user),
+        counted_as=("briefing", "briefings"),
         empty_text="No learning briefing you can read is about this theme or its reviews.",
         order=20,
     ),
@@ -66,6 +76,12 @@ def register() -> None:
     )
     points.confidential_sources.register(
         points.ConfidentialSource("reviews.recommendation", recommendations_hidden_from)
+    )
+    # An action answering a recommendation carries the themes of its finding.
+    points.themed_sources.register(
+        points.ThemedSource(
+            "reviews.recommendation", recommendations_tagged, themes_of_recommendations
+        )
     )
     _register_lessons()
     _register_chain()

@@ -8,6 +8,8 @@ revision is kept. Comparators (England, region, statistical neighbours) sit besi
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -132,7 +134,10 @@ class Indicator(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords(m2m_fields=[priorities])
+    # What the indicator tells of: a theme's page (and a priority's) shows its latest state.
+    themes = models.ManyToManyField("themes.Theme", blank=True, related_name="indicators")
+    history = HistoricalRecords(m2m_fields=[priorities, themes])
+    spc: Any  # its chart (spc.selectors.IndicatorSpc), set by evidence.indicators_about()
 
     class Meta:
         ordering = ["code"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from safeboard.core import extension_points as points
 
 from . import home, reminders
-from .evidence import INDICATOR_MEASURE_TARGET, INDICATORS_SECTION
+from .evidence import INDICATOR_MEASURE_TARGET, INDICATORS_SECTION, THEME_INDICATORS_SECTION
 
 
 def register() -> None:
@@ -40,6 +40,7 @@ def register() -> None:
     )
     points.reminder_sources.register(points.ReminderSource("figures", reminders.figures_reminders))
     points.evidence.register(INDICATORS_SECTION)
+    points.evidence.register(THEME_INDICATORS_SECTION)
     points.measure_targets.register(INDICATOR_MEASURE_TARGET)
     points.history_access.register(
         points.HistoryAccess("scorecard.indicator", "scorecard.view_indicator")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.fields import PersonChoiceField
 from safeboard.partnership.models import Agency, Person
+from safeboard.themes.models import Theme
 
 from . import chase_services, return_services, scrutiny_services
 from .models import Cycle, EvidenceRequest, Kind, Rating, StandardSet
@@ -170,6 +171,18 @@ class StandardForm(GovUKForm):
 
     def clean_sub_standards(self) -> list[str]:
         return _lines(self.cleaned_data["sub_standards"])
+
+
+class LibraryStandardForm(StandardForm):
+    """A library standard, with the themes it is about (matched to each cycle's copy by code)."""
+
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.filter(is_active=True).order_by("position", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each theme\u2019s page shows the cycles in which organisations fell below "
+        "\u201cmet\u201d on this standard. Select all that apply.",
+    )
 
 
 class ConfirmForm(GovUKForm):

@@ -87,7 +87,10 @@ class Standard(StandardFields):
     standard_set = models.ForeignKey(
         StandardSet, on_delete=models.CASCADE, related_name="standards"
     )
-    history = HistoricalRecords()
+    # What the standard is about. Kept in the library and matched to each cycle's copy by
+    # code, so tagging a standard tags it in every cycle, past and future.
+    themes = models.ManyToManyField("themes.Theme", blank=True, related_name="s11_standards")
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         ordering = ["standard_set", "position", "id"]

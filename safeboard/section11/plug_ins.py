@@ -5,6 +5,7 @@ from __future__ import annotations
 from safeboard.core import extension_points as points
 
 from .chase_services import chase_non_returns
+from .evidence import STANDARDS_SECTION
 from .home import section11_panel
 from .reminders import section11_reminders
 
@@ -25,6 +26,7 @@ def register() -> None:
     points.home_panels.register(
         points.HomePanel("section11", "section11/home_panel.html", section11_panel, order=230)
     )
+    points.evidence.register(STANDARDS_SECTION)
     points.history_access.register(points.HistoryAccess("section11.cycle", "section11.view_cycle"))
     points.history_access.register(
         points.HistoryAccess("section11.return", "section11.view_return")

@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
+from safeboard.themes.models import Theme
 
 from . import states
 from .models import (
@@ -271,6 +272,7 @@ def standard_save(
     title: str,
     description: str,
     sub_standards: Iterable[str],
+    themes: Iterable[Theme] | None = None,
 ) -> Standard | CycleStandard:
     """Add or change a standard, in the library or in a cycle being set up.
 
@@ -298,6 +300,8 @@ def standard_save(
     standard.sub_standards = _clean_sub_standards(sub_standards)
     standard.full_clean()
     save_with_reason(standard, "Added" if is_new else "Changed")
+    if themes is not None and isinstance(standard, Standard):
+        standard.themes.set(themes)  # a cycle's copy takes the library standard's themes
     return standard
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from safeboard.accounts.models import User
-from safeboard.core.extension_points import THEME, Evidence, evidence_about
+from safeboard.core.evidence import GatheredSection, gather
+from safeboard.core.extension_points import THEME, evidence_about
 
 from .models import Theme
 
@@ -21,15 +23,28 @@ def retired_themes() -> QuerySet[Theme]:
     return Theme.objects.filter(is_active=False).order_by("name")
 
 
-@dataclass(frozen=True)
-class ShownSection:
-    section: Evidence
-    rows: list[Any]
+def theme_page_sections(*, theme: Theme, user: User | None) -> list[GatheredSection]:
+    """Each registered section with the records tagged with `theme` that `user` may see, and a
+    count of those the user may not."""
+    return [gather(section, [theme], user) for section in evidence_about(THEME)]
 
 
-def theme_page_sections(*, theme: Theme, user: User) -> list[ShownSection]:
-    """Each registered section with the records tagged with `theme` that `user` may see."""
-    return [
-        ShownSection(section=section, rows=list(section.records(theme, user)))
-        for section in evidence_about(THEME)
-    ]
+def tagged_with(model: type[Model], themes: Iterable[Theme] | QuerySet[Theme]) -> QuerySet:
+    """The ids (`values("pk")`) of the records of `model` (one with a `themes` field) tagged
+    with any of `themes`, as a subquery."""
+    return model._default_manager.filter(themes__in=themes).values("pk").distinct()
+
+
+def themes_of(model: type[Model], ids: Iterable[int]) -> dict[int, list[Theme]]:
+    """Each record's themes by record id, in theme order, in one query."""
+    field: Any = model._meta.get_field("themes")
+    source = field.m2m_field_name()  # the through table's link to the record, e.g. "challenge"
+    links = (
+        field.remote_field.through._default_manager.filter(**{f"{source}_id__in": list(ids)})
+        .select_related("theme")
+        .order_by("theme__position", "theme__name")
+    )
+    themes: dict[int, list[Theme]] = defaultdict(list)
+    for link in links:
+        themes[getattr(link, f"{source}_id")].append(link.theme)
+    return dict(themes)

@@ -12,8 +12,10 @@ MANAGER = {Role.BUSINESS_MANAGER}
 LEADS = {Role.BUSINESS_MANAGER, Role.CHAIR}
 # Everyone with a part in audits; practitioners, readers and accounts without a role have none.
 CAN_LIST = LEADS | BOARD_BUSINESS_READERS | {Role.LEARNING_OFFICER, Role.AGENCY_LEAD, Role.AUDITOR}
-# Board business readers and the learning officer read the report once the round is closed.
+# Board business readers and the learning officer read the report once the round is closed;
+# so do the leads and auditors of an agency that took part in it (and of no other agency).
 CLOSED_REPORT_READERS = BOARD_BUSINESS_READERS | {Role.LEARNING_OFFICER}
+PARTICIPANTS = {Role.AGENCY_LEAD, Role.AUDITOR}
 # The home agency's auditor is assigned; its agency lead sees the assignment too.
 CAN_VIEW_ASSIGNMENT = LEADS | {Role.AUDITOR, Role.AGENCY_LEAD}
 
@@ -49,6 +51,13 @@ def _closed_round(cast):
     return {"pk": AuditRoundFactory(closed=True).pk}
 
 
+def _closed_round_home_took_part_in(cast):
+    """A closed round in which the home agency answered a case."""
+    audit_round = AuditRoundFactory(closed=True)
+    AssignmentFactory(case__round=audit_round, agency=cast.home_agency)
+    return {"pk": audit_round.pk}
+
+
 def _case(cast):
     return {"pk": SampleCaseFactory(agencies=[cast.home_agency]).pk}
 
@@ -82,8 +91,18 @@ ACCESS_CASES = [
     AccessCase("audits:round_edit", MANAGER, _open_round),
     AccessCase("audits:round_open", MANAGER, _round_setting_up),
     AccessCase("audits:round_close", MANAGER, _open_round),
-    AccessCase("audits:round_report", LEADS | CLOSED_REPORT_READERS, _closed_round),
-    AccessCase("audits:round_report_pdf", LEADS | CLOSED_REPORT_READERS, _closed_round),
+    AccessCase(
+        "audits:round_report",
+        LEADS | CLOSED_REPORT_READERS | PARTICIPANTS,
+        _closed_round_home_took_part_in,
+        other_agency_refused=True,
+    ),
+    AccessCase(
+        "audits:round_report_pdf",
+        LEADS | CLOSED_REPORT_READERS | PARTICIPANTS,
+        _closed_round_home_took_part_in,
+        other_agency_refused=True,
+    ),
     AccessCase("audits:case_add", MANAGER, _open_round),
     AccessCase("audits:finding_add", MANAGER, _open_round),
     AccessCase("audits:case_detail", LEADS, _case),

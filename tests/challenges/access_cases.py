@@ -27,6 +27,7 @@ ACCESS_CASES = [
     AccessCase("challenges:raise", BOARD),
     AccessCase("challenges:detail", CAN_VIEW, _home_challenge, other_agency_refused=True),
     AccessCase("challenges:respond", CAN_RESPOND, _home_challenge, other_agency_refused=True),
+    AccessCase("challenges:themes", BOARD, _home_challenge, other_agency_refused=True),
     AccessCase("challenges:judge", BOARD, _home_challenge_responded, other_agency_refused=True),
     AccessCase("challenges:close", BOARD, _home_challenge, other_agency_refused=True),
     AccessCase("challenges:add_action", BOARD, _home_challenge, other_agency_refused=True),

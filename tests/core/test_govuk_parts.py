@@ -101,3 +101,32 @@ def test_a_worded_tag_keeps_the_template_s_escaping():
         who="<x>",
     )
     assert html == '<strong class="govuk-tag govuk-tag--red">2 overdue &amp; &lt;x&gt;</strong>'
+
+
+def test_a_data_table_scrolls_in_a_focusable_region_named_by_its_caption():
+    html = _render(
+        "{% data_table %}{% caption %}Risks &amp; <b>issues</b>{% endcaption %}{% enddata_table %}"
+    )
+    assert html.startswith(
+        '<div class="safeboard-table-region" role="region" aria-label="Risks &amp; issues"'
+        ' tabindex="0"><table class="govuk-table">'
+    )
+    assert html.endswith("</table></div>")
+
+
+def test_a_written_out_table_is_put_in_the_same_region():
+    html = _render(
+        "{% table_region %}\n<table class='govuk-table'><caption class='x'>\n  By {{ who }}\n"
+        "</caption></table>\n{% endtable_region %}",
+        who="Tom & Jerry",
+    )
+    assert html == (
+        '<div class="safeboard-table-region" role="region" aria-label="By Tom &amp; Jerry"'
+        " tabindex=\"0\"><table class='govuk-table'><caption class='x'>\n  By Tom &amp; Jerry\n"
+        "</caption></table></div>"
+    )
+
+
+def test_a_table_without_a_caption_still_scrolls_but_names_no_region():
+    html = _render("{% table_region %}<table></table>{% endtable_region %}")
+    assert html == '<div class="safeboard-table-region" tabindex="0"><table></table></div>'

@@ -259,7 +259,7 @@ def test_linked_records_another_agency_may_not_see_are_counted_not_shown(cast, p
     )
     text = _text(signed_in_client(cast.other_agency_lead).get(priority.get_absolute_url()))
     assert "Home agency's own action" not in text
-    assert "1 more linked to this priority is not shown" in text
+    assert "1 more action you do not have access to." in text
 
 
 # Reviews

@@ -53,7 +53,10 @@ def _export_rows(round_results: results.RoundResults) -> list[dict]:
 def report_context(request, audit_round: AuditRound) -> dict:
     """Everything the report shows, for the page and the PDF alike."""
     round_results = results.round_results(audit_round=audit_round)
-    earlier_rounds = results.earlier_rounds(audit_round=audit_round)
+    # Only rounds the reader may read the report of: a comparison shows their results too.
+    earlier_rounds = results.earlier_rounds(audit_round=audit_round).filter(
+        pk__in=selectors.visible_rounds(user=request.user).values("pk")
+    )
     # The latest earlier round unless the reader chose another, or none.
     earlier = earlier_rounds.first()
     chosen = request.GET if "earlier" in request.GET else None

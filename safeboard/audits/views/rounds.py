@@ -21,9 +21,7 @@ class RoundListView(RulePermissionMixin, View):
 
     def get(self, request):
         user = request.user
-        sees_rounds = user.has_perm("audits.view_round") or user.has_perm(
-            "audits.read_closed_reports"
-        )
+        sees_rounds = selectors.reads_some_reports(user)
         agency_assignments = []
         if user.has_role(Role.AGENCY_LEAD):
             agency_assignments = list(selectors.assignments_of_agency(agency_id=user.agency_id))

@@ -9,6 +9,7 @@ from ..forms import (
     ChallengeActionForm,
     ChallengeCloseForm,
     ChallengeRaiseForm,
+    ChallengeThemesForm,
     JudgementForm,
 )
 from ..models import ChallengeResponse
@@ -31,6 +32,25 @@ class ChallengeRaiseView(ServiceFormView):
         return f"Challenge {record.reference} raised."
 
     crumb_parent = "challenges:list"
+
+
+class ChallengeThemesView(ChallengeFormView):
+    """The themes a challenge is about, chosen when it is raised and changed here."""
+
+    permission_required = "challenges.raise_challenge"
+    form_class = ChallengeThemesForm
+    heading = "Change the themes"
+    intro = "Each theme\u2019s page, and every priority addressing it, shows the challenge."
+    success_text = "The themes have been changed."
+
+    def form_kwargs(self):
+        return {"challenge": self.get_object()}
+
+    def initial(self):
+        return {"themes": list(self.get_object().themes.all())}
+
+    def call_service(self, data):
+        services.challenge_set_themes(challenge=self.get_object(), **data)
 
 
 class JudgementView(ChallengeFormView):

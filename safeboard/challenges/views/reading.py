@@ -166,6 +166,8 @@ class ChallengeDetailView(ChallengeObjectMixin, View):
                 and user.has_perm("challenges.close_challenge", challenge),
                 "sections": shown_page_sections(page="challenge", record=challenge, user=user),
                 "can_add_action": user.has_perm("challenges.add_action", challenge),
+                "themes": list(challenge.themes.order_by("position", "name")),
+                "can_change_themes": user.has_perm("challenges.raise_challenge", challenge),
                 "crumbs": breadcrumbs.page_trail(self),
             },
         )

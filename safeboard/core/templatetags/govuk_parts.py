@@ -1,5 +1,5 @@
-"""The GOV.UK components our pages repeat most, as template tags: tag, summary list, table and
-breadcrumbs.
+"""The GOV.UK components our pages repeat most, as template tags: tag, summary list, table (in
+its scrolling region) and breadcrumbs.
 
 Why not govuk-frontend-django's `gds_*` tags for these: each of its calls builds a new Jinja
 environment and compiles the Nunjucks macro again (about 10 ms a tag), and a register page
@@ -9,11 +9,13 @@ fifty rows costs microseconds, and the markup lives in one place.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterable
 
 from django import template
 from django.template.base import token_kwargs
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -186,7 +188,7 @@ class DataTableNode(_KwargsNode):
         head = format_html_join(
             "", "{}", ((_positional_header(h),) for h in _flatten(headings))
         ) + format_html_join("", "{}", ((column,) for column in collected["columns"]))
-        return format_html(
+        table = format_html(
             '<table class="{}"{}><caption class="govuk-table__caption {}"{}>{}</caption>'
             '<thead class="govuk-table__head"><tr class="govuk-table__row">{}</tr></thead>'
             '<tbody class="govuk-table__body">{}</tbody></table>',
@@ -198,6 +200,7 @@ class DataTableNode(_KwargsNode):
             head,
             body,
         )
+        return _scrolling_region(table, label=kwargs.get("label") or caption)
 
 
 @register.tag
@@ -245,3 +248,44 @@ def caption(parser, token):
     nodelist = parser.parse(("endcaption",))
     parser.delete_first_token()
     return CaptionNode(nodelist)
+
+
+_CAPTION = re.compile(r"<caption[^>]*>(.*?)</caption>", re.DOTALL)
+_SPACES = re.compile(r"\s+")
+
+
+def _scrolling_region(table: str, *, label: str) -> SafeString:
+    """A table in a region of its own that scrolls sideways when the table is wider than the
+    screen, so that the page itself reflows at 320 CSS pixels (WCAG 1.4.10). The region is
+    named by the caption and takes keyboard focus, so arrow keys scroll it."""
+    # The caption is markup already escaped; its words are unescaped once, for format_html.
+    label = _SPACES.sub(" ", html.unescape(strip_tags(label))).strip()
+    if not label:
+        return format_html('<div class="safeboard-table-region" tabindex="0">{}</div>', table)
+    return format_html(
+        '<div class="safeboard-table-region" role="region" aria-label="{}" tabindex="0">{}</div>',
+        label,
+        table,
+    )
+
+
+class TableRegionNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        table = self.nodelist.render(context)
+        caption = _CAPTION.search(table)
+        return _scrolling_region(
+            SafeString(table.strip()), label=caption.group(1) if caption else ""
+        )
+
+
+@register.tag
+def table_region(parser, token):
+    """A table written out in the template, put in the same scrolling region as
+    `{% data_table %}` gives: `{% table_region %}<table>…</table>{% endtable_region %}`. The
+    region is named by the table's caption."""
+    nodelist = parser.parse(("endtable_region",))
+    parser.delete_first_token()
+    return TableRegionNode(nodelist)

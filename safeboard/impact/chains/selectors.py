@@ -160,9 +160,8 @@ def theme_chain(*, theme: Theme, user: User | None) -> Chain:
 
 
 def priority_themes(priority: Priority) -> list[Theme]:
-    """The themes a priority addresses (none until priorities carry themes)."""
-    themes = getattr(priority, "themes", None)
-    return list(themes.all()) if themes is not None else []
+    """The themes a priority addresses."""
+    return list(priority.themes.all())
 
 
 def _priority_link(priority: Priority, actions: Sequence[Action]) -> ChainLink:

@@ -5,6 +5,7 @@ led to is counted by the reach rule: reach/selectors.py, lesson_reach.)"""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Min, Q, QuerySet
@@ -14,6 +15,7 @@ from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
 from safeboard.priorities.models import Priority
 from safeboard.reviews.models import Review
+from safeboard.themes.models import Theme
 
 from ..models import Booking, Course, Session
 
@@ -87,6 +89,15 @@ def reviews_user_may_link(user: User) -> QuerySet[Review]:
         .distinct()
         .order_by("-aware_date", "-id")
     )
+
+
+def courses_about(
+    themes: Iterable[Theme] | QuerySet[Theme], *, now: datetime.datetime | None = None
+) -> QuerySet[Course]:
+    """The courses that teach any of `themes`, each once, with how many sessions have been
+    held and how many people attended."""
+    tagged = Course.objects.filter(themes__in=themes).values("pk")
+    return _with_reach(Course.objects.filter(pk__in=tagged), now or timezone.now())
 
 
 def courses_for_priority(

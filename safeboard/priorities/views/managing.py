@@ -99,6 +99,9 @@ class PriorityEditView(PriorityRecordMixin, ServiceFormView):
     heading = "Change the priority"
     template_name = FORM_TEMPLATE
 
+    def form_kwargs(self):
+        return {"priority": self.get_object()}
+
     def initial(self):
         return PriorityForm.initial_for(self.get_object())
 

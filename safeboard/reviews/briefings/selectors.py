@@ -9,6 +9,7 @@ them and the chair.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.db.models import F, Q, QuerySet
 
@@ -50,15 +51,26 @@ def briefing_list(*, user: User, kind: str = "") -> QuerySet[Briefing]:
     return briefings.order_by(*NEWEST_FIRST)
 
 
-def theme_briefings(*, theme: Theme, user: User) -> QuerySet[Briefing]:
-    """Briefings about `theme`, and those of reviews with a finding on it, that `user` may read."""
-    reviews_on_theme = Finding.objects.filter(themes=theme).values("review")
-    return (
-        visible_briefings(user)
-        .filter(Q(theme=theme) | Q(review__in=reviews_on_theme))
-        .select_related("review", "theme")
-        .order_by(*NEWEST_FIRST)
-    )
+def briefings_about(themes: Iterable[Theme] | QuerySet[Theme]) -> QuerySet[Briefing]:
+    """Briefings about any of `themes`, and those of reviews with a finding on one of them."""
+    reviews_on_themes = Finding.objects.filter(themes__in=themes).values("review")
+    return Briefing.objects.filter(Q(theme__in=themes) | Q(review__in=reviews_on_themes))
+
+
+def theme_briefings(
+    *, themes: Iterable[Theme] | QuerySet[Theme], user: User | None
+) -> QuerySet[Briefing]:
+    """Briefings about `themes` (see briefings_about) that `user` may read, or all of them
+    without a user."""
+    briefings = briefings_about(themes)
+    if user is not None:
+        briefings = briefings.filter(pk__in=visible_briefings(user).values("pk"))
+    return briefings.select_related("review", "theme").order_by(*NEWEST_FIRST)
+
+
+def theme_briefings_hidden(*, themes: Iterable[Theme] | QuerySet[Theme], user: User) -> int:
+    """How many briefings about `themes` `user` may not read: counted, never shown."""
+    return briefings_about(themes).exclude(pk__in=visible_briefings(user).values("pk")).count()
 
 
 def recently_shared_briefings(*, user: User, since: datetime.date, limit: int) -> list[Briefing]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypedDict
 
@@ -161,10 +162,47 @@ def action_plan_progress(
     )
 
 
-def theme_findings(*, theme: Theme, user: User) -> QuerySet[Finding]:
-    """Findings tagged with `theme` in the reviews `user` may see, newest review first."""
-    return (
-        Finding.objects.filter(themes=theme, review__in=visible_reviews(user))
-        .select_related("review")
-        .order_by("-review__aware_date", "review_id", "position", "id")
+def findings_tagged(themes: Iterable[Theme] | QuerySet[Theme]) -> QuerySet[Finding]:
+    """Findings tagged with any of `themes`, each once."""
+    return Finding.objects.filter(pk__in=Finding.objects.filter(themes__in=themes).values("pk"))
+
+
+def theme_findings(
+    *, themes: Iterable[Theme] | QuerySet[Theme], user: User | None
+) -> QuerySet[Finding]:
+    """Findings tagged with any of `themes` in the reviews `user` may see (every review
+    without a user), newest review first."""
+    findings = findings_tagged(themes)
+    if user is not None:
+        findings = findings.filter(review__in=visible_reviews(user))
+    return findings.select_related("review").order_by(
+        "-review__aware_date", "review_id", "position", "id"
     )
+
+
+def theme_findings_hidden(*, themes: Iterable[Theme] | QuerySet[Theme], user: User) -> int:
+    """How many findings tagged with `themes` are in reviews `user` may not open: counted on
+    the page, never shown, and with nothing of the review they come from."""
+    return findings_tagged(themes).exclude(review__in=visible_reviews(user)).count()
+
+
+def recommendations_tagged(themes: Iterable[Theme] | QuerySet[Theme]) -> QuerySet:
+    """The ids of the recommendations whose finding is tagged with any of `themes`."""
+    return Recommendation.objects.filter(finding__themes__in=themes).values("pk").distinct()
+
+
+def themes_of_recommendations(ids: Iterable[int]) -> dict[int, list[Theme]]:
+    """Each recommendation's themes, those of its finding, by recommendation id (two queries)."""
+    links = list(
+        Recommendation.objects.filter(pk__in=list(ids), finding__themes__isnull=False)
+        .values_list("pk", "finding__themes")
+        .order_by()
+    )
+    themes = Theme.objects.in_bulk({theme_id for _, theme_id in links})
+    by_recommendation: dict[int, list[Theme]] = defaultdict(list)
+    for recommendation_id, theme_id in links:
+        by_recommendation[recommendation_id].append(themes[theme_id])
+    return {
+        pk: sorted(found, key=lambda theme: (theme.position, theme.name))
+        for pk, found in by_recommendation.items()
+    }

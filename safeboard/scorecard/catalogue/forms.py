@@ -7,6 +7,7 @@ from django import forms
 from safeboard.core.forms import GovUKForm
 from safeboard.partnership.models import Agency
 from safeboard.priorities.models import Priority
+from safeboard.themes.models import Theme
 
 from ..models import Indicator, Perspective, Polarity
 from ..periods import Frequency
@@ -92,6 +93,13 @@ class IndicatorForm(GovUKForm):
         widget=forms.CheckboxSelectMultiple,
         label="Priorities it shows progress on",
     )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.filter(is_active=True).order_by("position", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes it tells of",
+        help_text="Each theme\u2019s page shows the indicator\u2019s latest figure and what it shows.",
+    )
 
     def __init__(self, *args, editing: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -110,6 +118,7 @@ class IndicatorForm(GovUKForm):
     def initial_for(indicator: Indicator) -> dict:
         initial = {name: getattr(indicator, name) for name in UPDATABLE_FIELDS}
         initial["priorities"] = list(indicator.priorities.all())
+        initial["themes"] = list(indicator.themes.all())
         return initial
 
 

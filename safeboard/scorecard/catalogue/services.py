@@ -18,6 +18,7 @@ from safeboard.accounts.models import User
 from safeboard.core.history import save_with_reason
 from safeboard.partnership.models import Agency
 from safeboard.priorities.models import Priority
+from safeboard.themes.models import Theme
 
 from ..models import Indicator, normalise_code
 from ..values import ValueProblem, read_value
@@ -104,6 +105,7 @@ def indicator_create(
     census_key: str = "",
     screen_moving_ranges: bool = False,
     priorities: Iterable[Priority] = (),
+    themes: Iterable[Theme] = (),
     created_by: User | None = None,
 ) -> Indicator:
     indicator = Indicator(
@@ -127,6 +129,7 @@ def indicator_create(
     _validate_indicator(indicator)
     indicator.save()
     indicator.priorities.set(priorities)
+    indicator.themes.set(themes)
     return indicator
 
 
@@ -136,6 +139,7 @@ def indicator_update(
     indicator: Indicator,
     reason: str = "",
     priorities: Iterable[Priority] | None = None,
+    themes: Iterable[Theme] | None = None,
     **changes: Any,
 ) -> Indicator:
     """Change an indicator; a change to what it means needs a reason, kept in its history."""
@@ -163,6 +167,8 @@ def indicator_update(
         save_with_reason(indicator, reason)
     if priorities is not None:
         indicator.priorities.set(priorities)
+    if themes is not None:
+        indicator.themes.set(themes)
     return indicator
 
 

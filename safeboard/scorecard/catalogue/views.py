@@ -105,6 +105,7 @@ class IndicatorDetailView(IndicatorMixin, View):
             {
                 "indicator": indicator,
                 "priorities": indicator.priorities.select_related("plan"),
+                "themes": indicator.themes.order_by("position", "name"),
                 "rows": [(figure, points.get(figure.period.key)) for figure in figures],
                 "chart": chart,
                 "chart_svg": xmr_chart_svg(chart=chart, chart_id=f"indicator-{indicator.pk}-spc"),
@@ -163,6 +164,7 @@ class IndicatorEditView(IndicatorMixin, View):
                     indicator=indicator,
                     reason=data.pop("reason"),
                     priorities=data.pop("priorities"),
+                    themes=data.pop("themes"),
                     **data,
                 )
             except ValidationError as error:

@@ -12,7 +12,7 @@ from safeboard.core.service_views import RecordMixin, ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import services
-from ..forms import StandardForm
+from ..forms import LibraryStandardForm
 from ..models import Standard, StandardSet
 from .common import FORM_TEMPLATE
 from .cycles import standard_initial
@@ -60,7 +60,7 @@ class StandardSetDetailView(RecordMixin, RulePermissionMixin, View):
 class LibraryStandardFormView(RecordMixin, ServiceFormView):
     permission_required = "section11.edit_library"
     model = StandardSet
-    form_class = StandardForm
+    form_class = LibraryStandardForm
     template_name = FORM_TEMPLATE
 
     def get_standard(self) -> Standard:
@@ -95,4 +95,5 @@ class LibraryStandardEditView(LibraryStandardFormView):
     success_text = "The standard has been changed in the library."
 
     def initial(self):
-        return standard_initial(self.get_standard())
+        standard = self.get_standard()
+        return {**standard_initial(standard), "themes": list(standard.themes.all())}

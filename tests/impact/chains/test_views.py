@@ -124,8 +124,6 @@ def test_a_prioritys_chain_holds_the_actions_that_deliver_it_and_its_own_claims(
 
 def test_a_prioritys_chain_gathers_the_findings_of_its_themes(cast, theme):
     priority = PriorityFactory()
-    if not hasattr(priority, "themes"):
-        pytest.skip("Priorities do not carry themes yet.")
     priority.themes.set([theme])
     finding, _ = audit_link(theme)
     page = (
