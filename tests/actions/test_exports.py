@@ -1,4 +1,4 @@
-"""The actions export reads values, not models, and says what the action's page says."""
+"""The actions export says what the action's page says, in a bounded number of queries."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from safeboard.actions.factories import ActionFactory
 from safeboard.actions.models import Action
-from safeboard.actions.selectors import action_list
+from safeboard.actions.selectors import action_list, with_themes
 from safeboard.actions.views import EXPORT_COLUMNS
 from safeboard.core.exports import cell_rows
 from safeboard.partnership.factories import PersonFactory
@@ -27,6 +27,7 @@ def _as_the_model_says(action: Action) -> list:
         action.display_status,
         action.completed_on or "",
         action.source_type.name if action.source_type else "",
+        "",  # no themes
         action.description,
     ]
 
@@ -42,7 +43,7 @@ def test_each_exported_row_says_what_the_model_says():
         source=PersonFactory(),
         description="Done",
     )
-    rows = action_list()
+    rows = with_themes(list(action_list()))
     exported = list(cell_rows(rows, EXPORT_COLUMNS))
     assert exported == [_as_the_model_says(action) for action in rows]
     assert [row[5] for row in exported] == ["Complete", "Overdue", "In progress"]
@@ -50,7 +51,10 @@ def test_each_exported_row_says_what_the_model_says():
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_the_export_reads_every_action_in_one_query(count, django_assert_num_queries):
+def test_the_export_reads_the_actions_in_a_bounded_number_of_queries(
+    count, django_assert_max_num_queries
+):
     ActionFactory.create_batch(count, source=PersonFactory())
-    with django_assert_num_queries(1):
-        assert len(list(cell_rows(action_list(), EXPORT_COLUMNS))) == count
+    with django_assert_max_num_queries(3):
+        rows = with_themes(list(action_list()))
+        assert len(list(cell_rows(rows, EXPORT_COLUMNS))) == count
