@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 
 from .environment import set_up_django
+from .load import DEMO_SIGN_IN
 
 
 def main() -> None:
@@ -18,7 +20,7 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
         return
     try:
-        from . import actions, census, demo, learning, reminders, scorecard, spc
+        from . import actions, census, demo, learning, pages, reminders, scorecard, spc
         from .timing import table
 
         results = [demo.bench_demo_build()]
@@ -26,8 +28,10 @@ def main() -> None:
         from safeboard.demo.build import build_demo
 
         build_demo()
+        results += pages.bench_pages(DEMO_SIGN_IN)  # on the demo as it is built
         actions.scale_actions()
-        results += [actions.bench_action_list(), actions.bench_action_export()]
+        results.append(actions.bench_action_list())
+        results += actions.bench_action_export()
         results.append(reminders.bench_daily_reminders())
         results.append(spc.bench_spc())
         results += census.bench_census()
@@ -37,6 +41,7 @@ def main() -> None:
         from . import load  # a production server of its own, with its own database
 
         results += load.bench_load()
+        print(f"\nAll of it, on {os.cpu_count()} cores:")
         print(table(results))
     finally:
         shutil.rmtree(folder, ignore_errors=True)

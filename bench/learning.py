@@ -58,11 +58,29 @@ def clear_learning() -> None:
         "jobrole",
     ]
     models = [config.get_model(name) for name in order]
-    for model in models:
+    # Records of later modules that point at training (an impact claim's evidence), and at
+    # those, go first, the furthest first.
+    pointing: list = []
+    targets = set(models)
+    while True:
+        found = [
+            model
+            for model in apps.get_models()
+            if model not in targets
+            and any(
+                field.is_relation and field.related_model in targets
+                for field in model._meta.concrete_fields
+            )
+        ]
+        if not found:
+            break
+        pointing = found + pointing
+        targets.update(found)
+    for model in [*pointing, *models]:
         for field in model._meta.many_to_many:
             field.remote_field.through.objects.all()._raw_delete(connection.alias)
-        history = getattr(model, "history", None)
-        if history is not None:
+        history = getattr(model, "history", None)  # a historical model's own is a relation
+        if history is not None and hasattr(history, "model"):
             history.model.objects.all()._raw_delete(connection.alias)
         model.objects.all()._raw_delete(connection.alias)
 

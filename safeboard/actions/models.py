@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from safeboard.core.dates import today_for_a_listing
+
 
 class Action(models.Model):
     class Status(models.TextChoices):
@@ -83,13 +85,23 @@ class Action(models.Model):
     @property
     def display_status(self) -> str:
         """Overdue is derived from the due date, never stored."""
-        return "Overdue" if self.is_overdue() else self.get_status_display()
+        return self.status_words(self.status, self.due_on)
+
+    @classmethod
+    def status_words(cls, status: str, due_on: datetime.date) -> str:
+        """The status as a list or export shows it, from the stored status and due date."""
+        if status != cls.Status.COMPLETE and due_on < today_for_a_listing():
+            return "Overdue"
+        return _STATUS_LABELS.get(status, status)
 
     @property
     def status_tag_colour(self) -> str:
         if self.is_overdue():
             return "red"
         return {"not_started": "grey", "in_progress": "blue", "complete": "green"}[self.status]
+
+
+_STATUS_LABELS = {str(value): str(label) for value, label in Action.Status.choices}
 
 
 class ProgressUpdate(models.Model):

@@ -7,4 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "SafeBoard core"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the deploy checks)
+        from . import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            govuk_components,
+        )
+
+        # The GOV.UK components compiled once per process, not once per tag.
+        govuk_components.install()

@@ -2,7 +2,7 @@
 rows as CSV or Excel.
 
 A register names its template, filter form (if any), selector call and export columns; the
-view does the rest the same way everywhere: `?format=csv|xlsx` downloads every matching row (streamed),
+view does the rest the same way everywhere: `?format=csv|xlsx` downloads every matching row (read in chunks),
 anything else shows page `?page=` of them with the query kept for the pager and the download
 links. Invalid filters show the page unfiltered with the form's errors (status 400 when
 `invalid_filter_status` says so).
@@ -92,7 +92,10 @@ class FilteredListView(RulePermissionMixin, View):
         file_format = self.export_format()
         if file_format:
             return export_response(
-                rows=_streamed(rows, self.prepare_rows),
+                # Columns that all name their fields read values, not prepared rows.
+                rows=rows
+                if all(column.fields for column in self.export_columns)
+                else _streamed(rows, self.prepare_rows),
                 columns=self.export_columns,
                 file_format=file_format,
                 filename=self.get_export_filename(),

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
-from openpyxl.utils import get_column_letter
 
 from .uploads import decode_csv
 
@@ -212,7 +211,7 @@ def table_from_lines(
         for column in matched:
             positions.setdefault(column.name, position)
     table.missing = [c.name for c in columns if c.required and c.name not in positions]
-    letters = {name: get_column_letter(position + 1) for name, position in positions.items()}
+    letters = {name: column_letter(position + 1) for name, position in positions.items()}
     width = len(table.headings)
     for number, line in enumerate(lines, start=2):
         if max_rows is not None and number - 1 > max_rows:
@@ -237,3 +236,14 @@ def _clean(value: object) -> object:
     if isinstance(value, str):
         return value.strip() or None
     return value
+
+
+def column_letter(number: int) -> str:
+    """A spreadsheet column's letters from its number (1 is A, 27 is AA), as openpyxl's
+    `get_column_letter` gives them; written here so that importing this module does not
+    import openpyxl (most of a second: every process would pay it at start-up)."""
+    letters = ""
+    while number > 0:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters

@@ -82,3 +82,18 @@ def test_check_deploy_names_accounts_that_still_use_the_demo_password(settings):
     settings.SAFEBOARD_PRODUCTION = True
     with pytest.raises(SystemCheckError, match="safeboard.E002"):
         call_command("check", "--deploy", "--database", "default", "--tag", "database")
+
+
+def test_production_keeps_connections_and_compiled_templates(tmp_path):
+    """Connections are reused between requests (checked before reuse) and templates are
+    compiled once per process by the cached loader."""
+    script = (
+        "from django.conf import settings; from django.template import engines; "
+        "database = settings.DATABASES['default']; "
+        "print('settings:', database['CONN_MAX_AGE'], database['CONN_HEALTH_CHECKS'], "
+        "type(engines['django'].engine.template_loaders[0]).__module__)"
+    )
+    result = _safeboard("shell", "-c", script, tmp_path=tmp_path, SECRET_KEY=PRIVATE_KEY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    printed = next(line for line in result.stdout.splitlines() if line.startswith("settings:"))
+    assert printed == "settings: 600 True django.template.loaders.cached"

@@ -152,3 +152,12 @@ def test_any_bytes_as_a_workbook_give_a_table_or_a_clear_error(data):
         read_table(b"PK\x03\x04" + data, filename="a.xlsx", columns=COLUMNS)
     except TableError as error:
         assert error.message == UNREADABLE_WORKBOOK
+
+
+def test_column_letters_are_openpyxls():
+    from openpyxl.utils import get_column_letter
+
+    from safeboard.core.tabular import column_letter
+
+    for number in (1, 2, 26, 27, 52, 53, 702, 703, 16384):
+        assert column_letter(number) == get_column_letter(number)

@@ -43,3 +43,25 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(  # noqa: F405
     os.environ.get("DATABASE_CONN_MAX_AGE", "600")
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Templates compiled once per process. Django 5.2 already wraps the default loaders in the
+# cached loader whenever `loaders` is unset (DEBUG or not); naming it here keeps that true if
+# base.py ever lists its own loaders, and tests/production checks it.
+TEMPLATES = [
+    {
+        **TEMPLATES[0],  # noqa: F405
+        "APP_DIRS": False,
+        "OPTIONS": {
+            **TEMPLATES[0]["OPTIONS"],  # noqa: F405
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "django.template.loaders.filesystem.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
+        },
+    }
+]

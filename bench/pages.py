@@ -1,0 +1,102 @@
+"""Pages in one process, DEBUG off, one person: the layout against a redirect, and every main
+list and detail page against the layout.
+
+(a) The layout-only page (`/accessibility/`, signed in) against an anonymous request for a
+    page that redirects to sign-in: both go through the whole middleware, so the ratio is the
+    price of rendering the GOV.UK layout (goal <= 25x).
+(b) Each main list page, and a couple of detail pages linked from it, against the layout-only
+    page: the price of the page's own queries and markup (goal <= 3x).
+Medians of SAFEBOARD_BENCH_PAGE_RUNS requests each (default 5), after one warm-up request.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from .timing import Result, median_seconds
+
+RUNS = int(os.environ.get("SAFEBOARD_BENCH_PAGE_RUNS") or 5)
+LAYOUT_PAGE = "/accessibility/"
+REDIRECTING_PAGE = "/actions/"
+LAYOUT_GOAL = 25.0
+PAGE_GOAL = 3.0
+HOST = "localhost"
+_HREF = re.compile(r'href="([^"]+)"')
+
+
+def signed_in_client(email: str):
+    """A test client signed in as the demo person with `email`, past any second factor."""
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from safeboard.accounts.models import User
+
+    user = User.objects.get(email=email)
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(user)
+    if user.requires_two_factor:
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=user, name="bench", defaults={"confirmed": True}
+        )
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    return client
+
+
+def main_pages(client) -> list[str]:
+    """The main list pages this person may open, and a couple of detail pages from each."""
+    from .load import DETAIL, DETAILS_PER_LIST, LIST_PAGES
+
+    pages = []
+    for list_page in LIST_PAGES:
+        response = client.get(list_page)
+        if response.status_code != 200:
+            continue
+        pages.append(list_page)
+        section = list_page.strip("/").split("/")[0]
+        details = [
+            href
+            for href in dict.fromkeys(_HREF.findall(response.content.decode()))
+            if DETAIL.match(href) and href.split("/")[1] == section
+        ]
+        pages.extend(details[:DETAILS_PER_LIST])
+    return list(dict.fromkeys(pages))
+
+
+def _timed(client, path: str, status: int) -> float:
+    def get() -> None:
+        response = client.get(path)
+        if response.status_code != status:
+            raise AssertionError(f"{path} answered {response.status_code}, not {status}")
+
+    return median_seconds(get, RUNS)
+
+
+def bench_pages(email: str) -> list[Result]:
+    from django.test import Client, override_settings
+
+    with override_settings(DEBUG=False):
+        client = signed_in_client(email)
+        redirect = _timed(Client(HTTP_HOST=HOST), REDIRECTING_PAGE, 302)
+        layout = _timed(client, LAYOUT_PAGE, 200)
+        results = [
+            Result(
+                f"layout-only page {LAYOUT_PAGE} vs anonymous redirect {REDIRECTING_PAGE} "
+                f"(DEBUG off); goal <= {LAYOUT_GOAL:.0f}x",
+                RUNS,
+                layout,
+                redirect,
+            )
+        ]
+        for path in main_pages(client):
+            results.append(
+                Result(
+                    f"page {path} vs layout-only page; goal <= {PAGE_GOAL:.0f}x",
+                    RUNS,
+                    _timed(client, path, 200),
+                    layout,
+                )
+            )
+    return results

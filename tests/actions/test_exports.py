@@ -1,0 +1,60 @@
+"""The actions export says what the action's page says, in a bounded number of queries."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from safeboard.actions.factories import ActionFactory
+from safeboard.actions.models import Action
+from safeboard.actions.selectors import action_list, with_themes
+from safeboard.actions.views import EXPORT_COLUMNS
+from safeboard.core.exports import cell_rows
+from safeboard.partnership.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _as_the_model_says(action: Action) -> list:
+    return [
+        action.pk,
+        action.title,
+        action.owner_agency.name,
+        action.owner_person.full_name,
+        action.due_on,
+        action.display_status,
+        action.completed_on or "",
+        action.source_type.name if action.source_type else "",
+        "",  # no themes
+        action.description,
+    ]
+
+
+def test_each_exported_row_says_what_the_model_says():
+    today = timezone.localdate()
+    ActionFactory(due_on=today - datetime.timedelta(days=3))  # overdue
+    ActionFactory(due_on=today, status=Action.Status.IN_PROGRESS)
+    ActionFactory(
+        due_on=today - datetime.timedelta(days=9),
+        status=Action.Status.COMPLETE,
+        completed_on=today,
+        source=PersonFactory(),
+        description="Done",
+    )
+    rows = with_themes(list(action_list()))
+    exported = list(cell_rows(rows, EXPORT_COLUMNS))
+    assert exported == [_as_the_model_says(action) for action in rows]
+    assert [row[5] for row in exported] == ["Complete", "Overdue", "In progress"]
+    assert exported[0][7] == "person"
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_export_reads_the_actions_in_a_bounded_number_of_queries(
+    count, django_assert_max_num_queries
+):
+    ActionFactory.create_batch(count, source=PersonFactory())
+    with django_assert_max_num_queries(3):
+        rows = with_themes(list(action_list()))
+        assert len(list(cell_rows(rows, EXPORT_COLUMNS))) == count
