@@ -56,7 +56,7 @@ def _refer(page: Page, police: Agency, aware: datetime.date) -> Review:
     page.get_by_role("button", name="Refer the case").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Child Q")
-    timescales = page.locator("#timescales + table")
+    timescales = page.locator("#timescales + .safeboard-table-region table")
     expect(timescales).to_contain_text(_long(add_working_days(aware, 5)))
     expect(timescales).to_contain_text(_long(add_working_days(aware, 15)))
     expect(timescales).to_contain_text("working days left")
@@ -154,7 +154,7 @@ def _recommend_and_create_the_action(page: Page, owner_label: str) -> None:
     )
     page.get_by_label("Shire Constabulary").check()
     page.get_by_role("button", name="Save the recommendation").click()
-    expect(page.get_by_role("heading", name="Recommendation 1")).to_be_visible()
+    expect(page.get_by_role("heading", name="Recommendation 1", exact=True)).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Create actions for recommendation 1").click()
     assert_accessible(page)

@@ -86,7 +86,7 @@ def test_the_data_contact_imports_the_census_and_sees_its_figures_on_the_scoreca
     referrals = Figure.objects.get(indicator__code="CIN-00")
     assert referrals.source == Figure.Source.CENSUS
     page.get_by_role("link", name=re.compile("^CIN-00 ")).click()
-    figures = page.locator("#figures ~ table").first
+    figures = page.locator("#figures ~ .safeboard-table-region table").first
     expect(figures).to_contain_text("2024-25")
     expect(figures).to_contain_text("Children in Need census")
     expect(figures).to_contain_text(f"{referrals.value:,.0f}")
