@@ -1,11 +1,13 @@
 """Production settings: refuse to start with anything the demo uses."""
 
 import os
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
 from safeboard.core.demo_credentials import DEMO_SECRET_KEY
 
+from . import base
 from .base import *  # noqa: F403
 
 SAFEBOARD_PRODUCTION = True
@@ -47,12 +49,13 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 # Templates compiled once per process. Django 5.2 already wraps the default loaders in the
 # cached loader whenever `loaders` is unset (DEBUG or not); naming it here keeps that true if
 # base.py ever lists its own loaders, and tests/production checks it.
+_BASE_TEMPLATE: dict[str, Any] = base.TEMPLATES[0]
 TEMPLATES = [
     {
-        **TEMPLATES[0],  # noqa: F405
+        **_BASE_TEMPLATE,
         "APP_DIRS": False,
         "OPTIONS": {
-            **TEMPLATES[0]["OPTIONS"],  # noqa: F405
+            **_BASE_TEMPLATE["OPTIONS"],
             "loaders": [
                 (
                     "django.template.loaders.cached.Loader",
