@@ -255,3 +255,40 @@ def evidence_about(subject: str) -> list[Evidence]:
 
 def sections_of(page: str) -> list[PageSection]:
     return page_sections.where(lambda section: section.page == page)
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A section of the partnership's yearly report, added by the module that holds its data.
+
+    `figures(start=, end=)` computes the section's figures for the period (both dates
+    inclusive) from live data, as plain JSON values (numbers, strings, lists and dicts): a
+    published report keeps them as they were, so a later revision of a record never changes
+    it. The template renders them as `figures`, every chart with its table. `plain_summary(
+    figures)` gives a sentence or two for councillors (short, no acronym unexplained), or "".
+    `acronyms` names what the section's text abbreviates, for the report's glossary."""
+
+    key: str
+    heading: str
+    template_name: str
+    figures: Callable[..., dict]
+    plain_summary: Callable[[dict], str] = lambda figures: ""
+    acronyms: tuple[tuple[str, str], ...] = ()
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class PublicPage:
+    """A page of the public site, read without signing in: what a module publishes (yearly
+    reports, published case reviews, "you said, we did", the public scorecard). The public
+    site's front page lists them; the page itself must show published records only."""
+
+    key: str
+    label: str
+    url_name: str
+    description: str
+    order: int = 100
+
+
+report_sections: Registry[ReportSection] = Registry("report sections")
+public_pages: Registry[PublicPage] = Registry("public pages")
