@@ -18,5 +18,6 @@ urlpatterns = [
     path("section-11/", include("safeboard.section11.urls")),
     path("training/", include("safeboard.learning.urls")),
     path("impact/", include("safeboard.impact.urls")),
+    path("yearly-report/", include("safeboard.reports.urls")),
     path("api/", include("safeboard.scorecard.api.urls")),
 ]

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "safeboard.section11",
     "safeboard.learning",
     "safeboard.impact",
+    "safeboard.reports",
     "safeboard.demo",
 ]
 
