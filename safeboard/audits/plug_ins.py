@@ -8,6 +8,7 @@ from .chain import audit_chain_links
 from .evidence import FINDING_THEMES, FINDINGS_SECTION
 from .home import waiting_answers_panel
 from .reminders import audit_answer_reminders
+from .report_section import AUDITS
 
 HISTORY = {
     "audits.audittool": "audits.view_tools",
@@ -19,6 +20,7 @@ HISTORY = {
 
 
 def register() -> None:
+    points.report_sections.register(AUDITS)
     points.navigation.register(
         points.NavigationItem(
             "audits", "Audits", "audits:round_list", "audits.list_rounds", "/audits/", order=80

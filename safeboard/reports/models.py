@@ -73,6 +73,9 @@ class YearlyReport(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("reports:detail", kwargs={"pk": self.pk})
+
     @property
     def title(self) -> str:
         years = f"{self.period_start.year} to {self.period_end.year}"
@@ -83,9 +86,6 @@ class YearlyReport(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
-
-    def get_absolute_url(self) -> str:
-        return reverse("reports:detail", kwargs={"pk": self.pk})
 
 
 class SectionNarrative(models.Model):

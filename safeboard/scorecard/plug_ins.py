@@ -6,9 +6,11 @@ from safeboard.core import extension_points as points
 
 from . import home, reminders
 from .evidence import INDICATOR_MEASURE_TARGET, INDICATORS_SECTION, THEME_INDICATORS_SECTION
+from .report_section import SCORECARD
 
 
 def register() -> None:
+    points.report_sections.register(SCORECARD)
     points.navigation.register(
         points.NavigationItem(
             "scorecard",

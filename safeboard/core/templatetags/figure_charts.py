@@ -41,14 +41,15 @@ def figure_bars(
     highest = max([v for s in series for v in s.values if v is not None] or [0])
     top = maximum if maximum else max(highest, 1)
     ticks = nice_ticks(0, top, 4)
+    highest_tick = maximum if maximum else ticks[-1]
     return bar_chart(
         labels=[str(row[0]) for row in rows],
         series=series,
         title=title,
         description=description,
         chart_id=chart_id,
-        maximum=ticks[-1] if not maximum else maximum,
-        ticks=[t for t in ticks if t <= (ticks[-1] if not maximum else maximum)],
+        maximum=highest_tick,
+        ticks=[t for t in ticks if t <= highest_tick],
         unit=unit,
     )
 
