@@ -41,6 +41,7 @@ from .meetings import build_meetings
 from .names import PARTNERSHIP_NAME
 from .people import Directory, build_people
 from .plan import build_plan, link_measures_to_indicators
+from .reports import build_reports
 from .review_lessons import build_review_lessons
 from .reviews import build_reviews
 from .risks import build_risks
@@ -149,6 +150,8 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         build_impact(
             rng=random.Random(f"{seed}-impact"), clock=clock, directory=directory, plan=plan
         )
+        # Last: the reports' figures are computed from everything built before.
+        build_reports(clock=clock, directory=directory)
     return DemoResult(
         seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()
     )
