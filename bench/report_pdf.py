@@ -39,7 +39,7 @@ def scale_up(*, today: datetime.date) -> None:
     people = [PersonFactory(agency=agency) for agency in agencies]
     for year in range(YEARS):
         first = datetime.date(today.year - year - 1, 4, 1)
-        for n in range(CHALLENGES_A_YEAR):
+        for _ in range(CHALLENGES_A_YEAR):
             raised = first + datetime.timedelta(days=rng.randint(0, 300))
             ChallengeFactory(agency=rng.choice(agencies), raised_on=raised, raised_by=people[0])
         for n in range(MEETINGS_A_YEAR):
