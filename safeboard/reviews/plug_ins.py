@@ -23,6 +23,7 @@ from .findings.selectors import (
     theme_findings_hidden,
     themes_of_recommendations,
 )
+from .report_section import REVIEWS
 from .search.index import repair
 
 THEME_SECTIONS = [
@@ -61,6 +62,7 @@ def register() -> None:
             "reviews", "Reviews", "reviews:list", "reviews.list_reviews", "/reviews/", order=70
         )
     )
+    points.report_sections.register(REVIEWS)
     points.reminder_sources.register(points.ReminderSource("review-steps", review_step_reminders))
     # A review's very existence is confidential (decision 7): History answers 404 to outsiders.
     points.history_access.register(
