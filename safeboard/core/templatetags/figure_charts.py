@@ -3,6 +3,10 @@
 `{% figure_bars rows title=... description=... chart_id=... %}` draws `rows`, a list of
 [label, value] pairs (or [label, value, second value] with `second=`), as horizontal bars;
 the template puts a table of the same rows beside it.
+
+In a compact rendering (the PDF: `compact` is true in the context) a chart of more than
+`COMPACT_ROWS` rows draws the largest of them and one bar for all the others together, since
+every label is text WeasyPrint must lay out; the table beside it still gives every row.
 """
 
 from __future__ import annotations
@@ -17,9 +21,24 @@ from safeboard.core.charts import nice_ticks
 
 register = template.Library()
 
+COMPACT_ROWS = 12
 
-@register.simple_tag
+
+def _compacted(rows: list) -> list:
+    """The largest rows by their first value, in their order, and the rest summed as one."""
+    ranked = sorted(range(len(rows)), key=lambda i: -(rows[i][1] or 0))
+    kept = sorted(ranked[: COMPACT_ROWS - 1])
+    others = [rows[i] for i in ranked[COMPACT_ROWS - 1 :]]
+    total = [f"All {len(others)} others"]
+    for column in range(1, max(len(row) for row in rows)):
+        values = [row[column] for row in others if len(row) > column and row[column] is not None]
+        total.append(sum(values) if values else None)
+    return [rows[i] for i in kept] + [total]
+
+
+@register.simple_tag(takes_context=True)
 def figure_bars(
+    context,
     rows,
     *,
     title: str,
@@ -33,6 +52,10 @@ def figure_bars(
     rows = [row for row in rows or [] if row]
     if not rows:
         return ""
+    # A share (a percentage) does not add up: only counts are summed into "all others".
+    if context.get("compact") and len(rows) > COMPACT_ROWS and unit != "%":
+        rows = _compacted(rows)
+        description += f" The chart draws the {COMPACT_ROWS - 1} largest and the rest together."
     values = [None if row[1] is None else float(row[1]) for row in rows]
     series = [Series(first or title, values)]
     if second:
