@@ -281,6 +281,10 @@ def needs_publication_notice(review: Review) -> bool:
     return decision is not None and decision.outcome == Decision.Outcome.LCSPR
 
 
+def _initial_capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _check_notices(
     review: Review, published_on: datetime.date, notices: dict[str, datetime.date | None]
 ) -> dict[str, str]:
@@ -295,10 +299,10 @@ def _check_notices(
         if day > _today():
             errors[field] = NOTICE_IN_FUTURE.format(whom=whom)
         elif day > published_on:
-            errors[field] = NOTICE_AFTER_PUBLICATION.format(whom=whom.capitalize())
+            errors[field] = NOTICE_AFTER_PUBLICATION.format(whom=_initial_capital(whom))
         elif review.started_on and day < review.started_on:
             errors[field] = NOTICE_BEFORE_START.format(
-                whom=whom.capitalize(), date=long_date(review.started_on)
+                whom=_initial_capital(whom), date=long_date(review.started_on)
             )
     return errors
 

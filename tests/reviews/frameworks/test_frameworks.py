@@ -68,9 +68,10 @@ def test_2018_and_2023_record_what_the_partners_should_also_have_regard_to(wt202
             edition__code=code, kind=FrameworkCriterion.Kind.REGARD
         )
         assert list(regard.values_list("code", flat=True)) == ["R1", "R2", "R3", "R4"]
-    assert "integrated care board" in FrameworkCriterion.objects.get(
-        edition__code="wt2023", code="R3"
-    ).text
+    assert (
+        "integrated care board"
+        in FrameworkCriterion.objects.get(edition__code="wt2023", code="R3").text
+    )
 
 
 def test_only_the_2010_edition_was_graded_by_ofsted(wt2023):
