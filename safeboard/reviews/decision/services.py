@@ -272,6 +272,7 @@ def decision_record(
         decision.decided_by = None
         decision.decided_on = max(partners[p.value]["agreed_on"] for p in SafeguardingPartner)
     else:
+        assert decided_on is not None  # refused above when missing
         decision.decided_by = decided_by
         decision.decided_on = decided_on
     decision.recorded_by = recorded_by
