@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
 from safeboard.accounts.models import User
@@ -18,7 +17,7 @@ LOGO_EXTENSIONS = frozenset({".png", ".jpg", ".jpeg"})
 LOGO_MAX_BYTES = 200 * 1024
 LOGO_MAX_PIXELS = 1200  # on either side: a header logo shows at 40 pixels high
 NAME_REQUIRED = "Enter the partnership's name."
-LOGO_TOO_LARGE = f"The logo must be smaller than {filesizeformat(LOGO_MAX_BYTES)}."
+LOGO_TOO_LARGE = f"The logo must be smaller than {LOGO_MAX_BYTES // 1024} KB."
 LOGO_NOT_AN_IMAGE = "The logo must be a PNG or JPEG image that opens."
 LOGO_TOO_WIDE = f"The logo must be at most {LOGO_MAX_PIXELS} pixels wide and high."
 LOGO_TEXT_REQUIRED = "Say what the logo shows, for those who cannot see it."
