@@ -9,7 +9,6 @@ from safeboard.meetings.models import Paper
 from safeboard.scorecard.models import Indicator
 from safeboard.self_assessment import selectors
 from safeboard.self_assessment.models import SelfAssessment
-from tests.demo.conftest import demo, demo_db  # noqa: F401 - the demo, built once here
 
 
 def test_the_demo_has_two_self_assessments_a_year_apart_the_latest_completed(demo_db):
