@@ -27,7 +27,7 @@ class PublicPageMixin:
 
     @classmethod
     def as_view(cls, **initkwargs):
-        return public_page(super().as_view(**initkwargs))  # type: ignore[misc]
+        return public_page(super().as_view(**initkwargs))
 
 
 def is_public_view(view: Callable[..., Any]) -> bool:

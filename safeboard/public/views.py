@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core.public_views import PublicPageMixin
 from safeboard.core.service_views import ServiceFormView
 
@@ -37,6 +38,7 @@ class LogoView(PublicPageMixin, View):
 
 
 class BrandingEditView(ServiceFormView):
+    request: AuthenticatedHttpRequest
     permission_required = "public.change_branding"
     form_class = BrandingForm
     heading = "The partnership's name and logo"
