@@ -30,7 +30,7 @@ from safeboard.scorecard.models import Frequency
 from safeboard.scorecard.periods import PeriodKey
 from safeboard.scorecard.public.services import indicator_set_public
 from tests.self_assessment.factories import open_assessment
-from tests.test_permissions import PUBLIC, PUBLIC_UNTIL_THERE_IS_SOMETHING
+from tests.test_permissions import PUBLIC, PUBLIC_OF_A_RECORD, PUBLIC_UNTIL_THERE_IS_SOMETHING
 
 MARKERS = [
     "Child Zebra",  # a restricted case review's pseudonym
@@ -58,7 +58,7 @@ def _routes(resolver: URLResolver, prefix: str = "", namespace: str = "") -> lis
 def public_urls() -> list[str]:
     """Every public page that needs no record: the names in PUBLIC, the registered pages,
     and every URL under the public site's prefix."""
-    names = set(PUBLIC - PUBLIC_UNTIL_THERE_IS_SOMETHING)
+    names = set(PUBLIC - PUBLIC_OF_A_RECORD - PUBLIC_UNTIL_THERE_IS_SOMETHING)
     names |= {page.url_name for page in public_pages}
     under_prefix = [
         name
