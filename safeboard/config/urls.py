@@ -19,5 +19,9 @@ urlpatterns = [
     path("training/", include("safeboard.learning.urls")),
     path("impact/", include("safeboard.impact.urls")),
     path("yearly-report/", include("safeboard.reports.urls")),
+    path("self-assessment/", include("safeboard.self_assessment.urls")),
+    path("public/scorecard/", include("safeboard.scorecard.public.urls")),
+    path("public/", include("safeboard.public.urls")),
+    path("partnership-name-and-logo/", include("safeboard.public.branding_urls")),
     path("api/", include("safeboard.scorecard.api.urls")),
 ]

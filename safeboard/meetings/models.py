@@ -85,6 +85,13 @@ class Paper(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # The business manager's choice: readers (councillors, inspectors) may open this paper,
+    # and it shows on their dashboard; they see nothing else of the meeting.
+    for_readers = models.BooleanField(
+        "for readers",
+        default=False,
+        help_text="Councillors and inspectors with a reader's account may open it.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -130,6 +130,13 @@ class Indicator(models.Model):
     is_active = models.BooleanField(
         default=True, help_text="Retired indicators keep their figures but take no new ones."
     )
+    # The business manager's choice: the public scorecard shows the indicator's chart and
+    # figures to anyone, signed in or not (scorecard/public/).
+    is_public = models.BooleanField(
+        "shown on the public scorecard",
+        default=False,
+        help_text="Anyone may read its chart and figures on the public site.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -21,6 +21,15 @@ def register() -> None:
             order=50,
         )
     )
+    points.public_pages.register(
+        points.PublicPage(
+            "scorecard",
+            "Scorecard",
+            "scorecard_public:scorecard",
+            "How the partnership is doing on the measures it shares, with their figures over time.",
+            order=40,
+        )
+    )
     points.home_panels.register(
         points.HomePanel(
             "query-answers-to-judge",

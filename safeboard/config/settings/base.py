@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "safeboard.learning",
     "safeboard.impact",
     "safeboard.reports",
+    "safeboard.self_assessment",
+    "safeboard.public",
     "safeboard.demo",
 ]
 
@@ -109,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "safeboard.core.context_processors.navigation",
+                "safeboard.public.context_processors.branding",
                 "csp.context_processors.nonce",
             ],
         },
@@ -204,6 +207,10 @@ GOVUK_NOTIFY_FILE_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_FILE_TEMPLATE_ID", 
 GOVUK_NOTIFY_REPLY_TO_ID = os.environ.get("GOVUK_NOTIFY_REPLY_TO_ID", "")
 
 # Links in emails sent by the background worker, which has no request to take the host from.
+# The partnership's name until the business manager sets it (with its logo) in SafeBoard.
+SAFEBOARD_PARTNERSHIP_NAME = os.environ.get(
+    "SAFEBOARD_PARTNERSHIP_NAME", "Safeguarding Children Partnership"
+)
 SAFEBOARD_SITE_URL = os.environ.get("SAFEBOARD_SITE_URL", "http://127.0.0.1:8000")
 # The daily reminder run: the hour (local time) it runs at.
 SAFEBOARD_REMINDER_HOUR = int(os.environ.get("SAFEBOARD_REMINDER_HOUR", "7"))
