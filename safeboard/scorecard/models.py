@@ -469,13 +469,13 @@ class IndicatorQuery(AskedRecord, models.Model):
     def __str__(self) -> str:
         return f"Query on {self.indicator.code} for {self.period}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("scorecard:query_detail", kwargs={"pk": self.pk})
+
     @property
     def opened_because(self) -> str:
         """The trigger in words: a "concern" only where the indicator has a worse direction."""
         return trigger_words(self.trigger, self.indicator.polarity)
-
-    def get_absolute_url(self) -> str:
-        return reverse("scorecard:query_detail", kwargs={"pk": self.pk})
 
     @property
     def owning_agency_id(self) -> int:
