@@ -20,6 +20,7 @@ from safeboard.core.extension_points import (
     themed_sources,
 )
 
+from .counting import ActionCounts, count_actions, is_open, is_overdue
 from .models import Action
 
 
@@ -144,7 +145,9 @@ def action_list(
         Action.objects.select_related("owner_agency", "owner_person", "source_type"), user=user
     )
     if filters.status == "overdue":
-        actions = actions.exclude(status=Action.Status.COMPLETE).filter(due_on__lt=today)
+        actions = actions.filter(is_overdue(today))
+    elif filters.status == "open":
+        actions = actions.filter(is_open())
     elif filters.status:
         actions = actions.filter(status=filters.status)
         if filters.status != Action.Status.COMPLETE:
@@ -181,20 +184,11 @@ def agency_overdue_actions(*, agency_id: int, user: User) -> QuerySet[Action]:
     actions = Action.objects.select_related("owner_agency", "owner_person")
     return (
         visible_to(actions, user=user)
-        .filter(owner_agency_id=agency_id, due_on__lt=timezone.localdate())
-        .exclude(status=Action.Status.COMPLETE)
+        .filter(is_overdue(timezone.localdate()), owner_agency_id=agency_id)
         .order_by("due_on")
     )
 
 
-def action_counts() -> dict[str, int]:
-    today = timezone.localdate()
-    open_actions = Action.objects.exclude(status=Action.Status.COMPLETE)
-    return {
-        "open": open_actions.count(),
-        "overdue": open_actions.filter(due_on__lt=today).count(),
-        "due_in_14_days": open_actions.filter(
-            due_on__gte=today, due_on__lte=today + datetime.timedelta(days=14)
-        ).count(),
-        "complete": Action.objects.filter(status=Action.Status.COMPLETE).count(),
-    }
+def action_counts() -> ActionCounts:
+    """Every action of the partnership, counted as every page counts them."""
+    return count_actions(Action.objects.all())
