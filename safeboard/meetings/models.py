@@ -121,6 +121,11 @@ class Decision(models.Model):
         meeting_url = reverse("meetings:detail", args=[self.meeting_id])
         return f"{meeting_url}#decision-{self.pk}"
 
+    @property
+    def page_record(self) -> Meeting:
+        """The meeting whose page shows this decision (core.links asks its page's rule)."""
+        return self.meeting
+
 
 class Attendance(models.Model):
     class Status(models.TextChoices):

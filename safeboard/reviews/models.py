@@ -458,6 +458,11 @@ class Finding(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reviews:findings", kwargs={"pk": self.review_id}) + f"#finding-{self.pk}"
 
+    @property
+    def page_record(self) -> Review:
+        """The review whose page shows this finding (core.links asks its page's rule)."""
+        return self.review
+
 
 class Recommendation(models.Model):
     """A recommendation to named agencies; each agency's response is an action on the spine."""
@@ -487,6 +492,11 @@ class Recommendation(models.Model):
             reverse("reviews:recommendations", kwargs={"pk": self.review_id})
             + f"#recommendation-{self.pk}"
         )
+
+    @property
+    def page_record(self) -> Review:
+        """The review whose page shows this recommendation (core.links asks its page's rule)."""
+        return self.review
 
     def describe_for(self, user):
         """How an action's page names this recommendation: an owner outside the review's
