@@ -34,18 +34,19 @@ class SourceLink:
     url: str = ""
 
 
-def source_link(action: Action, user: User) -> SourceLink | None:
+def source_link(action: Action, user: User | None) -> SourceLink | None:
     """A source may guard itself: a record that is confidential to some readers (a case
     review's recommendation) defines `describe_for(user)` and returns a SourceLink that names
-    no more than that reader may know. The action spine never imports the modules it serves."""
+    no more than that reader may know. The action spine never imports the modules it serves.
+    Without a user (a job, the yearly report's figures) the source is named in full."""
     source = action.source
     if source is None or action.source_type is None:
         return None
     describe_for = getattr(source, "describe_for", None)
-    if describe_for is not None:
+    if describe_for is not None and user is not None:
         return describe_for(user)
     url = record_url(source)
-    if not may_open(user, url, source):
+    if user is not None and not may_open(user, url, source):
         url = ""  # named, but not linked: its page would refuse this reader
     return SourceLink(kind=action.source_type.name.capitalize(), text=str(source), url=url)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from typing import Any
 
 from django.db.models import Count
 
@@ -26,7 +27,7 @@ def audit_figures(*, start: datetime.date, end: datetime.date) -> dict:
     grades = Counter(
         Moderation.objects.filter(case__round__in=rounds).values_list("agreed_grade", flat=True)
     )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for audit_round in rounds:
         findings = findings_with_actions(audit_round=audit_round)
         rows.append(

@@ -7,6 +7,7 @@ come last, marked as stories: they are not evidence."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from safeboard.core.extension_points import ReportSection
 
@@ -49,7 +50,7 @@ def impact_figures(*, start: datetime.date, end: datetime.date) -> dict:
                 "told_by": claim.told_by if claim.kind == Claim.Kind.STORY else "",
             }
         )
-    groups = [
+    groups: list[dict[str, Any]] = [
         {
             "standing": str(standing),
             "heading": heading,

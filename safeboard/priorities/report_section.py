@@ -7,6 +7,7 @@ making little or no progress are listed with their reasons, not left out."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db.models import Prefetch
 
@@ -27,7 +28,7 @@ def priority_figures(*, start: datetime.date, end: datetime.date) -> dict:
         .select_related("plan", "lead_agency")
         .prefetch_related(Prefetch("reviews", queryset=reviews_in_period, to_attr="in_period"))
     )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for priority in priorities.order_by("plan__starts_on", "number", "pk"):
         latest = priority.in_period[0] if priority.in_period else None
         progress = latest.progress if latest else priority.progress

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -162,7 +164,7 @@ class NarrativeView(ReportFormView):
         return points.report_sections[key]
 
     @property
-    def heading(self):  # type: ignore[override]
+    def heading(self):
         return f"Narrative: {self.section().heading}"
 
     def initial(self):
@@ -234,7 +236,7 @@ class TransitionView(ReportObjectMixin, View):
     """A workflow button: POST only; the service refuses what the state forbids."""
 
     http_method_names = ["post"]
-    service = staticmethod(lambda **kwargs: None)
+    service: Callable[..., object] = staticmethod(lambda **kwargs: None)
     by = ""
     done = ""
 

@@ -12,6 +12,7 @@ every label is text WeasyPrint must lay out; the table beside it still gives eve
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import template
 from django.utils.safestring import SafeString
@@ -29,7 +30,7 @@ def _compacted(rows: list) -> list:
     ranked = sorted(range(len(rows)), key=lambda i: -(rows[i][1] or 0))
     kept = sorted(ranked[: COMPACT_ROWS - 1])
     others = [rows[i] for i in ranked[COMPACT_ROWS - 1 :]]
-    total = [f"All {len(others)} others"]
+    total: list[Any] = [f"All {len(others)} others"]
     for column in range(1, max(len(row) for row in rows)):
         values = [row[column] for row in others if len(row) > column and row[column] is not None]
         total.append(sum(values) if values else None)

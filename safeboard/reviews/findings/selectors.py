@@ -151,12 +151,12 @@ def action_plan_progress(
     by_agency: dict[int, Progress] = {}
     overall = Progress("All recommendations")
     for row in rows:
-        counts = {name: row[name] for name in ("open", "overdue", "complete")}
+        tallies = {name: int(row[name]) for name in ("open", "overdue", "complete")}
         if row["source_id"] in by_recommendation:
-            by_recommendation[row["source_id"]].add(**counts)
+            by_recommendation[row["source_id"]].add(**tallies)
         agency = by_agency.setdefault(row["owner_agency_id"], Progress(row["owner_agency__name"]))
-        agency.add(**counts)
-        overall.add(**counts)
+        agency.add(**tallies)
+        overall.add(**tallies)
     return ActionPlanProgress(
         by_recommendation=list(by_recommendation.values()),
         by_agency=list(by_agency.values()),
