@@ -17,6 +17,7 @@ class DecisionSpec:
     text: str  # may name "{agency}", the owner of the action that follows
     action_title: str = ""  # an action follows when set
     owner: str = ""  # the owning agency's key
+    topic: str = ""  # the title of the agenda topic it was made under ("": the first topic)
 
 
 OPENING = "Welcome, apologies and declarations of interest"
@@ -51,6 +52,7 @@ TOPICS: dict[str, tuple[Topic, ...]] = {
         Topic("Child D: decision against the review criteria", "icb.lead", "Whether the case meets the criteria for a local child safeguarding practice review."),
         Topic("Child E rapid review: chronologies", "la.auditor", "Single-agency chronologies received and those still outstanding."),
         Topic("Open recommendations from published reviews", "manager", "Recommendations with actions not yet complete, and the evidence offered for those that are."),
+        Topic("Child C review: the final report", "manager", "The reviewer's final report, the partners' response and the plan for publication."),
         Topic("National review panel report: learning for us", "community.board", "What the latest national report means for practice in the county."),
     ),
     "learning": (
@@ -69,40 +71,40 @@ TOPICS: dict[str, tuple[Topic, ...]] = {
 
 DECISIONS: dict[str, tuple[DecisionSpec, ...]] = {
     "board": (
-        DecisionSpec("The board asked {agency} to bring a recovery plan for initial health assessments of children in care to its next meeting.", "Recovery plan for timely initial health assessments", "icb"),
-        DecisionSpec("The board agreed that neglect remains a priority and asked the business unit to refresh the neglect strategy.", "Refresh the neglect strategy", "unit"),
-        DecisionSpec("The board asked {agency} to explain its low attendance at child protection conferences and what it will do about it.", "Report on attendance at child protection conferences", "probation"),
-        DecisionSpec("The board agreed partner contributions for next year at the current level with an uplift for inflation."),
-        DecisionSpec("The board asked {agency} to review how domestic abuse notifications reach schools within one working day.", "Review the timeliness of domestic abuse notifications to schools", "police"),
-        DecisionSpec("The board endorsed the rapid review learning briefing and asked {agency} to cascade it to front-line staff.", "Cascade the rapid review learning briefing to front-line staff", "acute"),
-        DecisionSpec("The board accepted the risk register and asked {agency} to add a risk on social work staff turnover.", "Add a risk on social work staff turnover to the register", "la"),
-        DecisionSpec("The board agreed the draft annual report for publication, subject to the chair's final edits."),
+        DecisionSpec("The board asked {agency} to bring a recovery plan for initial health assessments of children in care to its next meeting.", "Recovery plan for timely initial health assessments", "icb", topic="Performance and quality assurance report"),
+        DecisionSpec("The board agreed that neglect remains a priority and asked the business unit to refresh the neglect strategy.", "Refresh the neglect strategy", "unit", topic="Neglect strategy: one year on"),
+        DecisionSpec("The board asked {agency} to explain its low attendance at child protection conferences and what it will do about it.", "Report on attendance at child protection conferences", "probation", topic="Performance and quality assurance report"),
+        DecisionSpec("The board agreed partner contributions for next year at the current level with an uplift for inflation.", topic="Budget and partner contributions"),
+        DecisionSpec("The board asked {agency} to review how domestic abuse notifications reach schools within one working day.", "Review the timeliness of domestic abuse notifications to schools", "police", topic="Independent scrutineer's report"),
+        DecisionSpec("The board endorsed the rapid review learning briefing and asked {agency} to cascade it to front-line staff.", "Cascade the rapid review learning briefing to front-line staff", "acute", topic="Case reviews in progress"),
+        DecisionSpec("The board accepted the risk register and asked {agency} to add a risk on social work staff turnover.", "Add a risk on social work staff turnover to the register", "la", topic="Risk register review"),
+        DecisionSpec("The board agreed the draft annual report for publication, subject to the chair's final edits.", topic="Annual report: draft for agreement"),
     ),
     "pqa": (
-        DecisionSpec("The subgroup asked {agency} to audit a sample of strategy discussions for the presence of health and education.", "Audit health and education attendance at strategy discussions", "la"),
-        DecisionSpec("The subgroup agreed to add re-referral rates to the quarterly scorecard.", "Add re-referral rates to the quarterly scorecard", "unit"),
-        DecisionSpec("{agency} to provide an exception report on the timeliness of return-home interviews.", "Exception report on return-home interview timeliness", "la"),
-        DecisionSpec("The subgroup noted the multi-agency audit on neglect and agreed its findings go to the board."),
-        DecisionSpec("{agency} to check why its scorecard figures for the quarter were submitted late.", "Explain the late scorecard submission", "community"),
+        DecisionSpec("The subgroup asked {agency} to audit a sample of strategy discussions for the presence of health and education.", "Audit health and education attendance at strategy discussions", "la", topic="Strategy discussions: who attends"),
+        DecisionSpec("The subgroup agreed to add re-referral rates to the quarterly scorecard.", "Add re-referral rates to the quarterly scorecard", "unit", topic="Re-referrals to children's social care"),
+        DecisionSpec("{agency} to provide an exception report on the timeliness of return-home interviews.", "Exception report on return-home interview timeliness", "la", topic="Quarterly scorecard: exceptions and queries"),
+        DecisionSpec("The subgroup noted the strategy meetings re-audit and agreed its findings go to the board.", topic="Multi-agency audit: strategy meetings re-audit"),
+        DecisionSpec("{agency} to check why its scorecard figures for the quarter were submitted late.", "Explain the late scorecard submission", "community", topic="Quarterly scorecard: exceptions and queries"),
     ),
     "case_review": (
-        DecisionSpec("The subgroup agreed the case of Child D does not meet the criteria for a practice review and that a learning review will be held instead.", "Hold a learning review for Child D", "unit"),
-        DecisionSpec("{agency} to share its single-agency chronology for the Child E rapid review within ten working days.", "Share the Child E chronology", "acute"),
-        DecisionSpec("The subgroup asked {agency} to confirm what was done about the recommendation on sharing information with GPs.", "Confirm action on the GP information-sharing recommendation", "gp"),
-        DecisionSpec("{agency} to show that the Child C review's recommendation on supervision is in place.", "Evidence the Child C supervision recommendation is in place", "la"),
-        DecisionSpec("The subgroup agreed to recommend publication of the Child C review to the safeguarding partners."),
+        DecisionSpec("The subgroup agreed the case of Child D does not meet the criteria for a practice review and that a learning review will be held instead.", "Hold a learning review for Child D", "unit", topic="Child D: decision against the review criteria"),
+        DecisionSpec("{agency} to share its single-agency chronology for the Child E rapid review within ten working days.", "Share the Child E chronology", "acute", topic="Child E rapid review: chronologies"),
+        DecisionSpec("The subgroup asked {agency} to confirm what was done about the recommendation on sharing information with GPs.", "Confirm action on the GP information-sharing recommendation", "gp", topic="Open recommendations from published reviews"),
+        DecisionSpec("{agency} to show that the Child C review's recommendation on supervision is in place.", "Evidence the Child C supervision recommendation is in place", "la", topic="Open recommendations from published reviews"),
+        DecisionSpec("The subgroup agreed to recommend publication of the Child C review to the safeguarding partners.", topic="Child C review: the final report"),
     ),
     "learning": (
-        DecisionSpec("The subgroup agreed to commission multi-agency training on working with fathers and male carers.", "Commission training on working with fathers and male carers", "unit"),
-        DecisionSpec("{agency} to promote the neglect toolkit training with designated safeguarding leads.", "Promote the neglect toolkit training to designated safeguarding leads", "schools"),
-        DecisionSpec("The subgroup agreed to evaluate each professional curiosity workshop three months after it runs.", "Set up three-month evaluations of professional curiosity workshops", "unit"),
-        DecisionSpec("The subgroup agreed the training calendar for the next six months."),
+        DecisionSpec("The subgroup agreed to commission multi-agency training on working with fathers and male carers.", "Commission training on working with fathers and male carers", "unit", topic="Training programme: take-up and evaluations"),
+        DecisionSpec("{agency} to promote the neglect toolkit training with designated safeguarding leads.", "Promote the neglect toolkit training to designated safeguarding leads", "schools", topic="Training needs from the Section 11 returns"),
+        DecisionSpec("The subgroup agreed to evaluate each professional curiosity workshop three months after it runs.", "Set up three-month evaluations of professional curiosity workshops", "unit", topic="Professional curiosity workshops: impact"),
+        DecisionSpec("The subgroup agreed the training calendar for the next six months.", topic="Training programme: take-up and evaluations"),
     ),
     "exploitation": (
-        DecisionSpec("{agency} to map the locations linked to criminal exploitation identified last quarter.", "Map locations linked to criminal exploitation", "police"),
-        DecisionSpec("The subgroup asked {agency} to review how information about missing episodes reaches the youth justice team.", "Review how missing-episode information reaches youth justice", "yjs"),
-        DecisionSpec("{agency} to run awareness sessions for taxi drivers and hotel staff on spotting exploitation.", "Awareness sessions for taxi drivers and hotel staff", "la"),
-        DecisionSpec("The subgroup agreed to invite the college's student welfare team to its next meeting."),
+        DecisionSpec("{agency} to map the locations linked to criminal exploitation identified last quarter.", "Map locations linked to criminal exploitation", "police", topic="Locations of concern"),
+        DecisionSpec("The subgroup asked {agency} to review how information about missing episodes reaches the youth justice team.", "Review how missing-episode information reaches youth justice", "yjs", topic="Missing episodes and return-home interviews"),
+        DecisionSpec("{agency} to run awareness sessions for taxi drivers and hotel staff on spotting exploitation.", "Awareness sessions for taxi drivers and hotel staff", "la", topic="Disruption activity and its results"),
+        DecisionSpec("The subgroup agreed to invite the college's student welfare team to its next meeting.", topic="Transitions to adulthood for exploited young people"),
     ),
 }  # fmt: skip
 

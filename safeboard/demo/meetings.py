@@ -56,9 +56,10 @@ def build_meetings(
     meetings = _schedule(rng, clock, groups)
     MeetingFactory.create_in_bulk(meetings, with_history=True, history_user=directory.manager)
     past = [m for m in meetings if m.starts_at.date() < clock.today]
-    items = _agenda_items(rng, directory, meetings)
+    dealt = _decisions_dealt(past)
+    items = _agenda_items(rng, directory, meetings, dealt)
     AgendaItemFactory.create_in_bulk(items, with_history=True, history_user=directory.manager)
-    decisions = _decisions(rng, directory, past, items)
+    decisions = _decisions(rng, directory, dealt, items)
     DecisionFactory.create_in_bulk(
         [d.decision for d in decisions], with_history=True, history_user=directory.manager
     )
@@ -103,14 +104,31 @@ def _chair_key(group_key: str) -> str:
     return next(row[0] for row in MEMBERSHIPS[group_key] if row[1] == Membership.Role.CHAIR)
 
 
+def _decisions_dealt(past: list[Meeting]) -> dict[Meeting, tuple[agendas.DecisionSpec, ...]]:
+    """Each group's decisions, dealt in turn to its past meetings, so none is made twice."""
+    dealt = {}
+    for group_key, pool in agendas.DECISIONS.items():
+        held = sorted((m for m in past if _group_key(m) == group_key), key=lambda m: m.starts_at)
+        for index, meeting in enumerate(held):
+            dealt[meeting] = pool[index :: len(held)] or (agendas.NOTED,)
+    return dealt
+
+
 def _agenda_items(
-    rng: random.Random, directory: Directory, meetings: list[Meeting]
+    rng: random.Random,
+    directory: Directory,
+    meetings: list[Meeting],
+    dealt: dict[Meeting, tuple[agendas.DecisionSpec, ...]],
 ) -> list[AgendaItem]:
+    """Each meeting's agenda: the standing items around a few of its group's topics, always
+    including the topics its decisions were made under."""
     items = []
     for index, meeting in enumerate(meetings):
         chair = directory.people[_chair_key(_group_key(meeting))]
         pool = agendas.TOPICS[_group_key(meeting)]
-        topics = [pool[(index + n) % len(pool)] for n in range(rng.randint(2, 3))]
+        chosen = [pool[(index + n) % len(pool)] for n in range(rng.randint(2, 3))]
+        needed = {spec.topic for spec in dealt.get(meeting, ())}
+        topics = [t for t in pool if t in chosen or t.title in needed]
         rows = [(agendas.OPENING, chair, "")]
         rows.append((agendas.LAST_MINUTES, directory.people["manager"], ""))
         rows += [(t.title, directory.people[t.presenter], t.summary) for t in topics]
@@ -130,28 +148,28 @@ def _agenda_items(
 
 
 def _decisions(
-    rng: random.Random, directory: Directory, past: list[Meeting], items: list[AgendaItem]
+    rng: random.Random,
+    directory: Directory,
+    dealt: dict[Meeting, tuple[agendas.DecisionSpec, ...]],
+    items: list[AgendaItem],
 ) -> list[DecisionForAction]:
-    """Each group's decisions, dealt in turn to its past meetings, so none is made twice."""
+    """Each decision under the agenda topic it was made under."""
     topic_items: dict[int, list[AgendaItem]] = {}
     for item in items:
         if item.summary:  # a topic, not a standing item
             topic_items.setdefault(item.meeting_id, []).append(item)
     made = []
-    for group_key, pool in agendas.DECISIONS.items():
-        held = sorted((m for m in past if _group_key(m) == group_key), key=lambda m: m.starts_at)
-        for index, meeting in enumerate(held):
-            for spec in pool[index :: len(held)] or (agendas.NOTED,):
-                agency = directory.agencies[spec.owner].name if spec.owner else ""
-                decision = Decision(
-                    meeting=meeting,
-                    agenda_item=rng.choice(topic_items[meeting.pk]),
-                    text=spec.text.format(agency=agency),
-                )
-                history_stamps(decision)._history_date = meeting.starts_at + datetime.timedelta(
-                    hours=2
-                )
-                made.append(DecisionForAction(decision, spec, meeting.starts_at.date()))
+    for meeting, specs in dealt.items():
+        for spec in specs:
+            agency = directory.agencies[spec.owner].name if spec.owner else ""
+            # Drawn for every decision, so that the demo's later draws stay as they were.
+            drawn = rng.choice(topic_items[meeting.pk])
+            under = next((i for i in topic_items[meeting.pk] if i.title == spec.topic), drawn)
+            decision = Decision(
+                meeting=meeting, agenda_item=under, text=spec.text.format(agency=agency)
+            )
+            history_stamps(decision)._history_date = meeting.starts_at + datetime.timedelta(hours=2)
+            made.append(DecisionForAction(decision, spec, meeting.starts_at.date()))
     return made
 
 
