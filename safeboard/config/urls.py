@@ -18,5 +18,9 @@ urlpatterns = [
     path("section-11/", include("safeboard.section11.urls")),
     path("training/", include("safeboard.learning.urls")),
     path("impact/", include("safeboard.impact.urls")),
+    path("voice/", include("safeboard.voice.urls")),
+    path("child-deaths/", include("safeboard.child_deaths.urls")),
+    path("national-learning/", include("safeboard.national_learning.urls")),
+    path("other-boards/", include("safeboard.other_boards.urls")),
     path("api/", include("safeboard.scorecard.api.urls")),
 ]

@@ -71,6 +71,10 @@ INSTALLED_APPS = [
     "safeboard.audits",
     "safeboard.section11",
     "safeboard.learning",
+    "safeboard.voice",
+    "safeboard.child_deaths",
+    "safeboard.national_learning",
+    "safeboard.other_boards",
     "safeboard.impact",
     "safeboard.demo",
 ]
