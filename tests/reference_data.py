@@ -17,6 +17,7 @@ SEEDING_MIGRATIONS = [
     ("safeboard.themes.migrations.0002_default_themes", "add_default_themes"),
     ("safeboard.reviews.migrations.0002_framework_editions", "load"),
     ("safeboard.section11.migrations.0002_standard_library", "load_library"),
+    ("safeboard.child_deaths.migrations.0002_seed_death_categories", "seed"),
 ]
 
 

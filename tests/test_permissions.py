@@ -22,6 +22,7 @@ PUBLIC = {
     "learning:register",
     "learning:register_sent",
     "learning:register_confirm",
+    "voice:you_said_we_did",
 }
 ANY_SIGNED_IN = {
     "core:home",
