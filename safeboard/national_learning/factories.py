@@ -19,9 +19,7 @@ class NationalReviewFactory(ModelFactory):
     kind = models.NationalReview.Kind.PANEL_REVIEW
     title = factory.Sequence(lambda n: f"National review of practice {n}")
     publisher = "Child Safeguarding Practice Review Panel"
-    published_on = factory.LazyFunction(
-        lambda: timezone.localdate() - datetime.timedelta(days=200)
-    )
+    published_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=200))
     summary = "Agencies did not share what they knew about risk from men in the household."
 
 

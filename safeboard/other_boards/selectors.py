@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Count, Min, QuerySet
 
+from safeboard.accounts.models import User
 from safeboard.challenges.models import Challenge
 
 from .models import Board, BoardChallenge, Protocol
@@ -39,7 +42,7 @@ def protocols_due(*, by: datetime.date) -> QuerySet[Protocol]:
     return Protocol.objects.filter(review_on__lte=by).select_related("board", "lead_person__user")
 
 
-def challenges_about(*, themes, user) -> QuerySet[BoardChallenge]:
+def challenges_about(*, themes: Iterable[Any], user: User | None) -> QuerySet[BoardChallenge]:
     """Challenges with other boards whose challenge is tagged with any of `themes`."""
     links = BoardChallenge.objects.filter(
         challenge__in=Challenge.objects.filter(themes__in=list(themes)).values("pk")
@@ -49,7 +52,7 @@ def challenges_about(*, themes, user) -> QuerySet[BoardChallenge]:
     return links.order_by("-challenge__raised_on", "-id")
 
 
-def challenges_hidden(*, themes, user) -> int:
+def challenges_hidden(*, themes: Iterable[Any], user: User) -> int:
     if user.has_perm("other_boards.view"):
         return 0
     return BoardChallenge.objects.filter(

@@ -13,7 +13,7 @@ from safeboard.accounts.models import User
 from safeboard.priorities.models import Priority
 from safeboard.themes.models import Theme
 
-from .models import Activity, Contribution, Participation, Response
+from .models import Activity, AgeBand, Contribution, Participation, Response
 
 
 def activity_list() -> QuerySet[Activity]:
@@ -149,7 +149,7 @@ def period_figures(*, start: datetime.date, end: datetime.date) -> dict:
         "taking_part": sum(by_band.values()),
         "by_age_band": [
             {"age_band": label, "count": by_band[value]}
-            for value, label in Participation._meta.get_field("age_band").choices
+            for value, label in AgeBand.choices
             if value in by_band
         ],
         "views_heard": heard.count(),

@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -203,7 +204,8 @@ def survey_import(*, activity: Activity, file: UploadedFile) -> list[Contributio
     file.seek(0)
     themes = _themes_by_key()
     # Read as a stream: the file is never held in memory whole.
-    text = io.TextIOWrapper(file.file, encoding=encoding, newline="")
+    stream: Any = file.file
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
     try:
         parsed = survey_csv.parse_survey(text, themes=themes)
     except (UnicodeDecodeError, csv.Error) as error:
