@@ -14,9 +14,9 @@ def register() -> None:
             "child-deaths",
             "Child deaths",
             "child_deaths:finding_list",
-            "child_deaths.view",
+            "child_deaths.record",
             "/child-deaths/",
-            order=86,
+            order=104,
         )
     )
     points.evidence.register(FINDINGS_SECTION)

@@ -15,9 +15,9 @@ def register() -> None:
             "national-learning",
             "National learning",
             "national_learning:review_list",
-            "national_learning.view",
+            "national_learning.record",
             "/national-learning/",
-            order=87,
+            order=106,
         )
     )
     points.evidence.register(REVIEWS_SECTION)

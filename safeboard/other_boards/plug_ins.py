@@ -14,9 +14,9 @@ def register() -> None:
             "other-boards",
             "Other boards",
             "other_boards:board_list",
-            "other_boards.view",
+            "other_boards.record",
             "/other-boards/",
-            order=88,
+            order=108,
         )
     )
     points.evidence.register(CHALLENGES_SECTION)

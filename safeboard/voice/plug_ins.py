@@ -12,7 +12,7 @@ from .evidence import PRIORITY_SECTION, THEME_SECTION
 def register() -> None:
     points.navigation.register(
         points.NavigationItem(
-            "voice", "Voice", "voice:activity_list", "voice.view", "/voice/", order=85
+            "voice", "Voice", "voice:activity_list", "voice.record", "/voice/", order=102
         )
     )
     points.evidence.register(THEME_SECTION)
