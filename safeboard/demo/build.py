@@ -17,6 +17,7 @@ from safeboard.accounts.roles import Role
 from safeboard.actions.models import Action
 from safeboard.challenges.models import Challenge
 from safeboard.core.demo_credentials import DEFAULT_DEMO_PASSWORD
+from safeboard.core.planner import refresh_statistics
 from safeboard.meetings.models import Attendance, Decision, Meeting
 from safeboard.partnership.models import (
     Agency,
@@ -155,6 +156,7 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         build_impact(
             rng=random.Random(f"{seed}-impact"), clock=clock, directory=directory, plan=plan
         )
+        refresh_statistics()
     return DemoResult(
         seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()
     )
