@@ -85,6 +85,16 @@ def register() -> None:
     )
     _register_lessons()
     _register_chain()
+    points.public_pages.register(
+        points.PublicPage(
+            key="case-reviews",
+            label="Published case reviews",
+            url_name="reviews:public_reviews",
+            description="The final reports of published case reviews and the learning "
+            "briefings written from them.",
+            order=30,
+        )
+    )
 
 
 def _register_lessons() -> None:
