@@ -18,6 +18,7 @@ SEEDING_MIGRATIONS = [
     ("safeboard.reviews.migrations.0002_framework_editions", "load"),
     ("safeboard.section11.migrations.0002_standard_library", "load_library"),
     ("safeboard.self_assessment.migrations.0002_default_questions", "add_default_questions"),
+    ("safeboard.child_deaths.migrations.0002_seed_death_categories", "seed"),
 ]
 
 

@@ -31,6 +31,7 @@ PUBLIC = {
     "public:front",
     "public:logo",
     "scorecard_public:scorecard",
+    "voice:you_said_we_did",
     "reviews:public_reviews",
     "reviews:public_report",
     "reviews:public_briefing",

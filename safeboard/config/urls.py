@@ -23,5 +23,9 @@ urlpatterns = [
     path("public/scorecard/", include("safeboard.scorecard.public.urls")),
     path("public/", include("safeboard.public.urls")),
     path("partnership-name-and-logo/", include("safeboard.public.branding_urls")),
+    path("voice/", include("safeboard.voice.urls")),
+    path("child-deaths/", include("safeboard.child_deaths.urls")),
+    path("national-learning/", include("safeboard.national_learning.urls")),
+    path("other-boards/", include("safeboard.other_boards.urls")),
     path("api/", include("safeboard.scorecard.api.urls")),
 ]

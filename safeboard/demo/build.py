@@ -51,6 +51,8 @@ from .scorecard import build_demo_scorecard
 from .section11 import build_section11
 from .self_assessment import build_self_assessments
 from .timeline import Clock
+from .voice import build_voice
+from .wider_learning import build_wider_learning
 
 DEFAULT_SEED = 2019  # the year boards became safeguarding children partnerships
 
@@ -150,6 +152,10 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         build_learning(rng=random.Random(f"{seed}-learning"), clock=clock)
         build_audits(rng=random.Random(f"{seed}-audits"), clock=clock, directory=directory)
         build_section11(rng=random.Random(f"{seed}-section11"), clock=clock, directory=directory)
+        # Voice and the wider sources of learning follow the plan, its actions and the
+        # challenge log they link to, and come before the impact claims that read the chain.
+        build_voice(clock=clock, directory=directory, plan=plan)
+        build_wider_learning(clock=clock, directory=directory)
         build_impact(
             rng=random.Random(f"{seed}-impact"), clock=clock, directory=directory, plan=plan
         )

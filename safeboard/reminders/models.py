@@ -35,6 +35,7 @@ class ReminderKind(models.TextChoices):
     TRAINING_SESSION_SOON = "training_session_soon", "Training session coming up"
     TRAINING_EVALUATION_DUE = "training_evaluation_due", "Training evaluation to complete"
     TRAINING_FOLLOW_UP_DUE = "training_follow_up_due", "Training follow-up survey"
+    PROTOCOL_REVIEW_DUE = "protocol_review_due", "Protocol with another board: review due"
 
 
 class ReminderDigest(models.Model):

@@ -37,6 +37,7 @@ WEEKLY_WHILE_DUE = frozenset(
         ReminderKind.CHALLENGE_OVERDUE,
         ReminderKind.RISK_REVIEW_DUE,
         ReminderKind.PRIORITY_REVIEW_DUE,
+        ReminderKind.PROTOCOL_REVIEW_DUE,
         ReminderKind.QUERY_OVERDUE,
         ReminderKind.FIGURES_LATE,
         ReminderKind.REVIEW_STEP_OVERDUE,

@@ -68,7 +68,13 @@ def test_every_module_registers_at_start_up_in_the_documented_order():
         "section11",
         "training",
     ]
-    assert [source.key for source in points.chain_sources] == ["review-findings", "audit-findings"]
+    assert [source.key for source in points.chain_sources] == [
+        "review-findings",
+        "audit-findings",
+        "child-death-findings",
+        "national-reviews",
+        "voice",
+    ]
     # Challenges escalate first, so the day's escalations reach the same day's digests.
     assert [step.key for step in points.daily_steps][0] == "challenge-escalation"
     assert "reviews.review" in points.history_access
@@ -79,6 +85,7 @@ def test_every_module_registers_at_start_up_in_the_documented_order():
         "challenges",
         "indicators",
         "training",
+        "voice-responses",
     ]
 
 
@@ -94,6 +101,10 @@ def test_the_navigation_is_each_module_s_section_in_order():
         "Audits",
         "Section 11",
         "Training",
+        "Voice",
+        "Child deaths",
+        "National learning",
+        "Other boards",
         "Meetings",
         "Partnership",
         "Induction",

@@ -126,6 +126,7 @@ def test_another_module_can_add_a_section_to_a_priority_s_evidence():
         "indicators",
         "findings",
         "training",
+        "voice-responses",
     ]
     assert shown.section("findings").rows == [f"Finding about {priority.title}"]
 

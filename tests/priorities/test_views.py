@@ -237,6 +237,7 @@ def test_the_priority_page_shows_a_section_for_each_module_built(manager, priori
         "Challenges",
         "Indicators",
         "Training",
+        "You said, we did",
         "Evidence of impact",
         "Review history",
     ]

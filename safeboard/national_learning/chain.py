@@ -1,0 +1,78 @@
+"""National reviews and reports as the start of a chain of learning (core/extension_points.py,
+`ChainSource`): each review with the recommendations the partnership made because of it and
+the actions answering them. Readers without access are told how many are left out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from safeboard.accounts.models import User
+from safeboard.core.extension_points import RECOMMENDATION, ChainLink, ChainLinks, ChainStep
+from safeboard.themes.models import Theme
+
+from .models import NationalReview, Recommendation
+from .selectors import recommendation_actions
+
+FINDING_KIND = "National review or report"
+RECOMMENDATION_KIND = "Recommendation from national learning"
+HIDDEN_REASON = "from national reviews, which you do not have access to"
+
+
+def _finding_step(review: NationalReview) -> ChainStep:
+    return ChainStep(
+        kind=FINDING_KIND,
+        label=review.title,
+        url=review.get_absolute_url(),
+        text=review.summary,
+        where=f"{review.get_kind_display()}, {review.publisher}",
+        record=review,
+    )
+
+
+def _recommendation_step(recommendation: Recommendation) -> ChainStep:
+    return ChainStep(
+        kind=RECOMMENDATION_KIND,
+        label=str(recommendation),
+        url=recommendation.get_absolute_url(),
+        text=recommendation.text,
+        where="National learning",
+        record=recommendation,
+    )
+
+
+def national_chain_links(*, themes: Iterable[Theme] | None, user: User | None) -> ChainLinks:
+    """One link per recommendation of each review tagged with `themes` (one for a review
+    without any), newest first. Three queries."""
+    findings = NationalReview.objects.all()
+    if themes is not None:
+        findings = findings.filter(
+            pk__in=NationalReview.objects.filter(themes__in=list(themes)).values("pk")
+        )
+    if user is not None and not user.has_perm("national_learning.view"):
+        return ChainLinks(links=[], hidden=findings.count(), hidden_reason=HIDDEN_REASON)
+    found = list(findings.order_by("-published_on", "-id"))
+    asked = list(
+        Recommendation.objects.filter(review__in=[f.pk for f in found]).order_by("made_on", "id")
+    )
+    actions = recommendation_actions(recommendations=asked)
+    by_finding: dict[int, list[Recommendation]] = defaultdict(list)
+    for recommendation in asked:
+        by_finding[recommendation.review_id].append(recommendation)
+    links = []
+    for finding in found:
+        step = _finding_step(finding)
+        made = by_finding.get(finding.pk, [])
+        if not made:
+            links.append(ChainLink(step, None, (), RECOMMENDATION))
+        for recommendation in made:
+            recommendation.review = finding  # already read: no query for its page's address
+            links.append(
+                ChainLink(
+                    step,
+                    _recommendation_step(recommendation),
+                    tuple(actions.get(recommendation.pk, [])),
+                    RECOMMENDATION,
+                )
+            )
+    return ChainLinks(links=links)
