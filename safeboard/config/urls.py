@@ -18,5 +18,7 @@ urlpatterns = [
     path("section-11/", include("safeboard.section11.urls")),
     path("training/", include("safeboard.learning.urls")),
     path("impact/", include("safeboard.impact.urls")),
+    path("exchange/", include("safeboard.exchange.urls")),
+    path("api/learning/", include("safeboard.exchange.api.urls")),
     path("api/", include("safeboard.scorecard.api.urls")),
 ]

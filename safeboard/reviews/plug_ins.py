@@ -12,6 +12,7 @@ from safeboard.core import extension_points as points
 
 from .access import log_view
 from .briefings import home as briefings_home
+from .exchange import SOURCES as SHAREABLE_SOURCES
 from .briefings.selectors import theme_briefings, theme_briefings_hidden
 from .cases.home import review_steps_panel
 from .cases.reminders import review_step_reminders
@@ -85,6 +86,9 @@ def register() -> None:
     )
     _register_lessons()
     _register_chain()
+    # Findings, recommendations and briefings the business manager may share with other boards.
+    for source in SHAREABLE_SOURCES:
+        points.shareable_sources.register(source)
 
 
 def _register_lessons() -> None:
