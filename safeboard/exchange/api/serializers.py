@@ -12,6 +12,18 @@ class ThemeSerializer(serializers.Serializer):
     is_active = serializers.BooleanField()
 
 
+class ActionQuerySerializer(serializers.Serializer):
+    """The action list's filter."""
+
+    status = serializers.ChoiceField(
+        choices=["not_started", "in_progress", "complete", "overdue"], required=False
+    )
+
+
+class ActionQueryProblemsSerializer(serializers.Serializer):
+    status = serializers.ListField(child=serializers.CharField(), required=False)
+
+
 class ActionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()

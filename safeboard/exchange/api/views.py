@@ -21,7 +21,13 @@ from safeboard.scorecard.api.auth import RulePermission
 from safeboard.themes.models import Theme
 
 from ..models import ImportedItem
-from .serializers import ActionSerializer, FindingSerializer, ThemeSerializer
+from .serializers import (
+    ActionQueryProblemsSerializer,
+    ActionQuerySerializer,
+    ActionSerializer,
+    FindingSerializer,
+    ThemeSerializer,
+)
 
 TAG = "Learning"
 REFUSED = OpenApiResponse(description="Not signed in, or the token is wrong or revoked.")
@@ -55,13 +61,20 @@ class ActionListApi(LearningApiView):
                 description="Only actions in this state.",
             )
         ],
-        responses={200: ActionSerializer(many=True), 401: REFUSED, 403: FORBIDDEN},
+        responses={
+            200: ActionSerializer(many=True),
+            400: OpenApiResponse(
+                response=ActionQueryProblemsSerializer, description="An unknown `status`."
+            ),
+            401: REFUSED,
+            403: FORBIDDEN,
+        },
     )
     def get(self, request):
         user = request.user
-        status = request.query_params.get("status", "")
-        if status not in {*Action.Status.values, "overdue"}:
-            status = ""
+        query = ActionQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        status = query.validated_data.get("status", "")
         filters = action_selectors.ActionFilters(status=status)
         if not user.has_perm("actions.list_all_actions"):
             filters = action_selectors.ActionFilters(status=status, agency_id=user.agency_id or -1)
