@@ -34,6 +34,7 @@ from safeboard.scorecard.models import Figure, FigureRevision, Indicator, Indica
 from .actions import build_actions
 from .audits import build_audits
 from .challenges import build_challenges
+from .exchange import build_exchange
 from .governance import build_groups, build_induction_plans
 from .handbook import build_handbook
 from .impact import build_impact
@@ -150,6 +151,7 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         build_impact(
             rng=random.Random(f"{seed}-impact"), clock=clock, directory=directory, plan=plan
         )
+        build_exchange(directory=directory)
         refresh_statistics()
     return DemoResult(
         seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()

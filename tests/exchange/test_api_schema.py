@@ -64,6 +64,11 @@ def test_another_agencys_lead_sees_only_their_agencys_actions(client_for, record
     assert lead.get(f"/api/learning/actions/{home_action.pk}/").status_code == 403
 
 
+def test_an_id_beyond_any_database_integer_is_not_found(client_for, records):
+    manager = client_for(records[Role.BUSINESS_MANAGER])
+    assert manager.get(f"/api/learning/actions/{2**64}/").status_code == 404
+
+
 def test_a_practitioner_is_refused_findings_and_themes(client_for, records):
     practitioner = client_for(records[Role.PRACTITIONER])
     assert practitioner.get("/api/learning/findings/").status_code == 403

@@ -5,6 +5,7 @@ for everyone else; findings come only from the reviews and audit rounds the read
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.permissions import IsAuthenticated
@@ -33,6 +34,7 @@ TAG = "Learning"
 REFUSED = OpenApiResponse(description="Not signed in, or the token is wrong or revoked.")
 FORBIDDEN = OpenApiResponse(description="The user's roles or agency do not allow it.")
 MAX_ROWS = 500
+LARGEST_ID = 2**63 - 1
 
 
 class LearningApiView(APIView):
@@ -97,6 +99,8 @@ class ActionApi(LearningApiView):
         },
     )
     def get(self, request, pk: int):
+        if pk > LARGEST_ID:
+            raise Http404  # beyond any database's integer: no such action
         visible = action_selectors.visible_to(
             Action.objects.select_related("owner_agency"), user=request.user
         )
