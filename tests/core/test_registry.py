@@ -98,4 +98,5 @@ def test_the_navigation_is_each_module_s_section_in_order():
         "Partnership",
         "Induction",
         "Handbook",
+        "Exchange",
     ]
