@@ -69,6 +69,14 @@ def test_an_id_beyond_any_database_integer_is_not_found(client_for, records):
     assert manager.get(f"/api/learning/actions/{2**64}/").status_code == 404
 
 
+@pytest.mark.parametrize("status", ["", "finished"])
+def test_an_unknown_status_is_refused(client_for, records, status):
+    manager = client_for(records[Role.BUSINESS_MANAGER])
+    response = manager.get("/api/learning/actions/", {"status": status})
+    assert response.status_code == 400
+    assert "status" in response.json()
+
+
 def test_a_practitioner_is_refused_findings_and_themes(client_for, records):
     practitioner = client_for(records[Role.PRACTITIONER])
     assert practitioner.get("/api/learning/findings/").status_code == 403

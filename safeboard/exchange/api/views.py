@@ -74,7 +74,7 @@ class ActionListApi(LearningApiView):
     )
     def get(self, request):
         user = request.user
-        query = ActionQuerySerializer(data=request.query_params)
+        query = ActionQuerySerializer(data=request.query_params.dict())  # "" is refused too
         query.is_valid(raise_exception=True)
         status = query.validated_data.get("status", "")
         filters = action_selectors.ActionFilters(status=status)
