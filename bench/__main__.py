@@ -20,7 +20,7 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
         return
     try:
-        from . import actions, census, demo, learning, pages, reminders, scorecard, spc
+        from . import actions, census, demo, learning, pages, reminders, report_pdf, scorecard, spc
         from .timing import table
 
         results = [demo.bench_demo_build()]
@@ -36,6 +36,7 @@ def main() -> None:
         results.append(spc.bench_spc())
         results += census.bench_census()
         results += [scorecard.bench_scorecard_grid(), scorecard.bench_scorecard_grid_rows()]
+        results += report_pdf.bench_report_pdf()  # it leaves ten years of a county behind
         results += learning.bench_learning()  # it leaves ten times the training behind
         print(table(results))
         from . import load  # a production server of its own, with its own database

@@ -1,5 +1,5 @@
 """The reference data a fresh database gets from data migrations: themes, Working Together
-editions, Section 11 standard sets.
+editions, Section 11 standard sets, the self-assessment's questions.
 
 A transactional test (the browser tests' live server, the booking contention test) empties
 every table when it ends, seeded rows included; the next such test would then meet a
@@ -17,6 +17,7 @@ SEEDING_MIGRATIONS = [
     ("safeboard.themes.migrations.0002_default_themes", "add_default_themes"),
     ("safeboard.reviews.migrations.0002_framework_editions", "load"),
     ("safeboard.section11.migrations.0002_standard_library", "load_library"),
+    ("safeboard.self_assessment.migrations.0002_default_questions", "add_default_questions"),
 ]
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests
+from safeboard.core.public_views import is_public_view
 from tests.access import AccessCase
 from tests.conftest import signed_in_client
 
@@ -24,7 +25,35 @@ PUBLIC = {
     "learning:register",
     "learning:register_sent",
     "learning:register_confirm",
+    "reports:public_list",
+    "reports:public_detail",
+    "reports:public_pdf",
+    # The public site (safeboard.public and the pages modules register with it): read by
+    # anyone; tests/public/test_public_site.py proves they show published records only.
+    "public:front",
+    "public:logo",
+    "scorecard_public:scorecard",
+    "reviews:public_reviews",
+    "reviews:public_report",
+    "reviews:public_briefing",
 }
+# Public pages of one record: tested with their records by their own app's tests.
+PUBLIC_OF_A_RECORD = {
+    "accounts:password_reset_confirm",
+    "reports:public_detail",
+    "reports:public_pdf",
+    "reviews:public_report",
+    "reviews:public_briefing",
+}
+# The API asks for a token itself (scorecard/api/auth.py), not the sign-in page's session.
+TOKEN_AUTHENTICATED = {
+    "api:schema",
+    "api:indicator_list",
+    "api:indicator_figures",
+    "api:figures_record",
+}
+# Public pages that answer 404 until there is something to show (no logo uploaded yet).
+PUBLIC_UNTIL_THERE_IS_SOMETHING = {"public:logo"}
 ANY_SIGNED_IN = {
     "core:home",
     "accounts:two_factor",
@@ -68,9 +97,31 @@ def test_every_url_has_an_access_case():
     assert not stale, f"Access cases for URLs that no longer exist: {stale}"
 
 
-@pytest.mark.parametrize("url_name", sorted(PUBLIC - {"accounts:password_reset_confirm"}))
+@pytest.mark.parametrize(
+    "url_name", sorted(PUBLIC - PUBLIC_OF_A_RECORD - PUBLIC_UNTIL_THERE_IS_SOMETHING)
+)
 def test_public_pages_open_without_signing_in(client, db, url_name):
     assert client.get(reverse(url_name)).status_code == 200
+
+
+def _views_by_name(resolver: URLResolver, namespace: str = "") -> dict[str, object]:
+    views = {}
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            views |= _views_by_name(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            views[f"{namespace}{pattern.name}"] = pattern.callback
+    return views
+
+
+def test_only_the_public_pages_let_anonymous_visitors_in():
+    """A view is opened without signing in only on purpose (core.public_views): any other
+    view marked so, by mistake, fails here before it leaks."""
+    anonymous = {
+        name for name, view in _views_by_name(get_resolver()).items() if is_public_view(view)
+    }
+    assert anonymous == PUBLIC | TOKEN_AUTHENTICATED
 
 
 @pytest.mark.parametrize("url_name", sorted(ANY_SIGNED_IN | {c.url_name for c in ACCESS_CASES}))

@@ -101,7 +101,12 @@ class CompleteActionForm(GovUKForm):
     )
 
 
-STATUS_FILTER_CHOICES = [("", "Any status"), *Action.Status.choices, ("overdue", "Overdue")]
+STATUS_FILTER_CHOICES = [
+    ("", "Any status"),
+    ("open", "Open (overdue included)"),
+    *Action.Status.choices,
+    ("overdue", "Overdue"),
+]
 
 
 class ActionFilterForm(GovUKForm):

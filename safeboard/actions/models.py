@@ -51,6 +51,7 @@ class Action(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
     theme_list: list[Any]  # the themes of its source, set by selectors.with_themes()
+    source_shown: Any  # its source as a reader may know it, set by selectors.with_sources()
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -19,7 +19,9 @@ from safeboard.core.extension_points import (
     tag_vocabularies,
     themed_sources,
 )
+from safeboard.core.links import may_open, record_url
 
+from .counting import ActionCounts, count_actions, is_open, is_overdue
 from .models import Action
 
 
@@ -32,17 +34,20 @@ class SourceLink:
     url: str = ""
 
 
-def source_link(action: Action, user: User) -> SourceLink | None:
+def source_link(action: Action, user: User | None) -> SourceLink | None:
     """A source may guard itself: a record that is confidential to some readers (a case
     review's recommendation) defines `describe_for(user)` and returns a SourceLink that names
-    no more than that reader may know. The action spine never imports the modules it serves."""
+    no more than that reader may know. The action spine never imports the modules it serves.
+    Without a user (a job, the yearly report's figures) the source is named in full."""
     source = action.source
     if source is None or action.source_type is None:
         return None
     describe_for = getattr(source, "describe_for", None)
-    if describe_for is not None:
+    if describe_for is not None and user is not None:
         return describe_for(user)
-    url = source.get_absolute_url() if hasattr(source, "get_absolute_url") else ""
+    url = record_url(source)
+    if user is not None and not may_open(user, url, source):
+        url = ""  # named, but not linked: its page would refuse this reader
     return SourceLink(kind=action.source_type.name.capitalize(), text=str(source), url=url)
 
 
@@ -144,7 +149,9 @@ def action_list(
         Action.objects.select_related("owner_agency", "owner_person", "source_type"), user=user
     )
     if filters.status == "overdue":
-        actions = actions.exclude(status=Action.Status.COMPLETE).filter(due_on__lt=today)
+        actions = actions.filter(is_overdue(today))
+    elif filters.status == "open":
+        actions = actions.filter(is_open())
     elif filters.status:
         actions = actions.filter(status=filters.status)
         if filters.status != Action.Status.COMPLETE:
@@ -181,20 +188,40 @@ def agency_overdue_actions(*, agency_id: int, user: User) -> QuerySet[Action]:
     actions = Action.objects.select_related("owner_agency", "owner_person")
     return (
         visible_to(actions, user=user)
-        .filter(owner_agency_id=agency_id, due_on__lt=timezone.localdate())
-        .exclude(status=Action.Status.COMPLETE)
+        .filter(is_overdue(timezone.localdate()), owner_agency_id=agency_id)
         .order_by("due_on")
     )
 
 
-def action_counts() -> dict[str, int]:
-    today = timezone.localdate()
-    open_actions = Action.objects.exclude(status=Action.Status.COMPLETE)
-    return {
-        "open": open_actions.count(),
-        "overdue": open_actions.filter(due_on__lt=today).count(),
-        "due_in_14_days": open_actions.filter(
-            due_on__gte=today, due_on__lte=today + datetime.timedelta(days=14)
-        ).count(),
-        "complete": Action.objects.filter(status=Action.Status.COMPLETE).count(),
-    }
+def action_counts() -> ActionCounts:
+    """Every action of the partnership, counted as every page counts them."""
+    return count_actions(Action.objects.all())
+
+
+def with_sources(actions: list[Action], *, user: User | None) -> list[Action]:
+    """The actions, each with `source_shown`: its source record as `user` may know it (a
+    SourceLink, or None). One query per kind of source among the actions, whatever their
+    number: each kind's records are read with the records they name directly (a
+    recommendation's review, a query's indicator), which is all a record's name uses."""
+    by_kind: dict[int, set[int]] = defaultdict(set)
+    for action in actions:
+        if action.source_type_id is not None and action.source_id is not None:
+            by_kind[action.source_type_id].add(action.source_id)
+    records: dict[tuple[int, int], Any] = {}
+    for type_id, ids in by_kind.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None:
+            continue
+        direct = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.many_to_one and field.related_model is not ContentType
+        ]
+        for record in model._default_manager.select_related(*direct).filter(pk__in=ids):
+            records[(type_id, record.pk)] = record
+    for action in actions:
+        source = records.get((action.source_type_id, action.source_id))  # type: ignore[arg-type]
+        if source is not None:
+            action.source = source  # the generic relation's cache: no query of its own
+        action.source_shown = source_link(action, user) if source is not None else None
+    return actions

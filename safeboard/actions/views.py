@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
@@ -38,9 +39,21 @@ EXPORT_COLUMNS = [
     Column("Status", lambda a: a.display_status),
     Column("Completed on", lambda a: a.completed_on),
     Column("Source", lambda a: a.source_type.name if a.source_type else ""),
+    Column("Source record", lambda a: _source_text(a)),
+    Column("Source link", lambda a: _source_address(a)),
     Column("Themes", lambda a: "; ".join(str(theme) for theme in a.theme_list)),
     Column("Description", lambda a: a.description),
 ]
+
+
+def _source_text(action: Action) -> str:
+    shown = getattr(action, "source_shown", None)
+    return f"{shown.kind}: {shown.text}" if shown else ""
+
+
+def _source_address(action: Action) -> str:
+    shown = getattr(action, "source_shown", None)
+    return f"{settings.SAFEBOARD_SITE_URL.rstrip('/')}{shown.url}" if shown and shown.url else ""
 
 
 class ActionListView(FilteredListView):
@@ -72,6 +85,8 @@ class ActionListView(FilteredListView):
 
     def prepare_rows(self, rows: list) -> None:
         selectors.with_themes(rows)
+        if self.export_format():
+            selectors.with_sources(rows, user=self.request.user)
 
     def get_rows(self, filters: selectors.ActionFilters):
         return selectors.action_list(user=self.request.user, filters=filters)

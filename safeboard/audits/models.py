@@ -488,3 +488,8 @@ class Finding(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("audits:round_report", kwargs={"pk": self.round_id}) + f"#finding-{self.pk}"
+
+    @property
+    def page_record(self) -> AuditRound:
+        """The record whose page shows this finding (core.links asks its page's rule)."""
+        return self.round

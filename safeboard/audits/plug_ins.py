@@ -9,6 +9,7 @@ from .evidence import FINDING_THEMES, FINDINGS_SECTION
 from .exchange import FINDINGS as SHAREABLE_FINDINGS
 from .home import waiting_answers_panel
 from .reminders import audit_answer_reminders
+from .report_section import AUDITS
 
 HISTORY = {
     "audits.audittool": "audits.view_tools",
@@ -22,6 +23,7 @@ HISTORY = {
 def register() -> None:
     # Findings the business manager may share with other boards (the exchange of learning).
     points.shareable_sources.register(SHAREABLE_FINDINGS)
+    points.report_sections.register(AUDITS)
     points.navigation.register(
         points.NavigationItem(
             "audits", "Audits", "audits:round_list", "audits.list_rounds", "/audits/", order=80

@@ -8,6 +8,7 @@ from safeboard.core import extension_points as points
 
 from . import home, reminders
 from .evidence import CHALLENGE_THEMES, CHALLENGES_SECTION
+from .report_section import CHALLENGES
 from .services import escalate_overdue_challenges
 
 
@@ -16,6 +17,7 @@ def escalate_overdue(*, today: datetime.date) -> int:
 
 
 def register() -> None:
+    points.report_sections.register(CHALLENGES)
     points.navigation.register(
         points.NavigationItem(
             "challenges",

@@ -29,20 +29,26 @@ _KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 
 def history_entries(record) -> list[HistoryEntry]:
-    """Newest first; each entry lists the fields that differ from the version before."""
+    """Newest first; each entry lists the fields that differ from the version before, in
+    words: a choice by its label, a linked record by its name, never a stored code or id."""
     versions = list(record.history.select_related("history_user__person").order_by("-history_id"))
+    deltas = [
+        versions[index].diff_against(versions[index + 1]).changes
+        if index + 1 < len(versions)
+        else []
+        for index in range(len(versions))
+    ]
+    words = _Words(record, [change for delta in deltas for change in delta])
     entries = []
-    for index, version in enumerate(versions):
-        previous = versions[index + 1] if index + 1 < len(versions) else None
-        changes = []
-        if previous is not None:
-            delta = version.diff_against(previous)
-            changes = [
-                FieldChange(
-                    field=_verbose_name(record, change.field), old=change.old, new=change.new
-                )
-                for change in delta.changes
-            ]
+    for version, delta in zip(versions, deltas, strict=True):
+        changes = [
+            FieldChange(
+                field=_verbose_name(record, change.field),
+                old=words.of(change.field, change.old),
+                new=words.of(change.field, change.new),
+            )
+            for change in delta
+        ]
         entries.append(
             HistoryEntry(
                 when=version.history_date,
@@ -53,6 +59,53 @@ def history_entries(record) -> list[HistoryEntry]:
             )
         )
     return entries
+
+
+class _Words:
+    """Stored values as a reader knows them. The records that changed foreign keys name are
+    read once per kind of record for the whole history, not once per change."""
+
+    def __init__(self, record, changes: list) -> None:
+        self.fields: dict[str, models.Field] = {}
+        ids: dict[str, set] = {}
+        for change in changes:
+            field = _field(record, change.field)
+            if field is None:
+                continue
+            self.fields[change.field] = field
+            if field.many_to_one:
+                ids.setdefault(change.field, set()).update(
+                    value for value in (change.old, change.new) if value is not None
+                )
+        self.names: dict[str, dict] = {
+            name: {
+                pk: str(related)
+                for pk, related in self.fields[name]
+                .related_model._default_manager.in_bulk(list(values))  # type: ignore[union-attr]
+                .items()
+            }
+            for name, values in ids.items()
+            if values
+        }
+
+    def of(self, field_name: str, value: Any) -> Any:
+        field = self.fields.get(field_name)
+        if field is None or value is None or value == "":
+            return value
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        if field.many_to_one:
+            return self.names.get(field_name, {}).get(value, "a record since deleted")
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        return value
+
+
+def _field(record, field_name: str) -> models.Field | None:
+    try:
+        return record._meta.get_field(field_name)
+    except Exception:  # a field since removed from the model
+        return None
 
 
 def _verbose_name(record, field_name: str) -> str:

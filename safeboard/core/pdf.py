@@ -30,20 +30,31 @@ def _static_only_fetcher(url: str) -> dict:
     }
 
 
-def pdf_bytes(template_name: str, context: dict | None = None, *, request=None) -> bytes:
-    """Render `template_name` and return the PDF document's bytes."""
+def pdf_bytes(
+    template_name: str, context: dict | None = None, *, request=None, tagged: bool = False
+) -> bytes:
+    """Render `template_name` and return the PDF document's bytes. A `tagged` PDF carries
+    its structure (headings, tables, reading order) for assistive technology: PDF/UA-1."""
     from weasyprint import HTML  # imported here: loading WeasyPrint costs a second
 
     html = render_to_string(template_name, context or {}, request=request)
-    return HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=_static_only_fetcher).write_pdf()
+    return HTML(string=html, base_url=STATIC_PREFIX, url_fetcher=_static_only_fetcher).write_pdf(
+        **({"pdf_variant": "pdf/ua-1"} if tagged else {})
+    )
 
 
 def pdf_response(
-    template_name: str, context: dict | None = None, *, filename: str, request=None
+    template_name: str,
+    context: dict | None = None,
+    *,
+    filename: str,
+    request=None,
+    tagged: bool = False,
 ) -> HttpResponse:
     """A PDF download named `filename` (shown inline, so the browser's viewer can print it)."""
     response = HttpResponse(
-        pdf_bytes(template_name, context, request=request), content_type="application/pdf"
+        pdf_bytes(template_name, context, request=request, tagged=tagged),
+        content_type="application/pdf",
     )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

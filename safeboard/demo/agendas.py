@@ -40,7 +40,7 @@ TOPICS: dict[str, tuple[Topic, ...]] = {
     ),
     "pqa": (
         Topic("Quarterly scorecard: exceptions and queries", "analyst", "Indicators showing real change this quarter and the agencies asked to explain them."),
-        Topic("Multi-agency audit: neglect", "auditor", "Twelve cases audited jointly; strengths in early help, gaps in chronologies."),
+        Topic("Multi-agency audit: strategy meetings re-audit", "auditor", "Eight cases audited again a year on; whether the new strategy record template has changed practice."),
         Topic("Multi-agency audit: the child's voice in domestic abuse cases", "auditor", "Whether records show what the child said and how it shaped the plan."),
         Topic("Re-referrals to children's social care", "la.lead", "Why re-referrals within twelve months have risen, and what the sample shows."),
         Topic("Timeliness of initial health assessments", "icb.lead", "Assessments for children coming into care completed within twenty working days."),

@@ -322,6 +322,8 @@ def _audit(builder: _Builder, audit_round: AuditRound, plan: RoundPlan, *, in_pr
     whose agencies have all submitted (all of them in a closed round)."""
     rng, clock = builder.rng, builder.clock
     sections = version_sections(audit_round.tool_version)
+    # Answers come in by the due date, or by yesterday in a round whose date is still to come.
+    answered_by = max(plan.due, 1)
     for case, agency_keys in builder.cases(audit_round, plan):
         proposals: list[tuple[str, str, Person]] = []
         all_in = True
@@ -352,11 +354,11 @@ def _audit(builder: _Builder, audit_round: AuditRound, plan: RoundPlan, *, in_pr
                     agency_key=key,
                     part=1.0 if state == SUBMITTED else 0.5,
                 )
-                assignment.started_at = builder.at(plan.due + rng.randint(3, 12), hour=11)
+                assignment.started_at = builder.at(answered_by + rng.randint(3, 12), hour=11)
             if state == SUBMITTED:
                 assignment.proposed_grade = _proposed_grade(rng, share)
                 assignment.summary = rng.choice(texts.AGENCY_VIEWS)
-                assignment.submitted_at = builder.at(plan.due + rng.randint(0, 2), hour=15)
+                assignment.submitted_at = builder.at(answered_by + rng.randint(0, 2), hour=15)
                 proposals.append((agency.short_name, assignment.proposed_grade, auditor))
             else:
                 all_in = False
@@ -371,20 +373,22 @@ def _audit(builder: _Builder, audit_round: AuditRound, plan: RoundPlan, *, in_pr
 
 def _moderation(builder: _Builder, case: SampleCase, plan: RoundPlan, proposals) -> tuple:
     rng = builder.rng
+    # A case of a round whose moderation meeting is still to come was moderated early: today.
+    moderated = max(plan.moderation, 0)
     counts = Counter(grade for _, grade, _ in proposals)
     # The commonest proposal; on a tie, the lower grade: moderation errs towards caution.
     agreed = max(counts, key=lambda grade: (counts[grade], _GRADE_ORDER.index(grade)))
     moderation = Moderation(
         case=case,
         agreed_grade=agreed,
-        moderated_on=builder.clock.days_ago(plan.moderation),
+        moderated_on=builder.clock.days_ago(moderated),
         recorded_by=builder.manager,
     )
     if len(counts) > 1:
         said = "; ".join(f"{name}: {Grade(grade).label.lower()}" for name, grade, _ in proposals)
         moderation.disagreement = f"{said}. {rng.choice(texts.DISAGREEMENT_REASONS)}"
         moderation.resolution = f"{rng.choice(texts.RESOLUTIONS)} {Grade(agreed).label} agreed."
-    history_stamps(moderation)._history_date = builder.at(plan.moderation, hour=12)
+    history_stamps(moderation)._history_date = builder.at(moderated, hour=12)
     history_stamps(moderation)._history_user = builder.manager
     attendees = [auditor for _, _, auditor in proposals] + [builder.directory.people["manager"]]
     return moderation, list(dict.fromkeys(attendees))

@@ -43,11 +43,14 @@ from .meetings import build_meetings
 from .names import PARTNERSHIP_NAME
 from .people import Directory, build_people
 from .plan import build_plan, link_measures_to_indicators
+from .public_face import build_public_face
+from .reports import build_reports
 from .review_lessons import build_review_lessons
 from .reviews import build_reviews
 from .risks import build_risks
 from .scorecard import build_demo_scorecard
 from .section11 import build_section11
+from .self_assessment import build_self_assessments
 from .timeline import Clock
 
 DEFAULT_SEED = 2019  # the year boards became safeguarding children partnerships
@@ -151,7 +154,13 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         build_impact(
             rng=random.Random(f"{seed}-impact"), clock=clock, directory=directory, plan=plan
         )
+        build_self_assessments(
+            rng=random.Random(f"{seed}-self-assessment"), clock=clock, directory=directory
+        )
+        build_public_face(clock=clock, directory=directory)
         build_exchange(directory=directory)
+        # Last: the reports' figures are computed from everything built before.
+        build_reports(clock=clock, directory=directory)
         refresh_statistics()
     return DemoResult(
         seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()

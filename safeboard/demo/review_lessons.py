@@ -184,6 +184,8 @@ class _Builder:
             what_we_learned=text.what_we_learned,
             what_to_do_differently=text.what_to_do_differently,
             questions_for_supervision="\n".join(text.questions),
+            # Shared briefings go on the public site too (a review's, once it is published).
+            is_public=shared_on is not None,
             **about,
         )
         self._stamp(briefing, written_on)

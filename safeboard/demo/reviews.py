@@ -38,8 +38,10 @@ from safeboard.reviews.models import (
     AgencyContribution,
     Decision,
     PractitionerEvent,
+    RapidReview,
     Review,
     ReviewDocument,
+    SafeguardingPartner,
     TeamMember,
 )
 from safeboard.reviews.referral import services
@@ -71,6 +73,20 @@ class Contribution:
 
 
 @dataclass(frozen=True)
+class RapidReviewText:
+    """What the partners' rapid review found and decided, and the Panel's answer."""
+
+    facts: str
+    immediate_actions: str
+    learning: str
+    national_review: str
+    local_review: str
+    reasons: str
+    panel_response: str = ""
+    panel_response_on: D | None = None
+
+
+@dataclass(frozen=True)
 class Case:
     """One case's life, as the partnership lived it."""
 
@@ -84,9 +100,12 @@ class Case:
     summary: str
     notified: D | None = None
     rapid_review_sent: D | None = None
+    rapid_review: RapidReviewText | None = None
     outcome: str = ""
     decided_on: D | None = None
     decided_by: str = "chair"
+    # From 2018: who answered for the local authority, the ICB and the police.
+    partners: tuple[str, str, str] = ("la.board", "icb.lead", "police.board")
     decision_reasons: str = ""
     answers: dict[str, tuple[str, str]] = field(default_factory=dict)
     signed_off: bool = True
@@ -102,7 +121,10 @@ class Case:
     milestones: tuple[tuple[str, D, D | None], ...] = ()
     documents: tuple[tuple[str, str, D], ...] = ()
     published_on: D | None = None
+    # Notice of publication to the Panel and the Secretary of State (a practice review's).
+    publication_notice: D | None = None
     grade: str = ""
+    panel_feedback: tuple[str, D] | None = None
 
 
 def _past_cases() -> list[Case]:
@@ -169,6 +191,11 @@ def _past_cases() -> list[Case]:
             events=((Event.PRACTITIONER_EVENT, D(2014, 9, 9), "Practitioner learning event", 14),),
             documents=((Doc.FINAL_REPORT, "Child J final report.pdf", D(2014, 12, 10)),),
             published_on=D(2015, 3, 2),
+            panel_feedback=(
+                "A clear systems analysis; the recommendations on missing episodes are specific "
+                "enough to be tested.",
+                D(2015, 2, 16),
+            ),
         ),
         Case(
             key="lcspr_2021",
@@ -180,11 +207,25 @@ def _past_cases() -> list[Case]:
             aware=D(2021, 3, 8),
             notified=D(2021, 3, 10),
             rapid_review_sent=D(2021, 3, 26),
+            rapid_review=RapidReviewText(
+                facts="Child S, aged two, was admitted with a fractured arm and bruising to her "
+                "face. Her mother's partner has been arrested.",
+                immediate_actions="Child S and her brother are with their grandmother under a "
+                "child protection plan; the partner has bail conditions not to visit.",
+                learning="Health visits held by video during lockdown did not see the home; two "
+                "police call-outs for domestic abuse did not reach the health visitor.",
+                national_review=RapidReview.NationalReview.NOT_SUITED,
+                local_review=RapidReview.LocalReview.LCSPR,
+                reasons="Learning for every agency about contact with families by video.",
+                panel_response="The Panel agrees that a local review is appropriate and asks "
+                "that it look at how domestic abuse notifications reach health visitors.",
+                panel_response_on=D(2021, 4, 9),
+            ),
             summary="A two-year-old girl suffered serious injuries during lockdown. Domestic "
             "abuse had been reported to the police twice; health visits were held by video.",
             outcome=Decision.Outcome.LCSPR,
             decided_on=D(2021, 3, 26),
-            decided_by="la.board",
+            partners=("la.board", "icb.board.former", "police.board"),
             decision_reasons="The rapid review found that the move to video contacts hid "
             "what practitioners would have seen at home: learning for every agency.",
             answers={
@@ -204,6 +245,12 @@ def _past_cases() -> list[Case]:
                 (Doc.FINAL_REPORT, "Child S LCSPR report.pdf", D(2021, 10, 1)),
             ),
             published_on=D(2021, 11, 15),
+            publication_notice=D(2021, 11, 8),
+            panel_feedback=(
+                "The Panel found the review's analysis of remote contact with families useful "
+                "nationally and will cite it in its annual report.",
+                D(2022, 1, 20),
+            ),
         ),
     ]  # fmt: skip
 
@@ -260,12 +307,26 @@ def _current_cases(clock: Clock) -> list[Case]:
             aware=aware,
             notified=add_working_days(aware, 3),
             rapid_review_sent=rapid,
+            rapid_review=RapidReviewText(
+                facts="The baby was taken to hospital by his mother after a fall from a sofa. "
+                "A skeletal survey found older rib fractures. The father is on police bail.",
+                immediate_actions="The baby and his sister are in foster care; the father's "
+                "contact is supervised. The GP practice has reviewed its bruising protocol.",
+                learning="The father was not known to the health visitor; the police knew of "
+                "his history. A bruise seen at a GP appointment was not referred.",
+                national_review=RapidReview.NationalReview.NOT_SUITED,
+                local_review=RapidReview.LocalReview.LCSPR,
+                reasons="Recurrent learning about unseen men in the household and about "
+                "bruising in babies who are not mobile.",
+                panel_response="The Panel agrees with the decision to hold a local review and "
+                "asks that it tell the Panel of its learning on bruising protocols.",
+                panel_response_on=add_working_days(rapid, 10),
+            ),
             summary="A five-month-old baby was admitted with a fractured skull and older rib "
             "fractures. The father had recently joined the household and was not known to "
             "the health visitor.",
             outcome=Decision.Outcome.LCSPR,
             decided_on=rapid,
-            decided_by="la.board",
             decision_reasons="The rapid review found recurrent learning about men in the "
             "household who are not seen, and about bruising in babies who are not mobile.",
             answers={
@@ -313,6 +374,17 @@ def _current_cases(clock: Clock) -> list[Case]:
             incident=referral_aware - datetime.timedelta(days=1),
             aware=referral_aware,
             notified=add_working_days(referral_aware, 2),
+            rapid_review=RapidReviewText(
+                facts="The boy has burns to his hands and arms; his account and his mother's "
+                "differ. His school had recorded a smaller burn in the spring.",
+                immediate_actions="The boy and his sister are staying with an aunt under a "
+                "safety plan while the police investigate.",
+                learning="Early help closed the case a month before; the school's earlier "
+                "concern was not passed on.",
+                national_review=RapidReview.NationalReview.NOT_SUITED,
+                local_review=RapidReview.LocalReview.LCSPR,
+                reasons="Still being discussed by the partners: a draft, not yet sent.",
+            ),
             summary="A seven-year-old boy was found with burns that his school had seen "
             "signs of earlier. The family had been closed to early help a month before.",
         ),
@@ -363,7 +435,9 @@ class _Builder:
         if case.notified:
             services.record_notification_sent(review=review, sent_on=case.notified)
             self._dated(review, case.notified)
-        if case.rapid_review_sent:
+        if case.rapid_review:
+            self._rapid_review(review, case, case.rapid_review)
+        elif case.rapid_review_sent:
             services.record_rapid_review_sent(review=review, sent_on=case.rapid_review_sent)
             self._dated(review, case.rapid_review_sent)
         if case.outcome:
@@ -373,6 +447,37 @@ class _Builder:
         review.refresh_from_db()
         return review
 
+    def _rapid_review(self, review: Review, case: Case, text: RapidReviewText) -> None:
+        record = services.rapid_review_record(
+            review=review,
+            facts=text.facts,
+            immediate_actions=text.immediate_actions,
+            learning=text.learning,
+            national_review=text.national_review,
+            local_review=text.local_review,
+            local_review_reasons=text.reasons,
+            sent_on=case.rapid_review_sent,
+            panel_response=text.panel_response,
+            panel_response_on=text.panel_response_on,
+            recorded_by=self.manager,
+        )
+        written_on = case.rapid_review_sent or self.clock.today
+        self._dated(record, written_on)
+        if case.rapid_review_sent:
+            self._dated(review, case.rapid_review_sent)
+
+    def _partners(self, case: Case, decided_on: D) -> dict[str, dict]:
+        """Each partner's agreement: the local authority first, the others by the day."""
+        people = dict(zip(SafeguardingPartner, case.partners, strict=True))
+        return {
+            partner.value: {
+                "person": self.directory.people[key],
+                "agreed_on": decided_on,
+                "agrees": True,
+            }
+            for partner, key in people.items()
+        }
+
     def _decide(self, review: Review, case: Case) -> None:
         decided_on = case.decided_on
         assert decided_on is not None, "a case with an outcome has the day it was decided"
@@ -381,14 +486,16 @@ class _Builder:
         for criterion in criteria:
             answer, reason = case.answers.get(criterion.code, (NOT_MET, ""))
             answers[criterion.pk] = {"answer": answer, "reason": reason or DEFAULT_REASONS[answer]}
+        who: dict = {"decided_by": self.directory.people[case.decided_by], "decided_on": decided_on}
+        if decision_services.partners_decide(review.edition):
+            who = {"partners": self._partners(case, decided_on)}
         decision = decision_services.decision_record(
             review=review,
             outcome=case.outcome,
             reasons=case.decision_reasons,
-            decided_by=self.directory.people[case.decided_by],
-            decided_on=decided_on,
             answers=answers,
             recorded_by=self.manager,
+            **who,
         )
         self._dated(review, decided_on)
         self._dated(decision, decided_on)
@@ -439,8 +546,19 @@ class _Builder:
                 review_services.milestone_complete(milestone=milestone, completed_on=completed_on)
         for kind, name, uploaded_on in case.documents:
             self._upload(review, kind, name, uploaded_on)
+        if case.panel_feedback:
+            feedback, feedback_on = case.panel_feedback
+            review_services.review_panel_feedback(
+                review=review, panel_feedback=feedback, panel_feedback_on=feedback_on
+            )
+            self._dated(review, feedback_on)
         if case.published_on:
-            review_services.review_publish(review=review, published_on=case.published_on)
+            review_services.review_publish(
+                review=review,
+                published_on=case.published_on,
+                panel_notified_on=case.publication_notice,
+                secretary_of_state_notified_on=case.publication_notice,
+            )
             self._dated(review, case.published_on)
         if case.grade:
             assert case.published_on is not None, "a demo review is graded once published"

@@ -55,16 +55,16 @@ RISKS = (
         "caseloads in universal services.",
         consequence="Children live with neglect for years; plans start late, last longer and "
         "are repeated.",
-        controls="Multi-agency neglect assessment tool and training; a yearly neglect audit; "
-        "repeat plans on the scorecard; priority 1 of the business plan.",
+        controls="Multi-agency neglect assessment tool and training; repeat plans on the "
+        "scorecard; priority 1 of the business plan.",
         inherent=(5, 4),
         reviews=(
-            (4, 4, "Added after the neglect audit found neglect recognised late in most "
-             "cases sampled."),
+            (4, 4, "Added after repeat child protection plans for neglect rose on the "
+             "scorecard for three quarters running."),
             (4, 4, "No change: training on the tool has started, but few outside children's "
              "services use it yet."),
-            (3, 4, "Likelihood down: every agency now uses the tool and the audit found "
-             "earlier referrals in half the cases."),
+            (3, 4, "Likelihood down: every agency now uses the tool, and referrals for "
+             "neglect now come from more agencies and earlier."),
             (3, 3, "Impact down: plans for neglect now say what must change for the child; "
              "repeat plans fell for two quarters."),
         ),

@@ -97,8 +97,11 @@ def _periods(frequency: str, today: datetime.date) -> list[PeriodKey]:
     return last_periods(frequency, count=POINTS[Frequency(frequency)], ending=last_ended.starts_on)
 
 
-def _submitted_at(period: PeriodKey, rng: random.Random) -> datetime.datetime:
+def _submitted_at(period: PeriodKey, rng: random.Random, today: datetime.date) -> datetime.datetime:
+    """A day after the period ended and never after today: the latest month's figures have
+    only just come in."""
     day = period.ends_on + datetime.timedelta(days=DAYS_TO_SUBMIT + rng.randint(-6, 10))
+    day = min(day, today)
     moment = datetime.datetime.combine(
         day, datetime.time(9 + rng.randint(0, 7), rng.randint(0, 59))
     )
@@ -168,7 +171,7 @@ def build_scorecard(
                     value=_figure(value, spec.unit),
                     source=Figure.Source.CENSUS if spec.census_key else Figure.Source.DEMO,
                     submitted_by=data_contacts.get(spec.agency),
-                    submitted_at=_submitted_at(key, rng),
+                    submitted_at=_submitted_at(key, rng, today),
                 )
             )
     bulk_create_with_history(figures, Figure, batch_size=500)
@@ -284,8 +287,11 @@ ANSWERS = (
 def _ask_about_the_latest_figures(clock: Clock, data_contacts: dict, manager) -> list:
     """The scorecard judges each indicator's latest figure as it would on submission; a few
     agencies have answered, and the board has accepted some of the answers."""
-    latest = scorecard_selectors.latest_figures()
-    queries = open_queries_for_new_figures(figures=latest.values(), today=clock.days_ago(25))
+    # Each figure is judged on the day it came in, after its period had ended.
+    queries = []
+    for figure in scorecard_selectors.latest_figures().values():
+        arrived = timezone.localdate(figure.submitted_at)
+        queries += open_queries_for_new_figures(figures=[figure], today=arrived)
     for number, query in enumerate(sorted(queries, key=lambda q: q.pk)):
         contact = data_contacts.get(_agency_key(query.agency_id, data_contacts))
         if contact is None or number % 3 == 0:
@@ -376,7 +382,7 @@ def build_household_adults_indicator(
             value=_figure(value, spec.unit),
             source=Figure.Source.DEMO,
             submitted_by=data_contact,
-            submitted_at=_submitted_at(key, rng),
+            submitted_at=_submitted_at(key, rng, clock.today),
         )
         for key, value in zip(keys, series(spec, rng, len(keys)), strict=True)
     ]

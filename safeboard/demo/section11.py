@@ -95,6 +95,57 @@ EVIDENCE = (
     "Information-sharing agreement signed with partner agencies",
     "Allegations log, reviewed with the LADO",
 )
+# The evidence an agency offers for each standard of Working Together 2018, by its code: a
+# document that shows that standard, never one picked at random from another.
+EVIDENCE_BY_STANDARD = {
+    "WT18-1": (
+        "Safeguarding accountability chart, up to the chief executive",
+        "Job descriptions that set out each role's safeguarding duties",
+    ),
+    "WT18-2": (
+        "Board minutes naming the executive lead for safeguarding",
+        "Quarterly safeguarding report to the board, with its minutes",
+    ),
+    "WT18-3": (
+        "Children's feedback survey and what changed as a result",
+        "Notes of the young people's panel and the service's reply",
+    ),
+    "WT18-4": (
+        "Whistleblowing procedure on the staff intranet",
+        "Log of concerns raised under the whistleblowing procedure this year",
+    ),
+    "WT18-5": (
+        "Escalation policy, briefed to every team",
+        "Escalations raised with partner agencies and how each was resolved",
+    ),
+    "WT18-6": (
+        "Information-sharing agreement signed with partner agencies",
+        "Audit of referrals for the information shared with them",
+    ),
+    "WT18-7": (
+        "Letters appointing the designated doctor and nurse",
+        "Designated safeguarding lead's role description and protected time",
+    ),
+    "WT18-8": (
+        "Safer recruitment checklist and a sample of personnel files",
+        "Criminal record check renewals tracker",
+    ),
+    "WT18-9": (
+        "Training compliance report: staff trained to the level their role needs",
+        "Audit of safeguarding supervision records",
+    ),
+    "WT18-10": (
+        "Allegations log, reviewed with the LADO",
+        "Policy on allegations against people who work with children",
+    ),
+}
+
+
+def evidence_for(rng: random.Random, code: str) -> str:
+    """Evidence that shows the standard with this code (any of the general kind otherwise)."""
+    return rng.choice(EVIDENCE_BY_STANDARD.get(code, EVIDENCE))
+
+
 PLANS = (
     "Refresh the training plan and report compliance to the board every quarter",
     "Audit supervision records and act on what the audit finds",
@@ -195,12 +246,12 @@ def _answer(
             rating=rating,
             self_score=score,
             commentary=f"{'Confirmed' if previous is not None else 'Assessed'} by the "
-            f"safeguarding lead: {rng.choice(EVIDENCE).lower()}.",
+            f"safeguarding lead: {evidence_for(rng, rating.standard.code).lower()}.",
         )
         if not rating.evidence.exists():
             return_services.evidence_add(
                 rating=rating,
-                description=rng.choice(EVIDENCE),
+                description=evidence_for(rng, rating.standard.code),
                 dated_on=on - datetime.timedelta(days=rng.randint(10, 300)),
             )
         if score < agency_return.cycle.met_score:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from safeboard.core import extension_points as points
 
 from . import sections
+from .report_section import IMPACT
 
 RECORD_TEMPLATE = "impact/claims/section.html"
 RECOMMENDATIONS_TEMPLATE = "impact/claims/recommendations_section.html"
 
 
 def register() -> None:
+    points.report_sections.register(IMPACT)
     _register_claims()
     _register_chains()
     _register_scrutiny()

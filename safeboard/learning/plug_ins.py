@@ -9,6 +9,7 @@ from .home import training_panel
 from .reach.rule import review_lesson
 from .reach.selectors import lesson_reach
 from .reminders import remind_learners_without_accounts, send_follow_up_surveys, training_reminders
+from .report_section import TRAINING
 
 
 def _review_training(*, record, user) -> dict:
@@ -27,6 +28,7 @@ def register() -> None:
             order=100,
         )
     )
+    points.report_sections.register(TRAINING)
     points.reminder_sources.register(points.ReminderSource("training", training_reminders))
     points.daily_steps.register(
         points.DailyStep("learners-without-accounts", remind_learners_without_accounts, order=110)

@@ -88,6 +88,12 @@ class PaperForm(_MeetingItemsMixin, GovUKForm):
         queryset=None, required=False, empty_label="Not for one item", label="Agenda item"
     )
     file = forms.FileField(help_text="A PDF, Word, Excel or plain text file.")
+    for_readers = forms.BooleanField(
+        label="For readers",
+        required=False,
+        help_text="Councillors and inspectors with a reader's account may open this paper "
+        "from their dashboard. They see nothing else of the meeting.",
+    )
 
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)

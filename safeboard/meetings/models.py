@@ -85,6 +85,13 @@ class Paper(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # The business manager's choice: readers (councillors, inspectors) may open this paper,
+    # and it shows on their dashboard; they see nothing else of the meeting.
+    for_readers = models.BooleanField(
+        "for readers",
+        default=False,
+        help_text="Councillors and inspectors with a reader's account may open it.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -113,6 +120,11 @@ class Decision(models.Model):
         # Decisions are read in the context of their meeting, so link to them there.
         meeting_url = reverse("meetings:detail", args=[self.meeting_id])
         return f"{meeting_url}#decision-{self.pk}"
+
+    @property
+    def page_record(self) -> Meeting:
+        """The meeting whose page shows this decision (core.links asks its page's rule)."""
+        return self.meeting
 
 
 class Attendance(models.Model):

@@ -5,9 +5,11 @@ from __future__ import annotations
 from safeboard.core import extension_points as points
 
 from . import home
+from .report_section import ATTENDANCE
 
 
 def register() -> None:
+    points.report_sections.register(ATTENDANCE)
     points.navigation.register(
         points.NavigationItem(
             "meetings",

@@ -10,10 +10,12 @@ import rules
 
 from safeboard.accounts.predicates import (
     has_a_person,
+    has_any_role,
     is_board_business_reader,
     is_business_manager,
     is_chair,
 )
+from safeboard.accounts.roles import Role
 from safeboard.partnership.models import Membership
 
 
@@ -32,4 +34,21 @@ rules.add_perm("meetings.list_meetings", is_board_business_reader | has_a_person
 rules.add_perm("meetings.read_every_meeting", is_board_business_reader)
 rules.add_perm("meetings.view_meeting", can_read_meeting)
 rules.add_perm("meetings.manage_meetings", is_business_manager)
+
+
+@rules.predicate
+def can_read_papers_meeting(user, paper) -> bool:
+    return paper is not None and can_read_meeting.test(user, paper.meeting)
+
+
+@rules.predicate
+def is_paper_for_readers(user, paper) -> bool:
+    return paper is not None and paper.for_readers
+
+
+is_reader = has_any_role(Role.READER)
+
+# A paper marked for readers is opened by councillors and inspectors (the reader role), who
+# see nothing else of the meeting.
+rules.add_perm("meetings.open_paper", can_read_papers_meeting | (is_reader & is_paper_for_readers))
 rules.add_perm("meetings.view_attendance_report", is_business_manager | is_chair)

@@ -176,3 +176,12 @@ def attendance_by_agency(*, period: AttendancePeriod) -> list[Mapping[str, Any]]
 
 def attendance_totals(*, period: AttendancePeriod) -> dict:
     return _attendance_in(period).aggregate(**_attendance_figures())
+
+
+def papers_for_readers(*, limit: int = 20) -> QuerySet[Paper]:
+    """The papers marked for readers (councillors, inspectors), newest meeting first."""
+    return (
+        Paper.objects.filter(for_readers=True)
+        .select_related("meeting")
+        .order_by("-meeting__starts_at", "title")[:limit]
+    )

@@ -107,6 +107,7 @@ def paper_upload(
     file: UploadedFile,
     agenda_item: AgendaItem | None = None,
     uploaded_by: User | None = None,
+    for_readers: bool = False,
 ) -> Paper:
     _check_agenda_item(meeting, agenda_item)
     content_type = validate_upload(file, field="file")
@@ -120,6 +121,7 @@ def paper_upload(
         content_type=content_type,
         size_bytes=file.size or 0,  # validate_upload refused an empty file
         uploaded_by=uploaded_by,
+        for_readers=for_readers,
     )
     paper.full_clean()
     paper.save()

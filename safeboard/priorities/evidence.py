@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from safeboard.actions.counting import count_listed
 from safeboard.actions.models import Action
 from safeboard.core.extension_points import PRIORITY, THEME, Evidence
 
@@ -24,11 +24,7 @@ def priority_actions(priority: Priority, user=None) -> QuerySet[Action]:
 
 
 def summarise_actions(actions: list[Action]) -> str:
-    today = timezone.localdate()
-    complete = sum(1 for action in actions if action.status == Action.Status.COMPLETE)
-    overdue = sum(1 for action in actions if action.is_overdue(today))
-    total = len(actions)
-    return f"{total} action{'s' if total != 1 else ''}: {complete} complete, {overdue} overdue."
+    return count_listed(actions).summary
 
 
 def _linked_risks(priority: Priority, user=None) -> QuerySet:

@@ -9,9 +9,11 @@ from safeboard.themes.selectors import tagged_with, themes_of
 from . import reminders
 from .evidence import BUILT_IN_SECTIONS, PRIORITIES_SECTION
 from .models import Priority
+from .report_section import PRIORITIES
 
 
 def register() -> None:
+    points.report_sections.register(PRIORITIES)
     points.navigation.register(
         points.NavigationItem(
             "priorities",

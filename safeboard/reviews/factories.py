@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from safeboard.accounts.factories import UserFactory
 from safeboard.core.factories import ModelFactory
-from safeboard.partnership.factories import PersonFactory
+from safeboard.partnership.factories import AgencyFactory, PersonFactory
+from safeboard.partnership.models import Agency
 
 from .frameworks.data import load_editions
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     Milestone,
     Review,
     ReviewDocument,
+    SafeguardingPartner,
     TeamMember,
 )
 from .referral.services import next_review_reference
@@ -127,3 +129,25 @@ class ReviewDocumentFactory(ModelFactory):
     original_name = "draft-report.pdf"
     content_type = "application/pdf"
     uploaded_by = factory.SubFactory(UserFactory)
+
+
+PARTNER_AGENCY_TYPES = {
+    SafeguardingPartner.LOCAL_AUTHORITY: Agency.Type.LOCAL_AUTHORITY,
+    SafeguardingPartner.INTEGRATED_CARE_BOARD: Agency.Type.HEALTH_ICB,
+    SafeguardingPartner.POLICE: Agency.Type.POLICE,
+}
+
+
+def partners_agreeing(day: datetime.date, *, disagreeing: tuple[str, ...] = ()) -> dict:
+    """The three safeguarding partners' answers for `decision_record`, each given on `day` by
+    a new person of an agency of the partner's kind; those in `disagreeing` disagree."""
+    return {
+        partner.value: {
+            "person": PersonFactory(
+                agency=AgencyFactory(name=f"The {partner.label}", type=agency_type)
+            ),
+            "agreed_on": day,
+            "agrees": partner.value not in disagreeing,
+        }
+        for partner, agency_type in PARTNER_AGENCY_TYPES.items()
+    }

@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from safeboard.core.dates import long_date
 
-from .models import AgencyContribution, Decision, Milestone, Review
+from .models import AgencyContribution, Decision, FrameworkEdition, Milestone, Review
 
 Stage = Review.Stage
 
@@ -28,9 +28,21 @@ FINISHED_STAGES = frozenset({Stage.CLOSED, Stage.PUBLISHED})
 UNDER_REVIEW_STAGES = frozenset({Stage.IN_REVIEW, Stage.REPORTED})
 # The final report has come in.
 REPORT_IN_STAGES = frozenset({Stage.REPORTED, Stage.PUBLISHED})
+# Decisions that put the case below the criteria: no notification or rapid review is asked.
+BELOW_CRITERIA = frozenset({Decision.Outcome.LEARNING_REVIEW, Decision.Outcome.NO_REVIEW})
 
 NO_NOTIFICATION = "Cases under {edition} are not notified: there is no notification to record."
 NO_RAPID_REVIEW = "Cases under {edition} have no rapid review."
+BELOW_CRITERIA_NOT_NOTIFIED = (
+    "This case was decided to be below the criteria ({outcome}): it is not notified and has "
+    "no rapid review."
+)
+NOT_GRADED = (
+    "Ofsted graded serious case reviews only under the editions of 2007 to 2012: record the "
+    "Panel's feedback instead."
+)
+NO_PANEL_FEEDBACK = "Serious case reviews under {edition} were graded by Ofsted, not the Panel."
+FEEDBACK_BEFORE_REPORT = "The Panel gives its feedback on the final report: upload it first."
 RAPID_REVIEW_BEFORE_NOTIFICATION = (
     "A rapid review cannot be sent before the notification: record the notification first."
 )
@@ -101,10 +113,25 @@ def is_signed_off(decision: Decision | None) -> bool:
 # The actions the state can refuse, each with the reason it gives.
 
 
+def below_criteria_outcome(review: Review) -> str | None:
+    """The decision's words when it put the case below the criteria, else None.
+
+    Reads `review.decision` (select it with the review)."""
+    # A missing reverse one-to-one raises an AttributeError: getattr's default catches it.
+    decision = getattr(review, "decision", None)
+    if decision is not None and decision.outcome in BELOW_CRITERIA:
+        return decision.get_outcome_display()
+    return None
+
+
 def notification_refusal(review: Review) -> str | None:
-    """The serious incident notification, where the edition has one."""
+    """The serious incident notification, where the edition has one and the case was not
+    decided to be below the criteria."""
     if review.notification_working_days is None:
         return NO_NOTIFICATION.format(edition=review.edition)
+    outcome = below_criteria_outcome(review)
+    if outcome and review.notification_sent_on is None:
+        return BELOW_CRITERIA_NOT_NOTIFIED.format(outcome=outcome.lower())
     return None
 
 
@@ -112,6 +139,9 @@ def rapid_review_refusal(review: Review) -> str | None:
     """The rapid review, where the edition has one, only once the notification is sent."""
     if review.rapid_review_working_days is None:
         return NO_RAPID_REVIEW.format(edition=review.edition)
+    outcome = below_criteria_outcome(review)
+    if outcome and review.rapid_review_sent_on is None:
+        return BELOW_CRITERIA_NOT_NOTIFIED.format(outcome=outcome.lower())
     if review.notification_sent_on is None:
         return RAPID_REVIEW_BEFORE_NOTIFICATION
     return None
@@ -149,9 +179,28 @@ def publication_refusal(review: Review) -> str | None:
     return None if awaiting_publication(review) else NO_FINAL_REPORT
 
 
+def is_ofsted_graded(review: Review) -> bool:
+    """A serious case review under an edition whose reviews Ofsted graded (2007 to 2012)."""
+    decision = getattr(review, "decision", None)
+    return (
+        review.edition.quality == FrameworkEdition.Quality.OFSTED_GRADE
+        and decision is not None
+        and decision.outcome == Decision.Outcome.SCR
+    )
+
+
 def grading_refusal(review: Review) -> str | None:
-    """The quality grade, once the final report is in."""
+    """Ofsted's grade, for a serious case review of 2007 to 2012 once its final report is in."""
+    if not is_ofsted_graded(review):
+        return NOT_GRADED
     return None if has_final_report(review) else GRADE_BEFORE_REPORT
+
+
+def panel_feedback_refusal(review: Review) -> str | None:
+    """The Panel's feedback on the final report: every review Ofsted did not grade."""
+    if review.edition.quality == FrameworkEdition.Quality.OFSTED_GRADE:
+        return NO_PANEL_FEEDBACK.format(edition=review.edition)
+    return None if has_final_report(review) else FEEDBACK_BEFORE_REPORT
 
 
 def receipt_refusal(contribution: AgencyContribution) -> str | None:
@@ -180,11 +229,11 @@ def notification_awaited(review: Review) -> bool:
 
 
 def rapid_review_awaited(review: Review) -> bool:
-    return (
-        is_open(review)
-        and rapid_review_refusal(review) is None
-        and review.rapid_review_sent_on is None
-    )
+    """The rapid review's record may be written or completed: until the Panel has answered."""
+    if not is_open(review) or rapid_review_refusal(review) is not None:
+        return False
+    record = getattr(review, "rapid_review", None)
+    return record is None or review.rapid_review_sent_on is None or not record.panel_response
 
 
 def rapid_review_waits_for_notification(review: Review) -> bool:
@@ -192,6 +241,7 @@ def rapid_review_waits_for_notification(review: Review) -> bool:
         is_open(review)
         and review.rapid_review_working_days is not None
         and review.notification_sent_on is None
+        and below_criteria_outcome(review) is None
     )
 
 

@@ -33,6 +33,10 @@ class FrameworkEdition(models.Model):
         SERIOUS_CASE_REVIEW = "scr", "Serious case reviews (LSCB)"
         PRACTICE_REVIEW = "cspr", "Child safeguarding practice reviews (safeguarding partners)"
 
+    class Quality(models.TextChoices):
+        OFSTED_GRADE = "ofsted_grade", "Ofsted graded serious case reviews (2007 to 2012)"
+        PANEL_FEEDBACK = "panel_feedback", "The national Panel's feedback"
+
     code = models.SlugField(max_length=20, unique=True, help_text="For example wt2023.")
     name = models.CharField(max_length=100, unique=True)
     year = models.PositiveSmallIntegerField()
@@ -57,6 +61,12 @@ class FrameworkEdition(models.Model):
     review_months = models.PositiveSmallIntegerField(
         default=6, help_text="Months from the start of a review to its completion."
     )
+    quality = models.CharField(
+        max_length=16,
+        choices=Quality.choices,
+        default=Quality.PANEL_FEEDBACK,
+        help_text="How a review's quality was judged under this edition.",
+    )
     guidance = models.TextField(blank=True)
     is_current = models.BooleanField(default=False, help_text="Offered first for new referrals.")
     history = HistoricalRecords()
@@ -73,6 +83,7 @@ class FrameworkCriterion(models.Model):
         MUST_REVIEW = "must", "A review must be held"
         CONSIDER = "consider", "A review must be considered"
         NOTIFY = "notify", "A serious incident to notify"
+        REGARD = "regard", "The partners should also have regard to"
 
     edition = models.ForeignKey(FrameworkEdition, on_delete=models.CASCADE, related_name="criteria")
     code = models.CharField(max_length=20)
@@ -151,6 +162,14 @@ class Review(models.Model):
     due_on = models.DateField(null=True, blank=True, help_text="When the review should finish.")
     family_involvement = models.TextField(blank=True)
     published_on = models.DateField(null=True, blank=True)
+    panel_notified_on = models.DateField(
+        null=True, blank=True, help_text="The Panel told of the publication, before it."
+    )
+    secretary_of_state_notified_on = models.DateField(
+        null=True, blank=True, help_text="The Secretary of State told of it, before it."
+    )
+    panel_feedback = models.TextField(blank=True)
+    panel_feedback_on = models.DateField(null=True, blank=True)
     quality_grade = models.CharField(max_length=12, choices=QualityGrade.choices, blank=True)
     history = HistoricalRecords(excluded_fields=["referred_at"])
 
@@ -194,7 +213,11 @@ class Decision(models.Model):
     review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="decision")
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     reasons = models.TextField()
-    decided_by = models.ForeignKey("partnership.Person", on_delete=models.PROTECT, related_name="+")
+    # Under 2010 to 2015 one person decided for the board; from 2018 the three safeguarding
+    # partners decide together, each partner's agreement a PartnerAgreement.
+    decided_by = models.ForeignKey(
+        "partnership.Person", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     decided_on = models.DateField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -237,6 +260,76 @@ class CriterionAnswer(models.Model):
                 fields=["decision", "criterion"], name="one_answer_per_criterion"
             )
         ]
+
+
+class SafeguardingPartner(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    INTEGRATED_CARE_BOARD = "icb", "Integrated care board"
+    POLICE = "police", "Chief officer of police"
+
+
+class PartnerAgreement(models.Model):
+    """One safeguarding partner's word on the decision: who spoke for it, when, and whether
+    it agreed."""
+
+    Partner = SafeguardingPartner
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.CASCADE, related_name="partner_agreements"
+    )
+    partner = models.CharField(max_length=16, choices=SafeguardingPartner.choices)
+    person = models.ForeignKey("partnership.Person", on_delete=models.PROTECT, related_name="+")
+    agreed_on = models.DateField()
+    agrees = models.BooleanField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["decision", "partner"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "partner"], name="one_agreement_per_partner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        word = "agreed" if self.agrees else "disagreed"
+        return f"{self.get_partner_display()}: {self.person} {word}"
+
+
+class RapidReview(models.Model):
+    """The partners' rapid review of a serious incident (2018 and 2023): what it found, what
+    it decided, and the Panel's answer. The day it was sent is the review's
+    `rapid_review_sent_on`, which the statutory clock reads."""
+
+    class NationalReview(models.TextChoices):
+        MAY_SUIT = "may_suit", "The case may be suitable for a national review"
+        NOT_SUITED = "not_suited", "The case is not suitable for a national review"
+
+    class LocalReview(models.TextChoices):
+        LCSPR = "lcspr", "A local child safeguarding practice review is appropriate"
+        NO_LCSPR = "no_lcspr", "A local child safeguarding practice review is not appropriate"
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="rapid_review")
+    facts = models.TextField(help_text="The facts known so far.")
+    immediate_actions = models.TextField(
+        help_text="The immediate actions taken to keep children safe."
+    )
+    learning = models.TextField(help_text="The learning identified so far.")
+    national_review = models.CharField(max_length=12, choices=NationalReview.choices)
+    local_review = models.CharField(max_length=12, choices=LocalReview.choices)
+    local_review_reasons = models.TextField()
+    panel_response = models.TextField(blank=True)
+    panel_response_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Rapid review of {self.review.reference}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:detail", kwargs={"pk": self.review_id}) + "#rapid-review"
 
 
 class TeamMember(models.Model):
@@ -365,6 +458,11 @@ class Finding(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reviews:findings", kwargs={"pk": self.review_id}) + f"#finding-{self.pk}"
 
+    @property
+    def page_record(self) -> Review:
+        """The review whose page shows this finding (core.links asks its page's rule)."""
+        return self.review
+
 
 class Recommendation(models.Model):
     """A recommendation to named agencies; each agency's response is an action on the spine."""
@@ -395,6 +493,11 @@ class Recommendation(models.Model):
             + f"#recommendation-{self.pk}"
         )
 
+    @property
+    def page_record(self) -> Review:
+        """The review whose page shows this recommendation (core.links asks its page's rule)."""
+        return self.review
+
     def describe_for(self, user):
         """How an action's page names this recommendation: an owner outside the review's
         team learns only that the action answers a case review, unless it is published."""
@@ -421,6 +524,10 @@ class Briefing(models.Model):
     questions_for_supervision = models.TextField(help_text="One question per line.")
     shared_on = models.DateField(
         null=True, blank=True, help_text="When it was shared with practitioners."
+    )
+    is_public = models.BooleanField(
+        default=False,
+        help_text="Shown on the public site once shared, if its review is published.",
     )
     history = HistoricalRecords()
 

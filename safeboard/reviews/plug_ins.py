@@ -24,6 +24,7 @@ from .findings.selectors import (
     theme_findings_hidden,
     themes_of_recommendations,
 )
+from .report_section import REVIEWS
 from .search.index import repair
 
 THEME_SECTIONS = [
@@ -62,6 +63,7 @@ def register() -> None:
             "reviews", "Reviews", "reviews:list", "reviews.list_reviews", "/reviews/", order=70
         )
     )
+    points.report_sections.register(REVIEWS)
     points.reminder_sources.register(points.ReminderSource("review-steps", review_step_reminders))
     # A review's very existence is confidential (decision 7): History answers 404 to outsiders.
     points.history_access.register(
@@ -89,6 +91,16 @@ def register() -> None:
     # Findings, recommendations and briefings the business manager may share with other boards.
     for source in SHAREABLE_SOURCES:
         points.shareable_sources.register(source)
+    points.public_pages.register(
+        points.PublicPage(
+            key="case-reviews",
+            label="Published case reviews",
+            url_name="reviews:public_reviews",
+            description="The final reports of published case reviews and the learning "
+            "briefings written from them.",
+            order=30,
+        )
+    )
 
 
 def _register_lessons() -> None:

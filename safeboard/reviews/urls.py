@@ -8,6 +8,7 @@ from .conduct.urls import urlpatterns as conduct
 from .decision.urls import urlpatterns as decision
 from .findings.urls import urlpatterns as findings
 from .frameworks.urls import urlpatterns as frameworks
+from .public.urls import urlpatterns as public
 from .referral.urls import urlpatterns as referral
 from .search.urls import urlpatterns as search
 
@@ -22,4 +23,5 @@ urlpatterns = [
     *findings,
     *briefings,
     *search,
+    *public,
 ]

@@ -130,6 +130,13 @@ class Indicator(models.Model):
     is_active = models.BooleanField(
         default=True, help_text="Retired indicators keep their figures but take no new ones."
     )
+    # The business manager's choice: the public scorecard shows the indicator's chart and
+    # figures to anyone, signed in or not (scorecard/public/).
+    is_public = models.BooleanField(
+        "shown on the public scorecard",
+        default=False,
+        help_text="Anyone may read its chart and figures on the public site.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -378,6 +385,18 @@ class QueryTrigger(models.TextChoices):
     RAISED = "raised", "Raised by the board"
 
 
+# An indicator with no better direction has no "worse" either: its signal is a significant
+# change, worth explaining, and is never called a concern.
+SIGNIFICANT_CHANGE = "Special cause variation: a significant change"
+
+
+def trigger_words(trigger: str, polarity: str) -> str:
+    """Why the scorecard opened a query, in words that fit the indicator's polarity."""
+    if trigger == QueryTrigger.CONCERN and polarity == Polarity.NONE:
+        return SIGNIFICANT_CHANGE
+    return str(QueryTrigger(trigger).label) if trigger in QueryTrigger.values else trigger
+
+
 class IndicatorQuery(AskedRecord, models.Model):
     """A question put to an indicator's owning agency: why did this figure move?
 
@@ -459,6 +478,11 @@ class IndicatorQuery(AskedRecord, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("scorecard:query_detail", kwargs={"pk": self.pk})
+
+    @property
+    def opened_because(self) -> str:
+        """The trigger in words: a "concern" only where the indicator has a worse direction."""
+        return trigger_words(self.trigger, self.indicator.polarity)
 
     @property
     def owning_agency_id(self) -> int:

@@ -6,9 +6,11 @@ from safeboard.core import extension_points as points
 
 from . import home, reminders
 from .evidence import INDICATOR_MEASURE_TARGET, INDICATORS_SECTION, THEME_INDICATORS_SECTION
+from .report_section import SCORECARD
 
 
 def register() -> None:
+    points.report_sections.register(SCORECARD)
     points.navigation.register(
         points.NavigationItem(
             "scorecard",
@@ -17,6 +19,15 @@ def register() -> None:
             "scorecard.list_indicators",
             "/scorecard/",
             order=50,
+        )
+    )
+    points.public_pages.register(
+        points.PublicPage(
+            "scorecard",
+            "Scorecard",
+            "scorecard_public:scorecard",
+            "How the partnership is doing on the measures it shares, with their figures over time.",
+            order=40,
         )
     )
     points.home_panels.register(

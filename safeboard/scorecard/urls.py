@@ -5,6 +5,7 @@ from .api import token_views as api_token
 from .catalogue import views as catalogue
 from .comparators import views as comparators
 from .grid import views as grid
+from .public import views as public
 from .queries import views as queries
 from .spc import views as spc
 
@@ -22,6 +23,11 @@ urlpatterns = [
         "indicators/<int:pk>/chart-settings/",
         spc.IndicatorSpcSettingsView.as_view(),
         name="indicator_spc_settings",
+    ),
+    path(
+        "indicators/<int:pk>/public/",
+        public.IndicatorPublicView.as_view(),
+        name="indicator_public",
     ),
     path("grid/", grid.ScorecardGridView.as_view(), name="grid"),
     path("submit/", submission.SubmissionPeriodsView.as_view(), name="submission_periods"),

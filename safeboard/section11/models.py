@@ -252,6 +252,11 @@ class CycleStandard(StandardFields):
             f"#standard-{self.pk}"
         )
 
+    @property
+    def page_record(self):
+        """The cycle whose page shows this standard (core.links asks its page's rule)."""
+        return self.cycle
+
 
 class ChiefOfficer(models.Model):
     """Who an organisation's escalation letters are addressed to: its most senior officer."""
@@ -402,6 +407,11 @@ class Rating(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.agency_return.get_absolute_url() + f"#standard-{self.standard_id}"
+
+    @property
+    def page_record(self):
+        """The return whose page shows this rating (core.links asks its page's rule)."""
+        return self.agency_return
 
     @property
     def owning_agency_id(self) -> int:

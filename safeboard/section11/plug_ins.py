@@ -8,9 +8,11 @@ from .chase_services import chase_non_returns
 from .evidence import STANDARDS_SECTION
 from .home import section11_panel
 from .reminders import section11_reminders
+from .report_section import SECTION_11
 
 
 def register() -> None:
+    points.report_sections.register(SECTION_11)
     points.navigation.register(
         points.NavigationItem(
             "section-11",

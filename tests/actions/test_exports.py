@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from safeboard.actions.factories import ActionFactory
 from safeboard.actions.models import Action
-from safeboard.actions.selectors import action_list, with_themes
+from safeboard.actions.selectors import action_list, with_sources, with_themes
 from safeboard.actions.views import EXPORT_COLUMNS
 from safeboard.core.exports import cell_rows
 from safeboard.partnership.factories import PersonFactory
@@ -27,6 +27,8 @@ def _as_the_model_says(action: Action) -> list:
         action.display_status,
         action.completed_on or "",
         action.source_type.name if action.source_type else "",
+        f"{action.source_shown.kind}: {action.source_shown.text}" if action.source_shown else "",
+        "",  # no address: no page of a person that this reader may open
         "",  # no themes
         action.description,
     ]
@@ -43,7 +45,7 @@ def test_each_exported_row_says_what_the_model_says():
         source=PersonFactory(),
         description="Done",
     )
-    rows = with_themes(list(action_list()))
+    rows = with_sources(with_themes(list(action_list())), user=None)
     exported = list(cell_rows(rows, EXPORT_COLUMNS))
     assert exported == [_as_the_model_says(action) for action in rows]
     assert [row[5] for row in exported] == ["Complete", "Overdue", "In progress"]
@@ -55,6 +57,21 @@ def test_the_export_reads_the_actions_in_a_bounded_number_of_queries(
     count, django_assert_max_num_queries
 ):
     ActionFactory.create_batch(count, source=PersonFactory())
-    with django_assert_max_num_queries(3):
-        rows = with_themes(list(action_list()))
+    with django_assert_max_num_queries(4):  # the actions, their themes, their sources
+        rows = with_sources(with_themes(list(action_list())), user=None)
         assert len(list(cell_rows(rows, EXPORT_COLUMNS))) == count
+
+
+def test_the_export_names_the_source_record_and_links_it_for_a_reader_who_may_open_it(cast):
+    from safeboard.accounts.roles import Role
+    from safeboard.priorities.factories import PriorityFactory
+
+    priority = PriorityFactory(title="Neglect: see the child sooner")
+    ActionFactory(source=priority)
+    ActionFactory(source=PriorityFactory(title="Exploitation"))
+    manager = cast[Role.BUSINESS_MANAGER]
+    rows = with_sources(with_themes(list(action_list(user=manager))), user=manager)
+    by_title = {row[1]: row for row in cell_rows(rows, EXPORT_COLUMNS)}
+    named = [row for row in by_title.values() if "Neglect: see the child sooner" in row[8]]
+    assert len(named) == 1
+    assert named[0][9].endswith(priority.get_absolute_url())

@@ -25,6 +25,7 @@ from safeboard.reviews.models import Decision, Review
 from safeboard.themes.factories import default_themes
 
 from .conftest import assert_accessible, sign_in
+from .test_case_review_partners_journey import fill_the_partners, make_partners
 
 pytestmark = pytest.mark.browser
 TODAY = datetime.date.today()
@@ -64,7 +65,7 @@ def _refer(page: Page, police: Agency, aware: datetime.date) -> Review:
     return Review.objects.get()
 
 
-def _record_the_rapid_review_decision(page: Page, review: Review, aware, decided_by: str):
+def _record_the_rapid_review_decision(page: Page, review: Review, aware):
     page.get_by_role("link", name="Record the notification").click()
     assert_accessible(page)
     page.get_by_label("Date sent").fill(aware.isoformat())
@@ -81,7 +82,7 @@ def _record_the_rapid_review_decision(page: Page, review: Review, aware, decided
         page.get_by_label(f"Reason for the answer to {criterion.code}").fill("Seen in the records.")
     page.get_by_label("Local child safeguarding practice review").check()
     page.get_by_label("Reasons for the decision").fill("Agencies did not share what they knew.")
-    page.get_by_label("Decided by").select_option(label=decided_by)
+    fill_the_partners(page, aware)
     page.get_by_role("button", name="Record the decision").click()
     last = criteria[-1].code
     expect(page.locator(".govuk-error-summary")).to_contain_text(f"Answer criterion {last}")
@@ -208,8 +209,8 @@ def test_a_case_from_referral_to_its_learning_and_the_owners_action(page: Page, 
     default_themes()
     edition("wt2023")  # a browser test's database starts empty of the table
     unit = AgencyFactory(name="Shire Partnership Business Unit")
+    make_partners()
     police = AgencyFactory(name="Shire Constabulary", type=Agency.Type.POLICE)
-    AgencyFactory(name="Shire Children's Services", type=Agency.Type.LOCAL_AUTHORITY)
     manager = UserFactory(person=PersonFactory(agency=unit), roles=[Role.BUSINESS_MANAGER])
     chair = UserFactory(
         person=PersonFactory(agency=unit, full_name="Ada Whitlock"), roles=[Role.CHAIR]
@@ -222,7 +223,7 @@ def test_a_case_from_referral_to_its_learning_and_the_owners_action(page: Page, 
 
     sign_in(page, manager.email, TEST_PASSWORD, device=_device(manager))
     review = _refer(page, police, aware)
-    _record_the_rapid_review_decision(page, review, aware, f"Ada Whitlock ({unit.name})")
+    _record_the_rapid_review_decision(page, review, aware)
 
     chairs_page = another_desk()
     sign_in(chairs_page, chair.email, TEST_PASSWORD, device=_device(chair))

@@ -87,7 +87,9 @@ def test_a_priority_s_evidence_gathers_its_actions_risks_and_challenges():
     evidence = selectors.priority_evidence(priority)
     assert [section.key for section in evidence.sections][:3] == ["actions", "risks", "challenges"]
     assert evidence.section("actions").rows == [action]
-    assert evidence.section("actions").summary == "1 action: 0 complete, 0 overdue."
+    assert (
+        evidence.section("actions").summary == "1 action: 0 complete, 1 open (of which 0 overdue)."
+    )
     assert evidence.section("risks").rows == [risk]
     assert evidence.section("challenges").rows == [challenge]
 

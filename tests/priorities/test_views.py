@@ -219,7 +219,7 @@ def test_the_priority_page_gathers_everything_linked_to_the_priority(cast, manag
     )
     text = _text(manager.get(priority.get_absolute_url()))
     assert "Refresh the neglect strategy" in text
-    assert "1 action: 0 complete, 0 overdue." in text
+    assert "1 action: 0 complete, 1 open (of which 0 overdue)." in text
     assert "Too few health staff at strategy discussions" in text
     assert "Why are neglect referrals falling?" in text
     assert "Repeat child protection plans" in text

@@ -19,7 +19,13 @@ from safeboard.reviews.factories import (
     TeamMemberFactory,
     edition,
 )
-from safeboard.reviews.models import FrameworkCriterion, Review, ReviewDocument, TeamMember
+from safeboard.reviews.models import (
+    Decision,
+    FrameworkCriterion,
+    Review,
+    ReviewDocument,
+    TeamMember,
+)
 from tests.access import EVERY_ROLE, AccessCase
 
 MANAGER = frozenset({Role.BUSINESS_MANAGER})
@@ -64,6 +70,37 @@ def _published(cast) -> dict:
         published_on=timezone.localdate(),
     )
     return {"pk": review.pk}
+
+
+def _scr_reported(cast) -> dict:
+    """A serious case review of 2010 with its final report in: Ofsted's grade is offered."""
+    review = restricted_review(cast)
+    Review.objects.filter(pk=review.pk).update(
+        edition=edition("wt2010"), stage=Review.Stage.REPORTED
+    )
+    DecisionFactory(
+        review=review, outcome=Decision.Outcome.SCR, recorded_by=cast[Role.BUSINESS_MANAGER]
+    )
+    return {"pk": review.pk}
+
+
+def _published_report(cast) -> dict:
+    """The final report of a published review, which every reader may download."""
+    review = ReviewFactory(
+        referred_by=cast[Role.BUSINESS_MANAGER],
+        stage=Review.Stage.PUBLISHED,
+        published_on=timezone.localdate(),
+    )
+    document = ReviewDocument(
+        review=review,
+        kind=ReviewDocument.Kind.FINAL_REPORT,
+        original_name="final.pdf",
+        content_type="application/pdf",
+        uploaded_by=cast[Role.BUSINESS_MANAGER],
+    )
+    document.file.save("final.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    document.save()
+    return {"pk": review.pk, "document_pk": document.pk}
 
 
 def _decided(cast) -> dict:
@@ -149,5 +186,10 @@ ACCESS_CASES = [
     _restricted("reviews:document_upload"),
     _restricted("reviews:document_download", TEAM, _document),
     _restricted("reviews:publish", BOARD, _reported),
-    _restricted("reviews:quality", BOARD, _reported),
+    _restricted("reviews:quality", BOARD, _scr_reported),
+    _restricted("reviews:panel_feedback", BOARD, _reported),
+    _restricted("reviews:lessons_export"),
+    # A published review's lessons and final report are every reader's.
+    AccessCase("reviews:lessons_export", EVERY_ROLE, _published),
+    AccessCase("reviews:document_download", EVERY_ROLE, _published_report),
 ]

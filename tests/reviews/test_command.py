@@ -46,6 +46,17 @@ def test_2013_notifies_ofsted(wt2023):
     assert result["rapid_review_due"] is None
 
 
+def test_2015_answers_like_the_other_editions_counting_over_easter(wt2023):
+    assert _run("--framework", "2015", "--aware", "2016-03-23") == {
+        "notification_due": "2016-04-01",
+        "rapid_review_due": None,
+        "decision_due": "2016-04-15",
+    }
+    assert _run("--framework", "wt2015", "--aware", "2016-03-23")["notification_due"] == (
+        "2016-04-01"
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

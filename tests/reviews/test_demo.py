@@ -81,3 +81,46 @@ def test_nothing_in_the_finished_reviews_is_left_pending(built):
     learning = pending_steps(reviews["learning_review"], today=clock.today)
     assert [step.key for step in learning] == ["review"]
     assert not learning[0].is_overdue
+
+
+def test_the_2023_review_has_its_rapid_review_the_partners_and_the_chairs_sign_off(built):
+    clock, directory, reviews = built
+    review = reviews["lcspr_current"]
+    rapid = review.rapid_review
+    assert rapid.facts and rapid.immediate_actions and rapid.learning
+    assert rapid.panel_response and rapid.panel_response_on <= clock.today
+    decision = review.decision
+    agreements = {a.partner: a for a in decision.partner_agreements.all()}
+    assert set(agreements) == {"local_authority", "icb", "police"}
+    assert all(a.agrees for a in agreements.values())
+    assert decision.decided_by is None
+    assert decision.signed_off_by == directory.users["chair"]
+    assert directory.users["chair"].person not in {a.person for a in agreements.values()}
+
+
+def test_only_the_serious_case_review_of_2012_has_an_ofsted_grade(built):
+    _, _, reviews = built
+    graded = {key for key, review in reviews.items() if review.quality_grade}
+    assert graded == {"scr_2012"}
+    assert reviews["lcspr_2021"].panel_feedback and reviews["scr_2014"].panel_feedback
+    published = reviews["lcspr_2021"]
+    assert published.panel_notified_on <= published.published_on
+    assert published.secretary_of_state_notified_on <= published.published_on
+
+
+def test_no_rapid_review_agreement_or_notice_is_dated_after_today(built):
+    clock, _, reviews = built
+    for review in reviews.values():
+        days = [
+            review.rapid_review_sent_on,
+            review.panel_notified_on,
+            review.secretary_of_state_notified_on,
+            review.panel_feedback_on,
+        ]
+        record = getattr(review, "rapid_review", None)
+        if record is not None:
+            days.append(record.panel_response_on)
+        decision = getattr(review, "decision", None)
+        if decision is not None:
+            days += [a.agreed_on for a in decision.partner_agreements.all()]
+        assert all(day <= clock.today for day in days if day is not None), review.reference

@@ -113,8 +113,12 @@ def test_the_set_up_form_is_refused_when_no_review_is_held(manager_client, revie
     _refused_page(manager_client, "setup", review, lifecycle.NOT_IN_REVIEW)
 
 
-def test_the_quality_grade_form_is_refused_before_the_final_report(manager_client, review):
-    _refused_page(manager_client, "quality", review, lifecycle.GRADE_BEFORE_REPORT)
+def test_ofsteds_grade_is_refused_for_a_practice_review(manager_client, review):
+    _refused_page(manager_client, "quality", review, lifecycle.NOT_GRADED)
+
+
+def test_the_panels_feedback_waits_for_the_final_report(manager_client, review):
+    _refused_page(manager_client, "panel_feedback", review, lifecycle.FEEDBACK_BEFORE_REPORT)
 
 
 def test_the_rapid_review_form_is_refused_before_the_notification(manager_client, review):

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "safeboard.section11",
     "safeboard.learning",
     "safeboard.impact",
+    "safeboard.reports",
+    "safeboard.self_assessment",
+    "safeboard.public",
     "safeboard.exchange",
     "safeboard.demo",
 ]
@@ -109,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "safeboard.core.context_processors.navigation",
+                "safeboard.public.context_processors.branding",
                 "csp.context_processors.nonce",
             ],
         },
@@ -204,6 +208,10 @@ GOVUK_NOTIFY_FILE_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_FILE_TEMPLATE_ID", 
 GOVUK_NOTIFY_REPLY_TO_ID = os.environ.get("GOVUK_NOTIFY_REPLY_TO_ID", "")
 
 # Links in emails sent by the background worker, which has no request to take the host from.
+# The partnership's name until the business manager sets it (with its logo) in SafeBoard.
+SAFEBOARD_PARTNERSHIP_NAME = os.environ.get(
+    "SAFEBOARD_PARTNERSHIP_NAME", "Safeguarding Children Partnership"
+)
 SAFEBOARD_SITE_URL = os.environ.get("SAFEBOARD_SITE_URL", "http://127.0.0.1:8000")
 # The exchange of learning between boards: this board's stable identifier (in every item's
 # id, so a neighbour's re-import is idempotent) and name; and whether feeds may be read over

@@ -15,8 +15,10 @@ from collections.abc import Iterable
 
 from django import template
 from django.template.base import token_kwargs
-from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.html import conditional_escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
+
+from safeboard.core.links import may_open, record_url
 
 register = template.Library()
 
@@ -289,3 +291,16 @@ def table_region(parser, token):
     nodelist = parser.parse(("endtable_region",))
     parser.delete_first_token()
     return TableRegionNode(nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def record_link(context, record, text=None, url=None) -> SafeString:
+    """A GOV.UK link to `record` (or `url`) when the signed-in user may open it; otherwise its
+    name as plain text, so that no list links a page that would answer 403."""
+    shown = record if text is None else text
+    href = url or record_url(record)
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    if href and may_open(user, href, record):
+        return format_html('<a class="govuk-link" href="{}">{}</a>', href, shown)
+    return conditional_escape(shown)

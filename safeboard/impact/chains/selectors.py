@@ -19,6 +19,7 @@ from django.db import models
 from django.utils import timezone
 
 from safeboard.accounts.models import User
+from safeboard.actions.counting import ActionCounts, count_listed
 from safeboard.actions.models import Action
 from safeboard.core.extension_points import ChainLink, ChainStep, chain_sources
 from safeboard.priorities.evidence import priority_actions
@@ -98,6 +99,10 @@ class Chain:
     @property
     def overdue_count(self) -> int:
         return sum(1 for row in self.rows for shown in row.actions if shown.overdue)
+
+    @property
+    def action_counts(self) -> ActionCounts:
+        return count_listed(shown.action for row in self.rows for shown in row.actions)
 
 
 def _records(links: Iterable[ChainLink]) -> list[models.Model]:

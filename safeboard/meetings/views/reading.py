@@ -80,13 +80,13 @@ class MeetingDetailView(MeetingObjectMixin, View):
 class PaperDownloadView(RulePermissionMixin, View):
     """Papers are served only through this check, never from a public media URL."""
 
-    permission_required = "meetings.view_meeting"
+    permission_required = "meetings.open_paper"
 
     def get_permission_object(self):
         self.paper = get_object_or_404(
             Paper.objects.select_related("meeting"), pk=self.kwargs["pk"]
         )
-        return self.paper.meeting
+        return self.paper
 
     def get(self, request, pk):
         return FileResponse(

@@ -6,12 +6,14 @@ from django.shortcuts import render
 from django.views import View
 
 from safeboard.core import breadcrumbs
+from safeboard.core.exports import EXPORT_FORMATS, export_response
 from safeboard.core.selectors import shown_page_sections
 from safeboard.core.service_views import RecordMixin
 from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import selectors
 from ..models import BusinessPlan, Priority
+from ..plan_export import PLAN_COLUMNS, plan_rows
 from .common import focus_warning
 
 
@@ -43,6 +45,14 @@ class PlanDetailView(RecordMixin, RulePermissionMixin, View):
     def get(self, request, pk):
         plan = self.get_object()
         user = request.user
+        file_format = request.GET.get("format")
+        if file_format in EXPORT_FORMATS:
+            return export_response(
+                rows=plan_rows(plan=plan, user=user),
+                columns=PLAN_COLUMNS,
+                file_format=file_format,
+                filename=f"business-plan-{plan.pk}",
+            )
         page = selectors.plan_page(plan=plan)
         return render(
             request,

@@ -48,6 +48,11 @@ class BriefingForm(GovUKForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages=_required(QUESTION_REQUIRED),
     )
+    is_public = forms.BooleanField(
+        label="Show this briefing on the public site",
+        help_text="Once it is shared; a review\u2019s briefing only once the review is published.",
+        required=False,
+    )
 
     @staticmethod
     def initial_for(briefing: Briefing) -> dict:
@@ -59,6 +64,7 @@ class BriefingForm(GovUKForm):
                 "what_we_learned",
                 "what_to_do_differently",
                 "questions_for_supervision",
+                "is_public",
             )
         }
 

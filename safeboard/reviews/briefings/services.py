@@ -47,6 +47,7 @@ def briefing_create(
     questions_for_supervision: str,
     review: Review | None = None,
     theme: Theme | None = None,
+    is_public: bool = False,
 ) -> Briefing:
     """A draft briefing about `review` or about `theme`, not yet shared."""
     if (review is None) == (theme is None):
@@ -61,6 +62,7 @@ def briefing_create(
         what_we_learned=what_we_learned,
         what_to_do_differently=what_to_do_differently,
         questions_for_supervision=_questions_text(questions_for_supervision),
+        is_public=is_public,
     )
     briefing.full_clean()
     briefing.save()
@@ -76,8 +78,12 @@ def briefing_update(
     what_we_learned: str,
     what_to_do_differently: str,
     questions_for_supervision: str,
+    is_public: bool = False,
 ) -> Briefing:
+    """A briefing marked public shows on the public site once it is shared, and, when it is
+    about a review, once that review is published."""
     briefing.title = title
+    briefing.is_public = is_public
     briefing.what_happened = what_happened
     briefing.what_we_learned = what_we_learned
     briefing.what_to_do_differently = what_to_do_differently

@@ -129,6 +129,7 @@ def review_for_page(pk: int) -> Review:
             "referred_by__person",
             "decision__decided_by__agency",
             "decision__signed_off_by__person",
+            "rapid_review",
         )
         .prefetch_related("agencies")
         .get(pk=pk)
@@ -206,3 +207,10 @@ def business_managers() -> list[User]:
         .select_related("person")
         .distinct()
     )
+
+
+def published_final_reports(review: Review) -> list[ReviewDocument]:
+    """The final report of a published review, which every reader may download."""
+    if not review.is_published:
+        return []
+    return list(review.documents.filter(kind=ReviewDocument.Kind.FINAL_REPORT))

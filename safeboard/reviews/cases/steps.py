@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from django.db import models
 
 from ..frameworks import timescales
-from ..lifecycle import has_final_report, is_open
-from ..models import AgencyContribution, Decision, Milestone, Review
+from ..lifecycle import BELOW_CRITERIA, has_final_report, is_open
+from ..models import AgencyContribution, Milestone, Review
 
 DUE_SOON_DAYS = 7
-
-BELOW_CRITERIA = frozenset({Decision.Outcome.LEARNING_REVIEW, Decision.Outcome.NO_REVIEW})
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,8 @@ class ReviewDetailView(ReviewMixin, View):
         }
         if can_work:
             context.update(self._working_context(review, user))
+        else:
+            context["final_reports"] = selectors.published_final_reports(review)
         return render(request, "reviews/review_detail.html", context)
 
     def _working_context(self, review: Review, user) -> dict:
@@ -125,5 +127,8 @@ class ReviewDetailView(ReviewMixin, View):
             "can_manage": can_manage,
             "can_publish": can_manage and lifecycle.publication_refusal(review) is None,
             "can_grade": can_manage and lifecycle.grading_refusal(review) is None,
+            "can_record_feedback": can_manage and lifecycle.panel_feedback_refusal(review) is None,
+            "ofsted_graded": lifecycle.is_ofsted_graded(review),
+            "below_criteria": lifecycle.below_criteria_outcome(review) is not None,
             "can_view_access_log": user.has_perm("reviews.view_access_log"),
         }

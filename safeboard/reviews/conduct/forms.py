@@ -149,12 +149,34 @@ class PublishForm(GovUKForm):
         widget=DateInput(),
         initial=timezone.localdate,
     )
+    panel_notified_on = forms.DateField(
+        label="Date the Panel was told of the publication",
+        help_text="Before publication. Required for a local child safeguarding practice review.",
+        widget=DateInput(),
+        required=False,
+    )
+    secretary_of_state_notified_on = forms.DateField(
+        label="Date the Secretary of State was told of the publication",
+        help_text="Before publication. Required for a local child safeguarding practice review.",
+        widget=DateInput(),
+        required=False,
+    )
+
+
+class PanelFeedbackForm(GovUKForm):
+    submit_label = "Save the feedback"
+    panel_feedback = forms.CharField(
+        label="The Panel\u2019s feedback", widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    panel_feedback_on = forms.DateField(
+        label="Date of the feedback", widget=DateInput(), required=False
+    )
 
 
 class QualityGradeForm(GovUKForm):
     submit_label = "Save the grade"
     quality_grade = forms.ChoiceField(
-        label="Quality of the review",
+        label="Ofsted\u2019s evaluation of the serious case review",
         choices=Review.QualityGrade.choices,
         widget=forms.RadioSelect,
         error_messages={"required": services.GRADE_REQUIRED},

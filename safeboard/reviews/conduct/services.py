@@ -28,6 +28,7 @@ from ..lifecycle import (
     addition_refusal,
     completion_refusal,
     grading_refusal,
+    panel_feedback_refusal,
     publication_refusal,
     receipt_refusal,
     refuse,
@@ -60,7 +61,22 @@ COMPLETED_IN_FUTURE = "The date completed cannot be in the future."
 NO_FILE = "Select a file to upload."
 PUBLISHED_IN_FUTURE = "The date of publication cannot be in the future."
 PUBLISHED_BEFORE_START = "The review cannot be published before it started, on {date}."
-GRADE_REQUIRED = "Select the quality grade."
+GRADE_REQUIRED = "Select Ofsted's grade."
+NOTICE_MISSING = (
+    "A local child safeguarding practice review is published only after notice to the Panel "
+    "and the Secretary of State: record the date {missing} was told."
+)
+NOTICE_AFTER_PUBLICATION = "{whom} is told before publication, not after it."
+NOTICE_IN_FUTURE = "The date {whom} was told cannot be in the future."
+NOTICE_BEFORE_START = "{whom} cannot be told of the report before the review started, on {date}."
+FEEDBACK_REQUIRED = "Enter the Panel's feedback."
+FEEDBACK_DATE_REQUIRED = "Enter the date of the Panel's feedback."
+FEEDBACK_IN_FUTURE = "The date of the Panel's feedback cannot be in the future."
+FEEDBACK_BEFORE_REPORT = "The Panel's feedback cannot come before the final report, on {date}."
+NOTICES = {
+    "panel_notified_on": "the Panel",
+    "secretary_of_state_notified_on": "the Secretary of State",
+}
 
 
 def _today() -> datetime.date:
@@ -258,26 +274,113 @@ def document_upload(
     return document
 
 
+def needs_publication_notice(review: Review) -> bool:
+    """A local child safeguarding practice review: the Panel and the Secretary of State are
+    told before it is published (DATA.md)."""
+    decision = decision_of(review)
+    return decision is not None and decision.outcome == Decision.Outcome.LCSPR
+
+
+def _initial_capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _check_notices(
+    review: Review, published_on: datetime.date, notices: dict[str, datetime.date | None]
+) -> dict[str, str]:
+    errors = {}
+    missing = [whom for field, whom in NOTICES.items() if notices[field] is None]
+    if missing and needs_publication_notice(review):
+        errors["__all__"] = NOTICE_MISSING.format(missing=" and ".join(missing))
+    for field, whom in NOTICES.items():
+        day = notices[field]
+        if day is None:
+            continue
+        if day > _today():
+            errors[field] = NOTICE_IN_FUTURE.format(whom=whom)
+        elif day > published_on:
+            errors[field] = NOTICE_AFTER_PUBLICATION.format(whom=_initial_capital(whom))
+        elif review.started_on and day < review.started_on:
+            errors[field] = NOTICE_BEFORE_START.format(
+                whom=_initial_capital(whom), date=long_date(review.started_on)
+            )
+    return errors
+
+
 @transaction.atomic
-def review_publish(*, review: Review, published_on: datetime.date) -> None:
-    """Publication: from now on every signed-in user may read its summary and lessons."""
+def review_publish(
+    *,
+    review: Review,
+    published_on: datetime.date,
+    panel_notified_on: datetime.date | None = None,
+    secretary_of_state_notified_on: datetime.date | None = None,
+) -> None:
+    """Publication of the final report: from now on every signed-in user may read its summary,
+    lessons and final report, and the public site lists it. A local child safeguarding
+    practice review is published only once the Panel and the Secretary of State were told."""
     locked = _lock(review)
     refuse(publication_refusal(locked))
+    errors = {}
     if published_on > _today():
-        raise ValidationError({"published_on": PUBLISHED_IN_FUTURE})
-    if locked.started_on and published_on < locked.started_on:
-        raise ValidationError(
-            {"published_on": PUBLISHED_BEFORE_START.format(date=long_date(locked.started_on))}
-        )
+        errors["published_on"] = PUBLISHED_IN_FUTURE
+    elif locked.started_on and published_on < locked.started_on:
+        errors["published_on"] = PUBLISHED_BEFORE_START.format(date=long_date(locked.started_on))
+    notices = {
+        "panel_notified_on": panel_notified_on,
+        "secretary_of_state_notified_on": secretary_of_state_notified_on,
+    }
+    errors.update(_check_notices(locked, published_on, notices))
+    if errors:
+        raise ValidationError(errors)
     locked.published_on = published_on
+    locked.panel_notified_on = panel_notified_on
+    locked.secretary_of_state_notified_on = secretary_of_state_notified_on
     locked.stage = Review.Stage.PUBLISHED
-    save_with_reason(locked, "Published", fields=["published_on", "stage"])
-    review.published_on, review.stage = locked.published_on, locked.stage
+    fields = ["published_on", "stage", *NOTICES]
+    save_with_reason(locked, "Published", fields=fields)
+    for field in fields:
+        setattr(review, field, getattr(locked, field))
+
+
+@transaction.atomic
+def review_panel_feedback(
+    *, review: Review, panel_feedback: str, panel_feedback_on: datetime.date | None
+) -> None:
+    """The national Panel's feedback on the final report: how reviews are judged since Ofsted
+    stopped grading them in 2012."""
+    locked = _lock(review)
+    refuse(panel_feedback_refusal(locked))
+    errors = {}
+    if not panel_feedback.strip():
+        errors["panel_feedback"] = FEEDBACK_REQUIRED
+    if panel_feedback_on is None:
+        errors["panel_feedback_on"] = FEEDBACK_DATE_REQUIRED
+    elif panel_feedback_on > _today():
+        errors["panel_feedback_on"] = FEEDBACK_IN_FUTURE
+    else:
+        report = (
+            locked.documents.filter(kind=ReviewDocument.Kind.FINAL_REPORT)
+            .order_by("uploaded_at")
+            .first()
+        )
+        if report is not None and panel_feedback_on < report.uploaded_at.date():
+            errors["panel_feedback_on"] = FEEDBACK_BEFORE_REPORT.format(
+                date=long_date(report.uploaded_at.date())
+            )
+    if errors:
+        raise ValidationError(errors)
+    locked.panel_feedback = panel_feedback.strip()
+    locked.panel_feedback_on = panel_feedback_on
+    save_with_reason(
+        locked, "The Panel's feedback recorded", fields=["panel_feedback", "panel_feedback_on"]
+    )
+    review.panel_feedback, review.panel_feedback_on = locked.panel_feedback, panel_feedback_on
 
 
 @transaction.atomic
 def review_grade(*, review: Review, quality_grade: str) -> None:
-    """The evaluation of the report's quality: good, adequate or inadequate."""
+    """Ofsted's evaluation of a serious case review of 2007 to 2012: good, adequate or
+    inadequate."""
     locked = _lock(review)
     refuse(grading_refusal(locked))
     if quality_grade not in Review.QualityGrade.values:

@@ -38,4 +38,5 @@ urlpatterns = [
     ),
     path("<int:pk>/publish/", views.PublishView.as_view(), name="publish"),
     path("<int:pk>/quality/", views.QualityGradeView.as_view(), name="quality"),
+    path("<int:pk>/panel-feedback/", views.PanelFeedbackView.as_view(), name="panel_feedback"),
 ]

@@ -24,6 +24,7 @@ from .forms import (
     EventForm,
     MilestoneCompleteForm,
     MilestoneForm,
+    PanelFeedbackForm,
     PublishForm,
     QualityGradeForm,
     ReceivedForm,
@@ -216,11 +217,32 @@ class PublishView(ReviewFormView):
         services.review_publish(review=self.get_review(), **data)
 
 
+class PanelFeedbackView(ReviewFormView):
+    permission_required = "reviews.manage_review"
+    form_class = PanelFeedbackForm
+    heading = "The Panel\u2019s feedback"
+    intro = "What the national Panel said of the review\u2019s final report, and when."
+    success_text = "The Panel\u2019s feedback has been saved."
+
+    def refusal(self):
+        return lifecycle.panel_feedback_refusal(self.get_review())
+
+    def initial(self):
+        review = self.get_review()
+        return {
+            "panel_feedback": review.panel_feedback,
+            "panel_feedback_on": review.panel_feedback_on,
+        }
+
+    def call_service(self, data):
+        services.review_panel_feedback(review=self.get_review(), **data)
+
+
 class QualityGradeView(ReviewFormView):
     permission_required = "reviews.manage_review"
     form_class = QualityGradeForm
-    heading = "Quality grade"
-    intro = "The evaluation of the review\u2019s report: good, adequate or inadequate."
+    heading = "Ofsted\u2019s grade"
+    intro = "Ofsted\u2019s evaluation of the serious case review: good, adequate or inadequate."
     success_text = "The quality grade has been saved."
 
     def refusal(self):
@@ -252,8 +274,16 @@ class DocumentUploadView(ReviewFormView):
 
 
 class DocumentDownloadView(ReviewMixin, View):
+    """The team's documents; a published review's final report for every reader too."""
+
+    permission_required = "reviews.view_review"
+
     def get(self, request, pk, document_pk):
-        document = get_object_or_404(ReviewDocument, pk=document_pk, review=self.get_review())
+        review = self.get_review()
+        documents = ReviewDocument.objects.filter(review=review)
+        if not request.user.has_perm("reviews.work_on_review", review):
+            documents = documents.filter(kind=ReviewDocument.Kind.FINAL_REPORT)
+        document = get_object_or_404(documents, pk=document_pk)
         try:
             handle = document.file.open("rb")
         except FileNotFoundError as error:

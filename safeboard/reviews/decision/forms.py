@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from safeboard.core.forms import DateInput, GovUKForm
-from safeboard.partnership.fields import PersonChoiceField
+from safeboard.partnership.fields import PersonChoiceField, active_people
 
-from ..models import CriterionAnswer, Decision, FrameworkCriterion, Review
+from ..models import CriterionAnswer, Decision, FrameworkCriterion, Review, SafeguardingPartner
 from . import services
 
 
@@ -37,10 +37,7 @@ class DecisionForm(GovUKForm):
         label="Decided by", empty_label="Choose a person", required=False
     )
     decided_on = forms.DateField(
-        label="Date of the decision",
-        widget=DateInput(),
-        initial=timezone.localdate,
-        error_messages={"required": "Enter the date of the decision."},
+        label="Date of the decision", widget=DateInput(), initial=timezone.localdate, required=False
     )
 
     def __init__(self, *args, review: Review, criteria: list[FrameworkCriterion], **kwargs):
@@ -85,16 +82,69 @@ class DecisionForm(GovUKForm):
                     css_class="safeboard-criterion",
                 )
             )
-        layout += [
-            HTML('<h2 class="govuk-heading-m">The decision</h2>'),
-            "outcome",
-            "reasons",
-            "decided_by",
-            "decided_on",
-            Submit("submit", self.submit_label),
-        ]
+        layout += [HTML('<h2 class="govuk-heading-m">The decision</h2>'), "outcome", "reasons"]
+        if services.partners_decide(review.edition):
+            del self.fields["decided_by"], self.fields["decided_on"]
+            layout += self._partner_fields()
+        else:
+            layout += ["decided_by", "decided_on"]
+        layout.append(Submit("submit", self.submit_label))
         self.helper.layout = Layout(*layout)
         self.helper.inputs = []
+
+    def _partner_fields(self) -> list:
+        """Each safeguarding partner's answer: who spoke for it, when, agree or disagree."""
+        layout: list = [
+            HTML(
+                '<p class="govuk-body">The three safeguarding partners decide together. '
+                "Record who answered for each partner, when, and whether it agreed.</p>"
+            )
+        ]
+        for partner in SafeguardingPartner:
+            agency_type = services.PARTNER_AGENCY_TYPE[partner]
+            person = services.partner_field(partner, "person")
+            agreed_on = services.partner_field(partner, "agreed_on")
+            agrees = services.partner_field(partner, "agrees")
+            self.fields[person] = PersonChoiceField(
+                queryset=active_people().filter(agency__type=agency_type),
+                label=f"Who answered for the {partner.label.lower()}",
+                empty_label="Choose a person",
+                required=False,
+            )
+            self.fields[agreed_on] = forms.DateField(
+                label=f"Date the {partner.label.lower()} answered",
+                widget=DateInput(),
+                required=False,
+            )
+            self.fields[agrees] = forms.TypedChoiceField(
+                label=f"Does the {partner.label.lower()} agree?",
+                choices=[("yes", "Agrees"), ("no", "Disagrees")],
+                coerce=lambda value: value == "yes",
+                empty_value=None,
+                widget=forms.RadioSelect,
+                required=False,
+            )
+            layout.append(
+                Div(
+                    HTML(format_html('<h3 class="govuk-heading-s">{}</h3>', partner.label)),
+                    person,
+                    agreed_on,
+                    agrees,
+                    css_class="safeboard-partner",
+                )
+            )
+        return layout
+
+    @staticmethod
+    def partners_from(data: dict) -> dict[str, dict]:
+        """The service's partners' agreements, by partner, from the form's cleaned data."""
+        return {
+            partner.value: {
+                part: data.get(services.partner_field(partner, part))
+                for part in ("person", "agreed_on", "agrees")
+            }
+            for partner in SafeguardingPartner
+        }
 
     @staticmethod
     def initial_for(decision: Decision) -> dict:
@@ -104,6 +154,12 @@ class DecisionForm(GovUKForm):
             "decided_by": decision.decided_by_id,
             "decided_on": decision.decided_on,
         }
+        for agreement in decision.partner_agreements.all():
+            initial[services.partner_field(agreement.partner, "person")] = agreement.person_id
+            initial[services.partner_field(agreement.partner, "agreed_on")] = agreement.agreed_on
+            initial[services.partner_field(agreement.partner, "agrees")] = (
+                "yes" if agreement.agrees else "no"
+            )
         for answer in decision.answers.all():
             initial[services.criterion_field(answer.criterion, "answer")] = answer.answer
             initial[services.criterion_field(answer.criterion, "reason")] = answer.reason

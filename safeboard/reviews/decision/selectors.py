@@ -8,6 +8,7 @@ from ..models import CriterionAnswer, Decision, Review
 def decision_for_page(review: Review) -> Decision | None:
     return (
         Decision.objects.select_related("decided_by__agency", "signed_off_by__person")
+        .prefetch_related("partner_agreements__person__agency")
         .filter(review=review)
         .first()
     )

@@ -32,6 +32,7 @@ class DecisionView(ReviewMixin, View):
                 "review": review,
                 "decision": decision,
                 "answers": decision_answers(decision) if decision else [],
+                "agreements": list(decision.partner_agreements.all()) if decision else [],
                 "can_change": lifecycle.decision_refusal(review, decision) is None,
                 "can_sign_off": decision is not None
                 and lifecycle.sign_off_refusal(decision) is None
@@ -64,9 +65,14 @@ class DecisionRecordView(ReviewFormView):
         return DecisionForm(data, **kwargs)
 
     def call_service(self, data):
-        fields = {key: data[key] for key in ("outcome", "reasons", "decided_by", "decided_on")}
+        review = self.get_review()
+        fields = {key: data.get(key) for key in ("decided_by", "decided_on")}
+        if services.partners_decide(review.edition):
+            fields = {"partners": DecisionForm.partners_from(data)}
         return services.decision_record(
-            review=self.get_review(),
+            review=review,
+            outcome=data["outcome"],
+            reasons=data["reasons"],
             answers=DecisionForm.answers_from(data, self._criteria()),
             recorded_by=self.request.user,
             **fields,
@@ -79,6 +85,12 @@ class DecisionRecordView(ReviewFormView):
             f"Answer every criterion of {review.edition.name}, each with its reason, then "
             "record the decision. The chair signs it off."
         )
+        if services.partners_decide(review.edition):
+            context["intro"] = (
+                f"Answer every criterion of {review.edition.name}, including those the "
+                "partners should also have regard to, each with its reason; then record the "
+                "decision and each safeguarding partner's answer. The chair signs it off."
+            )
         return context
 
     def success_url(self, record):
@@ -105,8 +117,13 @@ class DecisionSignOffView(ReviewFormView):
     def page_context(self):
         decision = self.get_decision()
         context = super().page_context()
+        by = (
+            decision.decided_by.full_name
+            if decision.decided_by
+            else "the three safeguarding partners"
+        )
         context["intro"] = (
-            f"{decision.get_outcome_display()}, decided by {decision.decided_by.full_name} on "
+            f"{decision.get_outcome_display()}, decided by {by} on "
             f"{long_date(decision.decided_on)}. Once signed off, the decision cannot be changed."
         )
         context["cancel_url"] = decision.get_absolute_url()

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeboard.accounts.models import User
+from safeboard.actions.counting import ActionCounts, count_annotations
 from safeboard.actions.models import Action
 from safeboard.partnership.models import Agency
 from safeboard.themes.models import Theme
@@ -90,7 +91,8 @@ def recommendation_rows(*, recommendations: list[Recommendation]) -> list[Recomm
 
 @dataclass
 class Progress:
-    """Actions counted by state: open (not yet due), overdue and complete."""
+    """Actions counted as every page counts them (safeboard.actions.counting): open (overdue
+    included), of which overdue, and complete."""
 
     label: str
     open: int = 0
@@ -100,7 +102,11 @@ class Progress:
 
     @property
     def total(self) -> int:
-        return self.open + self.overdue + self.complete
+        return self.open + self.complete
+
+    @property
+    def open_words(self) -> str:
+        return ActionCounts(open=self.open, overdue=self.overdue).open_words
 
     @property
     def percent_complete(self) -> int:
@@ -126,18 +132,14 @@ def action_plan_progress(
     recommendation and per agency in one aggregate query; a recommendation with no action yet
     shows as a row of noughts."""
     today = today or timezone.localdate()
-    complete = Q(status=Action.Status.COMPLETE)
+    counts = count_annotations(today)
     rows = (
         Action.objects.filter(
             source_type=ContentType.objects.get_for_model(Recommendation),
             source_id__in=[recommendation.pk for recommendation in recommendations],
         )
         .values("source_id", "owner_agency_id", "owner_agency__name")
-        .annotate(
-            open=Count("id", filter=~complete & Q(due_on__gte=today)),
-            overdue=Count("id", filter=~complete & Q(due_on__lt=today)),
-            complete=Count("id", filter=complete),
-        )
+        .annotate(open=counts["open"], overdue=counts["overdue"], complete=counts["complete"])
         .order_by("owner_agency__name", "source_id")
     )
     by_recommendation = {
@@ -149,12 +151,12 @@ def action_plan_progress(
     by_agency: dict[int, Progress] = {}
     overall = Progress("All recommendations")
     for row in rows:
-        counts = {name: row[name] for name in ("open", "overdue", "complete")}
+        tallies = {name: int(row[name]) for name in ("open", "overdue", "complete")}
         if row["source_id"] in by_recommendation:
-            by_recommendation[row["source_id"]].add(**counts)
+            by_recommendation[row["source_id"]].add(**tallies)
         agency = by_agency.setdefault(row["owner_agency_id"], Progress(row["owner_agency__name"]))
-        agency.add(**counts)
-        overall.add(**counts)
+        agency.add(**tallies)
+        overall.add(**tallies)
     return ActionPlanProgress(
         by_recommendation=list(by_recommendation.values()),
         by_agency=list(by_agency.values()),

@@ -6,6 +6,7 @@ from . import views
 
 urlpatterns = [
     path("<int:pk>/findings/", views.FindingsView.as_view(), name="findings"),
+    path("<int:pk>/lessons.export", views.LessonsExportView.as_view(), name="lessons_export"),
     path("<int:pk>/findings/new/", views.FindingCreateView.as_view(), name="finding_create"),
     path(
         "<int:pk>/findings/<int:finding_pk>/change/",

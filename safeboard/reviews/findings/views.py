@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 
+from safeboard.core.exports import EXPORT_FORMATS, export_response
 from safeboard.core.history import history_entries
 from safeboard.core.selectors import shown_page_sections
 from safeboard.core.service_views import ServiceFormView
@@ -18,6 +20,8 @@ from ..access import ReviewAccessMixin
 from ..briefings.selectors import visible_briefings
 from ..models import Finding, Recommendation, Review
 from . import selectors, services
+from .export import COLUMNS as LESSON_COLUMNS
+from .export import lesson_rows
 from .forms import (
     ConfirmDeleteForm,
     FindingForm,
@@ -83,6 +87,24 @@ class RecommendationsView(ReviewAccessMixin, View):
                 ),
                 "crumbs": [*review_crumbs(review), {"text": "Recommendations"}],
             },
+        )
+
+
+class LessonsExportView(ReviewAccessMixin, View):
+    """The findings, recommendations and action plan as CSV or Excel."""
+
+    permission_required = READ
+
+    def get(self, request, pk):
+        review = self.get_review()
+        file_format = request.GET.get("format", "csv")
+        if file_format not in EXPORT_FORMATS:
+            return HttpResponseBadRequest("Ask for format=csv or format=xlsx.")
+        return export_response(
+            rows=lesson_rows(review),
+            columns=LESSON_COLUMNS,
+            file_format=file_format,
+            filename=f"{review.reference}-findings-recommendations-actions",
         )
 
 

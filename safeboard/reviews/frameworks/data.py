@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import NotRequired, TypedDict
 
-MUST, CONSIDER, NOTIFY = "must", "consider", "notify"
+MUST, CONSIDER, NOTIFY, REGARD = "must", "consider", "notify", "regard"
+# How a review's quality was judged: Ofsted graded serious case reviews from 2007 into 2012;
+# later reviews carry the national Panel's feedback instead.
+OFSTED_GRADE, PANEL_FEEDBACK = "ofsted_grade", "panel_feedback"
 
 # A criterion: its code, its kind (must, consider or notify) and its wording.
 CriterionSpec = tuple[str, str, str]
@@ -30,6 +33,7 @@ class EditionSpec(TypedDict):
     review_months: int
     guidance: str
     criteria: list[CriterionSpec]
+    quality: NotRequired[str]
     is_current: NotRequired[bool]
 
 
@@ -48,6 +52,7 @@ WT2010: EditionSpec = {
     "rapid_review_working_days": None,
     "decision_working_days": SCR_DECISION_WORKING_DAYS,
     "review_months": 6,
+    "quality": OFSTED_GRADE,
     "guidance": (
         "The LSCB decides whether to hold a serious case review (SCR). One is always held when "
         "abuse or neglect is known or suspected to be a factor in a child's death; in the "
@@ -134,6 +139,36 @@ WT2013: EditionSpec = {
     ],
 }
 
+WT2015: EditionSpec = {
+    **WT2013,
+    "code": "wt2015",
+    "name": "Working Together 2015",
+    "year": 2015,
+    "guidance": (
+        "As in 2013, a serious case is one where abuse or neglect is known or suspected and "
+        "the child has died, or has been seriously harmed and there is cause for concern about "
+        "how the agencies worked together. From 2015 a serious case review is always held when "
+        "a child dies in custody (police custody, on remand, or after sentence in a young "
+        "offender institution, secure training centre or secure children's home) or while "
+        "detained under the Mental Health Act, whether or not abuse or neglect is suspected. "
+        "The LSCB notifies Ofsted of a serious incident within 5 working days of becoming "
+        "aware of it; a chair who decides not to hold a review tells the national panel within "
+        "14 days. The review is completed within six months; the report is published for at "
+        "least 12 months and sent to the panel a week before publication."
+    ),
+    "criteria": [
+        *WT2013["criteria"][:2],
+        (
+            "M3",
+            MUST,
+            "The child has died in custody, in police custody, on remand or following "
+            "sentence, or while detained under the Mental Health Act 1983 (whether or not "
+            "abuse or neglect is suspected).",
+        ),
+        WT2013["criteria"][2],
+    ],
+}
+
 _PRACTICE_REVIEW_CRITERIA: list[CriterionSpec] = [
     (
         "N1",
@@ -167,6 +202,34 @@ _PRACTICE_REVIEW_CRITERIA: list[CriterionSpec] = [
 ]
 
 
+def _regard_criteria(health_body: str) -> list[CriterionSpec]:
+    """The circumstances the partners "should also have regard to" when they decide."""
+    return [
+        (
+            "R1",
+            REGARD,
+            "The partners have cause for concern about the actions of a single agency.",
+        ),
+        (
+            "R2",
+            REGARD,
+            "There has been no agency involvement, and this gives the partners cause for concern.",
+        ),
+        (
+            "R3",
+            REGARD,
+            f"More than one local authority, police area or {health_body} is involved, "
+            "including where families have moved around.",
+        ),
+        (
+            "R4",
+            REGARD,
+            "The case may raise issues about safeguarding or promoting the welfare of children "
+            "in institutional settings.",
+        ),
+    ]
+
+
 def _practice_review_guidance(year: int) -> str:
     return (
         f"Under Working Together {year} the three safeguarding partners (the local authority, "
@@ -194,7 +257,7 @@ WT2018: EditionSpec = {
     "decision_working_days": None,
     "review_months": 6,
     "guidance": _practice_review_guidance(2018),
-    "criteria": _PRACTICE_REVIEW_CRITERIA,
+    "criteria": [*_PRACTICE_REVIEW_CRITERIA, *_regard_criteria("clinical commissioning group")],
 }
 
 WT2023: EditionSpec = {
@@ -203,22 +266,25 @@ WT2023: EditionSpec = {
     "name": "Working Together 2023",
     "year": 2023,
     "guidance": _practice_review_guidance(2023),
+    "criteria": [*_PRACTICE_REVIEW_CRITERIA, *_regard_criteria("integrated care board")],
     "is_current": True,
 }
 
-EDITIONS = (WT2010, WT2013, WT2018, WT2023)
+EDITIONS = (WT2010, WT2013, WT2015, WT2018, WT2023)
 
 
 def load_editions(edition_model, criterion_model) -> int:
     """Add the editions a database does not hold yet (by code); return how many were added.
 
-    Takes the model classes so that the migration can pass its historical models.
+    Takes the model classes so that the migration can pass its historical models, which may
+    not have every field of the spec yet (those are left to their defaults).
     """
+    known = {field.name for field in edition_model._meta.concrete_fields}
     added = 0
     for spec in EDITIONS:
         if edition_model.objects.filter(code=spec["code"]).exists():
             continue
-        fields = {key: value for key, value in spec.items() if key != "criteria"}
+        fields = {key: value for key, value in spec.items() if key in known}
         edition = edition_model.objects.create(rapid_review_basis="aware", **fields)
         criterion_model.objects.bulk_create(
             criterion_model(edition=edition, code=code, kind=kind, text=text, position=position)
@@ -226,3 +292,22 @@ def load_editions(edition_model, criterion_model) -> int:
         )
         added += 1
     return added
+
+
+def complete_editions(edition_model, criterion_model) -> None:
+    """Bring a table loaded before the 2015 edition, the criteria to have regard to and the
+    quality judgement up to date: add what is missing, by code, and change nothing a
+    partnership has edited."""
+    load_editions(edition_model, criterion_model)
+    for spec in EDITIONS:
+        edition = edition_model.objects.filter(code=spec["code"]).first()
+        if edition is None:
+            continue
+        if spec.get("quality", PANEL_FEEDBACK) == OFSTED_GRADE:
+            edition_model.objects.filter(pk=edition.pk).update(quality=OFSTED_GRADE)
+        held = set(criterion_model.objects.filter(edition=edition).values_list("code", flat=True))
+        criterion_model.objects.bulk_create(
+            criterion_model(edition=edition, code=code, kind=kind, text=text, position=position)
+            for position, (code, kind, text) in enumerate(spec["criteria"], start=1)
+            if code not in held
+        )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from safeboard.core.forms import DateInput, GovUKForm
 from safeboard.partnership.models import Agency
 
-from ..models import FrameworkEdition, Review
+from ..models import FrameworkEdition, RapidReview, Review
 from . import services
 
 
@@ -74,3 +74,65 @@ class SentOnForm(GovUKForm):
     def __init__(self, *args, submit_label: str, **kwargs) -> None:
         self.submit_label = submit_label
         super().__init__(*args, **kwargs)
+
+
+class RapidReviewForm(GovUKForm):
+    """The rapid review's record; the date sent and the Panel's response come when they do."""
+
+    submit_label = "Save the rapid review"
+
+    facts = forms.CharField(label="The facts known so far", widget=_textarea(6), required=False)
+    immediate_actions = forms.CharField(
+        label="Immediate actions taken to keep children safe", widget=_textarea(), required=False
+    )
+    learning = forms.CharField(
+        label="Learning identified so far", widget=_textarea(), required=False
+    )
+    national_review = forms.ChoiceField(
+        label="Could the case suit a national review?",
+        choices=RapidReview.NationalReview.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    local_review = forms.ChoiceField(
+        label="Decision on a local child safeguarding practice review",
+        choices=RapidReview.LocalReview.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    local_review_reasons = forms.CharField(
+        label="Reasons for the decision on a local review", widget=_textarea(), required=False
+    )
+    sent_on = forms.DateField(
+        label="Date sent to the Panel",
+        help_text="Leave blank until the rapid review is sent.",
+        widget=DateInput(),
+        required=False,
+    )
+    panel_response = forms.CharField(
+        label="The Panel\u2019s response",
+        help_text="Leave blank until the Panel replies.",
+        widget=_textarea(),
+        required=False,
+    )
+    panel_response_on = forms.DateField(
+        label="Date of the Panel\u2019s response", widget=DateInput(), required=False
+    )
+
+    @staticmethod
+    def initial_for(review: Review) -> dict:
+        record = getattr(review, "rapid_review", None)
+        initial = {"sent_on": review.rapid_review_sent_on}
+        if record is not None:
+            for name in (
+                "facts",
+                "immediate_actions",
+                "learning",
+                "national_review",
+                "local_review",
+                "local_review_reasons",
+                "panel_response",
+                "panel_response_on",
+            ):
+                initial[name] = getattr(record, name)
+        return initial

@@ -27,12 +27,13 @@ from ..lifecycle import (
     rapid_review_refusal,
     refuse,
 )
-from ..models import AWARE_BEFORE_INCIDENT, FrameworkEdition, Review
+from ..models import AWARE_BEFORE_INCIDENT, FrameworkEdition, RapidReview, Review
 
 __all__ = [
     "AWARE_BEFORE_INCIDENT",
     "next_review_reference",
     "record_notification_sent",
+    "rapid_review_record",
     "record_rapid_review_sent",
     "refer_case",
 ]
@@ -54,6 +55,19 @@ RAPID_REVIEW_BEFORE_NOTIFIED_ON = (
     "A rapid review cannot be sent before the notification, which was sent on {date}."
 )
 RAPID_REVIEW_IN_FUTURE = "The date the rapid review was sent cannot be in the future."
+FACTS_REQUIRED = "Enter the facts known so far."
+IMMEDIATE_ACTIONS_REQUIRED = "Enter the immediate actions taken to keep children safe."
+LEARNING_REQUIRED = "Enter the learning identified so far."
+NATIONAL_REVIEW_REQUIRED = "Say whether the case may be suitable for a national review."
+LOCAL_REVIEW_REQUIRED = "Select the decision on a local child safeguarding practice review."
+LOCAL_REVIEW_REASONS_REQUIRED = "Give the reasons for the decision on a local review."
+RESPONSE_BEFORE_SENT = (
+    "The Panel cannot respond before the rapid review is sent: enter the date sent."
+)
+RESPONSE_BEFORE_SENT_ON = "The Panel cannot respond before the rapid review was sent, on {date}."
+RESPONSE_IN_FUTURE = "The date of the Panel's response cannot be in the future."
+RESPONSE_DATE_REQUIRED = "Enter the date of the Panel's response."
+RESPONSE_TEXT_REQUIRED = "Enter what the Panel said."
 
 REFERENCE_PREFIX = "CR-{year}-"
 
@@ -164,3 +178,88 @@ def record_rapid_review_sent(*, review: Review, sent_on: datetime.date) -> None:
     locked.rapid_review_sent_on = sent_on
     save_with_reason(locked, "Rapid review sent to the Panel", fields=["rapid_review_sent_on"])
     _refresh(review, locked, ["rapid_review_sent_on"])
+
+
+def _check_sent_on(review: Review, sent_on: datetime.date | None) -> dict[str, str]:
+    if sent_on is None:
+        return {}
+    notified_on = review.notification_sent_on
+    if sent_on > _today():
+        return {"sent_on": RAPID_REVIEW_IN_FUTURE}
+    if notified_on is not None and sent_on < notified_on:
+        return {"sent_on": RAPID_REVIEW_BEFORE_NOTIFIED_ON.format(date=long_date(notified_on))}
+    return {}
+
+
+def _check_response(
+    sent_on: datetime.date | None, panel_response: str, panel_response_on: datetime.date | None
+) -> dict[str, str]:
+    if not panel_response.strip() and panel_response_on is None:
+        return {}
+    if not panel_response.strip():
+        return {"panel_response": RESPONSE_TEXT_REQUIRED}
+    if panel_response_on is None:
+        return {"panel_response_on": RESPONSE_DATE_REQUIRED}
+    if sent_on is None:
+        return {"panel_response_on": RESPONSE_BEFORE_SENT}
+    if panel_response_on > _today():
+        return {"panel_response_on": RESPONSE_IN_FUTURE}
+    if panel_response_on < sent_on:
+        return {"panel_response_on": RESPONSE_BEFORE_SENT_ON.format(date=long_date(sent_on))}
+    return {}
+
+
+@transaction.atomic
+def rapid_review_record(
+    *,
+    review: Review,
+    facts: str,
+    immediate_actions: str,
+    learning: str,
+    national_review: str,
+    local_review: str,
+    local_review_reasons: str,
+    sent_on: datetime.date | None = None,
+    panel_response: str = "",
+    panel_response_on: datetime.date | None = None,
+    recorded_by: User,
+) -> RapidReview:
+    """The partners' rapid review (DATA.md, "Case reviews: what each step records"): what is
+    known, what was done to keep children safe, the learning, whether a national review may
+    suit, the decision on a local review and why; then the day it went to the Panel and the
+    Panel's response. Written once the notification is sent; changed as the answer comes."""
+    locked = _lock(review)
+    refuse(rapid_review_refusal(locked))
+    required = {
+        "facts": (facts, FACTS_REQUIRED),
+        "immediate_actions": (immediate_actions, IMMEDIATE_ACTIONS_REQUIRED),
+        "learning": (learning, LEARNING_REQUIRED),
+        "local_review_reasons": (local_review_reasons, LOCAL_REVIEW_REASONS_REQUIRED),
+    }
+    errors = {name: message for name, (text, message) in required.items() if not text.strip()}
+    if national_review not in RapidReview.NationalReview.values:
+        errors["national_review"] = NATIONAL_REVIEW_REQUIRED
+    if local_review not in RapidReview.LocalReview.values:
+        errors["local_review"] = LOCAL_REVIEW_REQUIRED
+    errors.update(_check_sent_on(locked, sent_on))
+    errors.update(_check_response(sent_on, panel_response, panel_response_on))
+    if errors:
+        raise ValidationError(errors)
+    record = RapidReview.objects.filter(review=locked).first() or RapidReview(review=locked)
+    record.facts = facts.strip()
+    record.immediate_actions = immediate_actions.strip()
+    record.learning = learning.strip()
+    record.national_review = national_review
+    record.local_review = local_review
+    record.local_review_reasons = local_review_reasons.strip()
+    record.panel_response = panel_response.strip()
+    record.panel_response_on = panel_response_on
+    record.recorded_by = recorded_by
+    record.full_clean()
+    record.save()
+    if locked.rapid_review_sent_on != sent_on:
+        locked.rapid_review_sent_on = sent_on
+        reason = "Rapid review sent to the Panel" if sent_on else "Rapid review not sent yet"
+        save_with_reason(locked, reason, fields=["rapid_review_sent_on"])
+    _refresh(review, locked, ["rapid_review_sent_on"])
+    return record

@@ -13,7 +13,7 @@ from ..cases.mixins import FORM_TEMPLATE, ReviewFormView, list_crumb
 from ..frameworks.timescales import notification_due, rapid_review_due
 from ..models import Review
 from . import services
-from .forms import ReferralForm, SentOnForm
+from .forms import RapidReviewForm, ReferralForm, SentOnForm
 
 
 class ReferCaseView(ServiceFormView):
@@ -79,16 +79,36 @@ class NotificationSentView(SentOnView):
         services.record_notification_sent(review=self.get_review(), sent_on=data["sent_on"])
 
 
-class RapidReviewSentView(SentOnView):
-    heading = "Record the rapid review"
-    success_text = "The rapid review has been recorded as sent to the Panel."
-    intro = "The day the partners sent the rapid review to the Panel."
+class RapidReviewView(ReviewFormView):
+    """The rapid review's record: written by the partners, sent to the Panel, answered."""
 
-    def due(self, review: Review):
-        return rapid_review_due(review, notification_sent_on=review.notification_sent_on)
+    heading = "The rapid review"
+    success_text = "The rapid review has been saved."
+    intro = (
+        "What the partners found and decided in their rapid review. Record the day it was "
+        "sent to the Panel, and the Panel's response when it comes."
+    )
 
     def refusal(self):
         return lifecycle.rapid_review_refusal(self.get_review())
 
+    def get_form(self, data=None, files=None):
+        if data is None:
+            return RapidReviewForm(initial=RapidReviewForm.initial_for(self.get_review()))
+        return RapidReviewForm(data)
+
+    def page_context(self):
+        review = self.get_review()
+        context = super().page_context()
+        due = rapid_review_due(review, notification_sent_on=review.notification_sent_on)
+        if due:
+            context["due_text"] = f"Due to the Panel by {long_date(due)} ({review.edition})."
+        return context
+
     def call_service(self, data):
-        services.record_rapid_review_sent(review=self.get_review(), sent_on=data["sent_on"])
+        return services.rapid_review_record(
+            review=self.get_review(), recorded_by=self.request.user, **data
+        )
+
+    def success_url(self, record):
+        return record.get_absolute_url()

@@ -104,12 +104,6 @@ def _held_queries(*, indicator_ids: set[int], period_ids: set[int]) -> _Held:
     return held
 
 
-_REASONS = {
-    QueryTrigger.CONCERN: "Opened by the scorecard: special cause variation of concern",
-    QueryTrigger.TARGET_MISSED: "Opened by the scorecard: target missed",
-}
-
-
 @transaction.atomic
 def open_queries_for_new_figures(
     *, figures: Iterable[Figure], today: datetime.date
@@ -167,7 +161,7 @@ def _open_automatic(
     query.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
-            save_with_reason(query, _REASONS[finding.trigger])
+            save_with_reason(query, f"Opened by the scorecard: {query.opened_because.lower()}")
     except IntegrityError:
         return None  # opened by another recording at the same moment
     return query

@@ -36,7 +36,7 @@ EXPORT_COLUMNS = [
     Column("Indicator name", lambda q: q.indicator.name),
     Column("Agency", lambda q: q.agency.name),
     Column("Period", lambda q: q.period.label),
-    Column("Opened because", lambda q: q.get_trigger_display()),
+    Column("Opened because", lambda q: q.opened_because),
     Column("Signals", lambda q: q.signals),
     Column("Question", lambda q: q.question),
     Column("Opened", lambda q: q.opened_on),

@@ -19,7 +19,7 @@ from safeboard.core.uploads import only_these_types_message
 from safeboard.reviews import lifecycle
 from safeboard.reviews.conduct import services as review_services
 from safeboard.reviews.decision import services as decision_services
-from safeboard.reviews.factories import ReviewFactory
+from safeboard.reviews.factories import ReviewFactory, partners_agreeing
 from safeboard.reviews.frameworks.timescales import review_due
 from safeboard.reviews.models import (
     AgencyContribution,
@@ -48,8 +48,7 @@ def _in_review(cast, review, outcome=Decision.Outcome.LCSPR) -> Review:
         review=review,
         outcome=outcome,
         reasons="Agencies did not work together.",
-        decided_by=cast[Role.CHAIR].person,
-        decided_on=review.aware_date,
+        partners=partners_agreeing(review.aware_date),
         answers={c.pk: {"answer": "met", "reason": "Yes."} for c in review.edition.criteria.all()},
         recorded_by=cast[Role.BUSINESS_MANAGER],
     )
@@ -250,13 +249,15 @@ def test_a_report_downloads_through_the_reviews_gate_only(cast, review, manager_
     assert signed_in_client(cast[Role.BOARD_MEMBER]).get(url).status_code == 404
 
 
-def test_the_final_report_then_publication_then_the_grade(cast, review):
+def test_the_final_report_then_publication_then_the_panels_feedback(cast, review):
     review = _in_review(cast, review)
     with pytest.raises(ValidationError) as error:
         review_services.review_publish(review=review, published_on=TODAY)
     assert error.value.messages == [lifecycle.NO_FINAL_REPORT]
     with pytest.raises(ValidationError):
-        review_services.review_grade(review=review, quality_grade="good")
+        review_services.review_panel_feedback(
+            review=review, panel_feedback="Clear.", panel_feedback_on=TODAY
+        )
 
     review_services.document_upload(
         review=review,
@@ -266,12 +267,22 @@ def test_the_final_report_then_publication_then_the_grade(cast, review):
     )
     review.refresh_from_db()
     assert review.stage == Review.Stage.REPORTED
-    review_services.review_publish(review=review, published_on=TODAY)
-    review_services.review_grade(review=review, quality_grade=Review.QualityGrade.ADEQUATE)
+    review_services.review_publish(
+        review=review,
+        published_on=TODAY,
+        panel_notified_on=TODAY,
+        secretary_of_state_notified_on=TODAY,
+    )
+    review_services.review_panel_feedback(
+        review=review, panel_feedback="A clear analysis.", panel_feedback_on=TODAY
+    )
+    with pytest.raises(ValidationError) as error:
+        review_services.review_grade(review=review, quality_grade=Review.QualityGrade.ADEQUATE)
+    assert error.value.messages == [lifecycle.NOT_GRADED]
 
     review.refresh_from_db()
     assert review.is_published
-    assert review.quality_grade == Review.QualityGrade.ADEQUATE
+    assert (review.panel_feedback, review.quality_grade) == ("A clear analysis.", "")
     assert signed_in_client(cast[Role.READER]).get(review.get_absolute_url()).status_code == 200
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from safeboard.accounts.roles import Role
 from safeboard.reviews import lifecycle
 from safeboard.reviews.decision import services
-from safeboard.reviews.factories import ReviewFactory
+from safeboard.reviews.factories import ReviewFactory, partners_agreeing
 from safeboard.reviews.frameworks.timescales import review_due
 from safeboard.reviews.models import CriterionAnswer, Decision, Review
 
@@ -35,8 +35,7 @@ def _decide(cast, review, *, outcome=Decision.Outcome.LCSPR, **overrides) -> Dec
         "review": review,
         "outcome": outcome,
         "reasons": "The case shows agencies did not share what they knew.",
-        "decided_by": cast[Role.CHAIR].person,
-        "decided_on": review.aware_date,
+        "partners": partners_agreeing(review.aware_date),
         "answers": _answers(review),
         "recorded_by": cast[Role.BUSINESS_MANAGER],
     }
@@ -120,7 +119,14 @@ def test_a_serious_case_review_is_not_a_decision_under_working_together_2023(cas
 
 def test_a_serious_case_review_under_working_together_2010(cast, wt2010):
     review = ReviewFactory(edition=wt2010, referred_by=cast[Role.BUSINESS_MANAGER])
-    _decide(cast, review, outcome=Decision.Outcome.SCR)
+    _decide(
+        cast,
+        review,
+        outcome=Decision.Outcome.SCR,
+        partners=None,
+        decided_by=cast[Role.CHAIR].person,
+        decided_on=review.aware_date,
+    )
     review.refresh_from_db()
     assert review.stage == Review.Stage.IN_REVIEW
     assert review.due_on == review_due(review.started_on, 6)
@@ -128,8 +134,8 @@ def test_a_serious_case_review_under_working_together_2010(cast, wt2010):
 
 def test_a_decision_cannot_come_before_the_partnership_became_aware(cast, review):
     with pytest.raises(ValidationError) as error:
-        _decide(cast, review, decided_on=review.aware_date - datetime.timedelta(days=1))
-    assert "decided_on" in error.value.message_dict
+        _decide(cast, review, partners=partners_agreeing(review.aware_date - datetime.timedelta(1)))
+    assert services.partner_field("police", "agreed_on") in error.value.message_dict
 
 
 def test_recording_again_before_sign_off_replaces_the_decision(cast, review):
@@ -168,9 +174,11 @@ def _form_data(cast, review, *, leave_out: int | None = None) -> dict:
     data = {
         "outcome": Decision.Outcome.LCSPR,
         "reasons": "Agencies did not share what they knew.",
-        "decided_by": cast[Role.CHAIR].person.pk,
-        "decided_on": review.aware_date.isoformat(),
     }
+    for partner, given in partners_agreeing(review.aware_date).items():
+        data[services.partner_field(partner, "person")] = given["person"].pk
+        data[services.partner_field(partner, "agreed_on")] = review.aware_date.isoformat()
+        data[services.partner_field(partner, "agrees")] = "yes"
     for n, criterion in enumerate(review.edition.criteria.order_by("position")):
         if n == leave_out:
             continue

@@ -173,7 +173,7 @@ def _action(recommendation, agency, *, due_in: int, complete: bool = False):
     )
 
 
-def test_action_plan_progress_counts_open_overdue_and_complete_per_recommendation_and_agency(
+def test_action_plan_progress_counts_open_overdue_included_and_complete_per_recommendation_and_agency(
     django_assert_num_queries,
 ):
     review = builders.review()
@@ -196,10 +196,10 @@ def test_action_plan_progress_counts_open_overdue_and_complete_per_recommendatio
         p.label: (p.open, p.overdue, p.complete) for p in progress.by_recommendation
     }
     assert by_recommendation == {
-        "Recommendation 1": (1, 1, 0),
-        "Recommendation 2": (0, 1, 1),
+        "Recommendation 1": (2, 1, 0),
+        "Recommendation 2": (1, 1, 1),
         f"Recommendation {untouched.number}": (0, 0, 0),
     }
     by_agency = {p.label: (p.open, p.overdue, p.complete) for p in progress.by_agency}
-    assert by_agency == {"Health trust": (0, 1, 0), "Police": (1, 1, 1)}
+    assert by_agency == {"Health trust": (1, 1, 0), "Police": (2, 1, 1)}
     assert (progress.overall.total, progress.overall.complete) == (4, 1)

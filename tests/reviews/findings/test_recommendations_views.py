@@ -168,7 +168,7 @@ def test_the_page_shows_each_recommendations_actions_and_the_plans_progress(cast
         )
     )
     assert "Train call handlers" in page
-    assert "0 of 1 action complete; <strong>1 overdue</strong>" in page
+    assert "0 of 1 action complete; <strong>1 open (of which 1 overdue)</strong>" in page
     assert f"No action yet from: {cast.home_agency.name}." in page
     assert "Create actions" not in page
 

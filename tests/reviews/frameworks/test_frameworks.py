@@ -1,4 +1,4 @@
-"""The framework table: four editions as data, editable, and never moving a running review."""
+"""The framework table: five editions as data, editable, and never moving a running review."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from safeboard.accounts.roles import Role
 from safeboard.reviews.cases.steps import statutory_steps
 from safeboard.reviews.decision import services as decision_services
-from safeboard.reviews.factories import ReviewFactory
+from safeboard.reviews.factories import ReviewFactory, partners_agreeing
 from safeboard.reviews.frameworks import services as framework_services
 from safeboard.reviews.frameworks.timescales import notification_due, rapid_review_due
 from safeboard.reviews.models import (
@@ -31,9 +31,9 @@ def _update(edition, **overrides):
     framework_services.edition_update(edition=edition, **values)
 
 
-def test_the_table_holds_four_editions_with_2023_current(wt2023):
+def test_the_table_holds_five_editions_with_2023_current(wt2023):
     editions = {e.code: e for e in FrameworkEdition.objects.all()}
-    assert set(editions) == {"wt2010", "wt2013", "wt2018", "wt2023"}
+    assert set(editions) == {"wt2010", "wt2013", "wt2015", "wt2018", "wt2023"}
     assert [e.code for e in FrameworkEdition.objects.filter(is_current=True)] == ["wt2023"]
     assert editions["wt2010"].notification_working_days is None
     assert editions["wt2013"].notification_working_days == 5
@@ -46,7 +46,53 @@ def test_the_table_holds_four_editions_with_2023_current(wt2023):
         assert editions[code].rapid_review_basis == RapidReviewBasis.AWARE
     assert {e.review_months for e in editions.values()} == {6}
     kinds = set(FrameworkCriterion.objects.values_list("kind", flat=True))
-    assert kinds == {"must", "consider", "notify"}
+    assert kinds == {"must", "consider", "notify", "regard"}
+
+
+def test_2015_always_holds_a_review_of_a_death_in_custody_or_under_mental_health_law(wt2023):
+    edition = FrameworkEdition.objects.get(code="wt2015")
+    assert (edition.regime, edition.notification_body, edition.notification_working_days) == (
+        FrameworkEdition.Regime.SERIOUS_CASE_REVIEW,
+        "Ofsted",
+        5,
+    )
+    must = edition.criteria.filter(kind=FrameworkCriterion.Kind.MUST_REVIEW)
+    custody = must.get(code="M3").text
+    assert "custody" in custody and "Mental Health Act" in custody
+    assert edition.quality == FrameworkEdition.Quality.PANEL_FEEDBACK
+
+
+def test_2018_and_2023_record_what_the_partners_should_also_have_regard_to(wt2023):
+    for code in ("wt2018", "wt2023"):
+        regard = FrameworkCriterion.objects.filter(
+            edition__code=code, kind=FrameworkCriterion.Kind.REGARD
+        )
+        assert list(regard.values_list("code", flat=True)) == ["R1", "R2", "R3", "R4"]
+    assert (
+        "integrated care board"
+        in FrameworkCriterion.objects.get(edition__code="wt2023", code="R3").text
+    )
+
+
+def test_only_the_2010_edition_was_graded_by_ofsted(wt2023):
+    graded = FrameworkEdition.objects.filter(quality=FrameworkEdition.Quality.OFSTED_GRADE)
+    assert list(graded.values_list("code", flat=True)) == ["wt2010"]
+
+
+def test_a_table_loaded_before_2015_is_completed_without_touching_edits(wt2023):
+    from safeboard.reviews.frameworks.data import complete_editions
+
+    FrameworkEdition.objects.filter(code="wt2015").delete()
+    FrameworkCriterion.objects.filter(kind=FrameworkCriterion.Kind.REGARD).delete()
+    FrameworkEdition.objects.update(quality=FrameworkEdition.Quality.PANEL_FEEDBACK)
+    wt2023.criteria.filter(code="C1").update(text="Our own words.")
+
+    complete_editions(FrameworkEdition, FrameworkCriterion)
+
+    assert FrameworkEdition.objects.filter(code="wt2015").exists()
+    assert wt2023.criteria.filter(kind=FrameworkCriterion.Kind.REGARD).count() == 4
+    assert wt2023.criteria.get(code="C1").text == "Our own words."
+    assert FrameworkEdition.objects.get(code="wt2010").quality == "ofsted_grade"
 
 
 def test_editing_the_timescales_never_moves_a_running_reviews_due_dates(cast, wt2023):
@@ -165,8 +211,7 @@ def test_an_answered_criterion_stays_and_answers_keep_their_words(cast, review):
         review=review,
         outcome="no_review",
         reasons="Below the criteria.",
-        decided_by=cast[Role.CHAIR].person,
-        decided_on=review.aware_date,
+        partners=partners_agreeing(review.aware_date),
         answers={c.pk: {"answer": "not_met", "reason": "No."} for c in criteria},
         recorded_by=cast[Role.BUSINESS_MANAGER],
     )

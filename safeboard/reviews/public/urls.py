@@ -1,0 +1,19 @@
+"""The public pages of case reviews (no sign-in)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("public/", views.PublishedReviewsView.as_view(), name="public_reviews"),
+    path(
+        "public/<int:pk>/report/<int:document_pk>/",
+        views.PublishedReportView.as_view(),
+        name="public_report",
+    ),
+    path(
+        "public/briefings/<int:pk>/",
+        views.PublicBriefingView.as_view(),
+        name="public_briefing",
+    ),
+]
