@@ -12,10 +12,10 @@ from safeboard.core import extension_points as points
 
 from .access import log_view
 from .briefings import home as briefings_home
-from .exchange import SOURCES as SHAREABLE_SOURCES
 from .briefings.selectors import theme_briefings, theme_briefings_hidden
 from .cases.home import review_steps_panel
 from .cases.reminders import review_step_reminders
+from .exchange import SOURCES as SHAREABLE_SOURCES
 from .findings.chain import review_chain_links
 from .findings.selectors import (
     recommendations_hidden_from,
