@@ -20,6 +20,8 @@ PUBLIC = {
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "core:accessibility",
+    "exchange:feed",
+    "exchange:schema",
     "learning:register",
     "learning:register_sent",
     "learning:register_confirm",

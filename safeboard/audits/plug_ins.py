@@ -6,6 +6,7 @@ from safeboard.core import extension_points as points
 
 from .chain import audit_chain_links
 from .evidence import FINDING_THEMES, FINDINGS_SECTION
+from .exchange import FINDINGS as SHAREABLE_FINDINGS
 from .home import waiting_answers_panel
 from .reminders import audit_answer_reminders
 from .report_section import AUDITS
@@ -20,6 +21,8 @@ HISTORY = {
 
 
 def register() -> None:
+    # Findings the business manager may share with other boards (the exchange of learning).
+    points.shareable_sources.register(SHAREABLE_FINDINGS)
     points.report_sections.register(AUDITS)
     points.navigation.register(
         points.NavigationItem(

@@ -27,5 +27,7 @@ urlpatterns = [
     path("child-deaths/", include("safeboard.child_deaths.urls")),
     path("national-learning/", include("safeboard.national_learning.urls")),
     path("other-boards/", include("safeboard.other_boards.urls")),
+    path("exchange/", include("safeboard.exchange.urls")),
+    path("api/learning/", include("safeboard.exchange.api.urls")),
     path("api/", include("safeboard.scorecard.api.urls")),
 ]

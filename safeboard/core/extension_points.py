@@ -292,3 +292,38 @@ class PublicPage:
 
 report_sections: Registry[ReportSection] = Registry("report sections")
 public_pages: Registry[PublicPage] = Registry("public pages")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A record a search found, as the search page lists it (already permitted to its reader)."""
+
+    kind: str  # e.g. "Case review finding"
+    title: str
+    url: str
+    text: str = ""
+    where: str = ""  # e.g. the review's reference, or another board's name
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ShareableSource:
+    """Records the business manager may mark shareable with other boards (findings,
+    recommendations, learning briefings), keyed by their model label ("app_label.model").
+
+    `records()` is every record that may be marked; `to_item(record)` gives the record in the
+    exchange format, as a dict without its id (anonymised text only: the export checks it);
+    `search(text, user)` gives the `SearchHit`s of the records matching `text` that `user` may
+    see (a source with nothing to share may still be searched: a later source registers both).
+    `kind` is the exchange item's type: "finding", "recommendation" or "briefing"."""
+
+    key: str
+    label: str
+    kind: str
+    records: Callable[[], QuerySet]
+    to_item: Callable[[Any], dict]
+    search: Callable[[str, Any], list[SearchHit]]
+    order: int = 100
+
+
+shareable_sources: Registry[ShareableSource] = Registry("shareable sources")

@@ -34,6 +34,7 @@ from safeboard.scorecard.models import Figure, FigureRevision, Indicator, Indica
 from .actions import build_actions
 from .audits import build_audits
 from .challenges import build_challenges
+from .exchange import build_exchange
 from .governance import build_groups, build_induction_plans
 from .handbook import build_handbook
 from .impact import build_impact
@@ -163,6 +164,7 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
             rng=random.Random(f"{seed}-self-assessment"), clock=clock, directory=directory
         )
         build_public_face(clock=clock, directory=directory)
+        build_exchange(directory=directory)
         # Last: the reports' figures are computed from everything built before.
         build_reports(clock=clock, directory=directory)
         refresh_statistics()

@@ -15,6 +15,7 @@ from .briefings import home as briefings_home
 from .briefings.selectors import theme_briefings, theme_briefings_hidden
 from .cases.home import review_steps_panel
 from .cases.reminders import review_step_reminders
+from .exchange import SOURCES as SHAREABLE_SOURCES
 from .findings.chain import review_chain_links
 from .findings.selectors import (
     recommendations_hidden_from,
@@ -87,6 +88,9 @@ def register() -> None:
     )
     _register_lessons()
     _register_chain()
+    # Findings, recommendations and briefings the business manager may share with other boards.
+    for source in SHAREABLE_SOURCES:
+        points.shareable_sources.register(source)
     points.public_pages.register(
         points.PublicPage(
             key="case-reviews",

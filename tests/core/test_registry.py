@@ -91,6 +91,7 @@ def test_every_module_registers_at_start_up_in_the_documented_order():
 
 def test_the_navigation_is_each_module_s_section_in_order():
     assert [item.label for item in points.navigation] == [
+        "Published",
         "Actions",
         "Priorities",
         "Risks",
@@ -100,6 +101,7 @@ def test_the_navigation_is_each_module_s_section_in_order():
         "Reviews",
         "Audits",
         "Section 11",
+        "Self-assessment",
         "Training",
         "Voice",
         "Child deaths",
@@ -109,4 +111,7 @@ def test_the_navigation_is_each_module_s_section_in_order():
         "Partnership",
         "Induction",
         "Handbook",
+        "Name and logo",
+        "Yearly report",
+        "Exchange",
     ]

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "safeboard.reports",
     "safeboard.self_assessment",
     "safeboard.public",
+    "safeboard.exchange",
     "safeboard.demo",
 ]
 
@@ -216,6 +217,12 @@ SAFEBOARD_PARTNERSHIP_NAME = os.environ.get(
     "SAFEBOARD_PARTNERSHIP_NAME", "Safeguarding Children Partnership"
 )
 SAFEBOARD_SITE_URL = os.environ.get("SAFEBOARD_SITE_URL", "http://127.0.0.1:8000")
+# The exchange of learning between boards: this board's stable identifier (in every item's
+# id, so a neighbour's re-import is idempotent) and name; and whether feeds may be read over
+# plain HTTP from the loopback interface (development and tests only; production needs HTTPS).
+SAFEBOARD_BOARD_ID = os.environ.get("SAFEBOARD_BOARD_ID", "safeboard")
+SAFEBOARD_BOARD_NAME = os.environ.get("SAFEBOARD_BOARD_NAME", "Safeguarding children partnership")
+SAFEBOARD_EXCHANGE_HTTP_LOOPBACK = False
 # The daily reminder run: the hour (local time) it runs at.
 SAFEBOARD_REMINDER_HOUR = int(os.environ.get("SAFEBOARD_REMINDER_HOUR", "7"))
 # Calendar days a challenge may stay unanswered past its due date before it escalates.

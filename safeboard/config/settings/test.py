@@ -10,3 +10,5 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # Many tests sign in from one address within a minute; the rate-limit tests set their own.
 SAFEBOARD_SIGN_IN_RATE = "10000/m"
 SAFEBOARD_PASSWORD_RESET_RATE = "10000/m"
+# Two instances exchange learning over the loopback interface in the tests.
+SAFEBOARD_EXCHANGE_HTTP_LOOPBACK = True
