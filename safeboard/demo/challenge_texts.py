@@ -53,8 +53,9 @@ CHALLENGES = (
         title="Part-time timetables for children on child protection plans",
         issue="Tell the board how many children on child protection plans are on part-time "
         "timetables in the trust's schools, for how long, and who agreed each one.",
-        evidence="The neglect audit found two children on plans attending school for "
-        "mornings only for more than a term, unknown to their social workers.",
+        evidence="Two review child protection conferences this year heard of children on "
+        "plans attending school for mornings only for more than a term, unknown to their "
+        "social workers.",
         raised_by="manager",
         priority=NEGLECT,
     ),
@@ -93,8 +94,9 @@ CHALLENGES = (
         title="Follow-up of children who were not brought to appointments",
         issue="Explain how the trust follows up children who miss outpatient appointments, "
         "and how it tells the child's GP and health visitor.",
-        evidence="The neglect audit: in 4 of 6 cases, a child had not been brought to three "
-        "or more hospital appointments with no follow-up recorded.",
+        evidence="The health visiting team's own check of six families open to them: in 4 "
+        "cases a child had not been brought to three or more hospital appointments with no "
+        "follow-up recorded.",
         priority=NEGLECT,
     ),
     ChallengeSpec(

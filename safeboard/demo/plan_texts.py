@@ -17,8 +17,8 @@ VOICE = "voice"
 
 PLAN_SUMMARY = (
     f"Three priorities the safeguarding partners of {COUNTY} agreed after the last annual "
-    "report, the neglect audit and two local reviews. The board reviews each priority on "
-    "its review date and publishes progress in the annual report. Work that every "
+    "report, the strategy meetings audit and two local reviews. The board reviews each "
+    "priority on its review date and publishes progress in the annual report. Work that every "
     "partnership does anyway (learning from reviews, training, scrutiny) is not a priority; "
     "it is in the partnership's core plan."
 )
