@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -19,6 +20,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import http_date
 from django.views import View
 
+from safeboard.accounts.models import User
 from safeboard.core.service_views import ServiceFormView
 from safeboard.core.views_mixins import RulePermissionMixin
 
@@ -87,8 +89,9 @@ class SubscribeView(ServiceFormView):
     crumb_parent = "exchange:subscriptions"
 
     def call_service(self, data: dict) -> Subscription:
+        manager = cast(User, self.request.user)  # signed in: the permission says so
         return services.subscribe(
-            board_name=data["board_name"], feed_url=data["feed_url"], by=self.request.user
+            board_name=data["board_name"], feed_url=data["feed_url"], by=manager
         )
 
 

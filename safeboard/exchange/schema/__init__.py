@@ -6,7 +6,10 @@ import functools
 import json
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import (  # type: ignore[import-untyped]  # no stubs installed
+    Draft202012Validator,
+    FormatChecker,
+)
 
 VERSION = 1
 FORMAT = "safeboard-learning-exchange"
