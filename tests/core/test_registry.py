@@ -51,6 +51,7 @@ def test_a_registry_may_key_its_entries_by_more_than_one_field():
 
 def test_every_module_registers_at_start_up_in_the_documented_order():
     assert [panel.key for panel in points.home_panels] == [
+        "reader-dashboard",
         "partnership-actions",
         "challenge-totals",
         "challenge-responses-to-judge",
