@@ -38,7 +38,7 @@ def source_link(action: Action, user: User | None) -> SourceLink | None:
     """A source may guard itself: a record that is confidential to some readers (a case
     review's recommendation) defines `describe_for(user)` and returns a SourceLink that names
     no more than that reader may know. The action spine never imports the modules it serves.
-    Without a user (a job, the yearly report's figures) the source is named in full."""
+    Without a user (a job, the yearly report's figures) the source is named, never linked."""
     source = action.source
     if source is None or action.source_type is None:
         return None
@@ -46,7 +46,7 @@ def source_link(action: Action, user: User | None) -> SourceLink | None:
     if describe_for is not None and user is not None:
         return describe_for(user)
     url = record_url(source)
-    if user is not None and not may_open(user, url, source):
+    if not may_open(user, url, source):
         url = ""  # named, but not linked: its page would refuse this reader
     return SourceLink(kind=action.source_type.name.capitalize(), text=str(source), url=url)
 

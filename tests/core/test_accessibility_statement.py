@@ -20,7 +20,7 @@ MODEL_SECTIONS = [
 ]
 
 
-def test_the_statement_is_public_and_has_the_model_statement_s_sections(client):
+def test_the_statement_is_public_and_has_the_model_statement_s_sections(client, db):
     response = client.get("/accessibility/")
     assert response.status_code == 200
     text = response.content.decode()
@@ -30,7 +30,7 @@ def test_the_statement_is_public_and_has_the_model_statement_s_sections(client):
     assert "partially compliant" in text
 
 
-def test_the_statement_names_the_axe_core_the_tests_run_and_what_they_test(client):
+def test_the_statement_names_the_axe_core_the_tests_run_and_what_they_test(client, db):
     lock = json.loads((Path(settings.PROJECT_DIR) / "package-lock.json").read_text())
     axe_version = lock["packages"]["node_modules/axe-core"]["version"]
     text = client.get("/accessibility/").content.decode()

@@ -42,6 +42,8 @@ MAY_LIE_AHEAD = {
     "day": "the day a reminder is for",
     "reminded_for": "the start of the session a booking was reminded for",
     "ended_on": "a membership's planned end",
+    "period_start": "the first day of a yearly report's period",
+    "period_end": "the last day of a yearly report's period (the current year's draft)",
 }
 
 # Whole models whose dates are not events of the demo's story.
