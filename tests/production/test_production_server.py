@@ -50,6 +50,19 @@ def test_every_page_the_business_manager_reaches_serves_without_an_error(
     assert not report.scripts_without_nonce
 
 
+def test_an_anonymous_visitor_reaches_the_public_site_from_the_sign_in_page(web):
+    visitor = SiteClient(web)
+    sign_in = visitor.get("/sign-in/")
+    links = sign_in.document().xpath("//a/@href")
+    assert "/public/" in links, links
+
+    report = crawl(visitor, start="/public/")
+    assert len(report.pages) >= 3, sorted(report.pages)
+    assert not report.server_errors()
+    assert not report.failed_assets()
+    assert not report.pages_without_csp
+
+
 def test_static_assets_are_served_hashed_and_long_cached(manager):
     home = manager.get("/")
     stylesheet = home.document().xpath("//link[@rel='stylesheet']/@href")[0]
