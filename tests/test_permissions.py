@@ -46,12 +46,17 @@ PUBLIC_OF_A_RECORD = {
     "reviews:public_report",
     "reviews:public_briefing",
 }
-# The API asks for a token itself (scorecard/api/auth.py), not the sign-in page's session.
+# The API asks for a token or session itself (scorecard/api/auth.py, REST framework's
+# authentication), not through the sign-in page: anonymous calls get 401 or 403 from it.
 TOKEN_AUTHENTICATED = {
     "api:schema",
     "api:indicator_list",
     "api:indicator_figures",
     "api:figures_record",
+    "learning_api:action_list",
+    "learning_api:action",
+    "learning_api:finding_list",
+    "learning_api:theme_list",
 }
 # Public pages that answer 404 until there is something to show (no logo uploaded yet).
 PUBLIC_UNTIL_THERE_IS_SOMETHING = {"public:logo"}

@@ -44,6 +44,7 @@ MAY_LIE_AHEAD = {
     "ended_on": "a membership's planned end",
     "period_start": "the first day of a yearly report's period",
     "period_end": "the last day of a yearly report's period (the current year's draft)",
+    "review_on": "the day a protocol with another board is next reviewed",
 }
 
 # Whole models whose dates are not events of the demo's story.

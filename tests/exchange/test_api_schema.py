@@ -81,3 +81,13 @@ def test_a_practitioner_is_refused_findings_and_themes(client_for, records):
     practitioner = client_for(records[Role.PRACTITIONER])
     assert practitioner.get("/api/learning/findings/").status_code == 403
     assert practitioner.get("/api/learning/themes/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/learning/actions/", "/api/learning/findings/", "/api/learning/themes/"]
+)
+def test_the_learning_api_refuses_anonymous_callers(client, db, path):
+    response = client.get(path)
+    refused = response.status_code in {401, 403}
+    sent_to_sign_in = response.status_code == 302 and response["Location"].startswith("/sign-in/")
+    assert refused or sent_to_sign_in
