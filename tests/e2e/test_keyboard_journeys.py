@@ -39,6 +39,7 @@ from safeboard.themes.factories import default_themes
 
 from .conftest import assert_accessible, current_totp_code
 from .page_checks import NARROW, focused, tab_to
+from .test_case_review_partners_journey import PARTNERS, make_partners
 
 pytestmark = pytest.mark.browser
 TODAY = timezone.localdate()
@@ -286,6 +287,7 @@ def test_the_business_manager_records_a_review_decision_by_keyboard(page: Page):
     )
     device = TOTPDevice.objects.create(user=manager, name="phone", confirmed=True)
     review = ReviewFactory(edition=edition("wt2023"), child_pseudonym="Child Q")
+    make_partners()
     criteria = list(review.edition.criteria.order_by("position"))
 
     sign_in_by_keyboard(page, manager.email, device)
@@ -308,7 +310,17 @@ def test_the_business_manager_records_a_review_decision_by_keyboard(page: Page):
         "Local child safeguarding practice review",
     )
     type_into(page, page.get_by_label("Reasons for the decision"), "Agencies did not share.")
-    choose_option(page, page.get_by_label("Decided by"), f"Ada Whitlock ({unit.name})")
+    # Under the 2023 edition the three safeguarding partners decide, each answering.
+    for partner, (name, agency, _) in PARTNERS.items():
+        choose_option(
+            page, page.get_by_label(f"Who answered for the {partner}"), f"{name} ({agency})"
+        )
+        # Reached by keyboard; a date box takes its digits in the locale's order, so the
+        # day is set once the box has the focus.
+        answered = page.get_by_label(f"Date the {partner} answered")
+        focus(page, answered)
+        answered.fill(TODAY.isoformat())
+        choose_radio(page, page.get_by_role("group", name=f"Does the {partner} agree?"), "Agrees")
     activate(page, page.get_by_role("button", name="Record the decision"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Decision against the criteria")
     assert_accessible(page)

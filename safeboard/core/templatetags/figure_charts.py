@@ -22,6 +22,7 @@ from safeboard.core.charts import nice_ticks
 
 register = template.Library()
 
+FEW_BARS = 6  # bars whose figures a text alternative reads out one by one
 COMPACT_ROWS = 12
 
 
@@ -35,6 +36,24 @@ def _compacted(rows: list) -> list:
         values = [row[column] for row in others if len(row) > column and row[column] is not None]
         total.append(sum(values) if values else None)
     return [rows[i] for i in kept] + [total]
+
+
+def _figures_in_words(rows: list, values: list[float | None], unit: str) -> str:
+    """The chart's own figures in its text alternative: every bar when there are few, else
+    the largest, so that a reader who cannot see the bars still hears a figure."""
+
+    def amount(value: float) -> str:
+        number = f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+        return f"{number}{unit}" if unit == "%" else number
+
+    shown = [(str(row[0]), value) for row, value in zip(rows, values, strict=True)]
+    known = [(label, value) for label, value in shown if value is not None]
+    if not known:
+        return "No figures yet."
+    if len(known) <= FEW_BARS:
+        return "; ".join(f"{label}: {amount(value)}" for label, value in known) + "."
+    label, value = max(known, key=lambda pair: pair[1])
+    return f"The largest is {label}, {amount(value)}."
 
 
 @register.simple_tag(takes_context=True)
@@ -58,6 +77,7 @@ def figure_bars(
         rows = _compacted(rows)
         description += f" The chart draws the {COMPACT_ROWS - 1} largest and the rest together."
     values = [None if row[1] is None else float(row[1]) for row in rows]
+    description = f"{description} {_figures_in_words(rows, values, unit)}"
     series = [Series(first or title, values)]
     if second:
         seconds = [None if len(row) < 3 or row[2] is None else float(row[2]) for row in rows]
