@@ -151,6 +151,7 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
             reviews=reviews,
         )
         build_learning(rng=random.Random(f"{seed}-learning"), clock=clock)
+        refresh_statistics()  # the bookings are the most rows by far; later steps read them
         build_audits(rng=random.Random(f"{seed}-audits"), clock=clock, directory=directory)
         build_section11(rng=random.Random(f"{seed}-section11"), clock=clock, directory=directory)
         # Voice and the wider sources of learning follow the plan, its actions and the
@@ -165,9 +166,11 @@ def build_demo(*, seed: int = DEFAULT_SEED, password: str | None = None) -> Demo
         )
         build_public_face(clock=clock, directory=directory)
         build_exchange(directory=directory)
+        # The reports' figures read the thousands of rows built above: the planner must
+        # know how many there are before it plans those queries.
+        refresh_statistics()
         # Last: the reports' figures are computed from everything built before.
         build_reports(clock=clock, directory=directory)
-        refresh_statistics()
     return DemoResult(
         seed=seed, password=password, logins=_showcase(directory), counts=demo_counts()
     )
