@@ -8,7 +8,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
@@ -31,6 +33,18 @@ schema.app = get_wsgi_application()
 
 def _session_cookie(user) -> dict:
     return {"sessionid": signed_in_client(user).cookies["sessionid"].value}
+
+
+@pytest.fixture(autouse=True)
+def _the_test_keeps_its_database_connection():
+    """schemathesis calls the WSGI application itself, not through Django's test client, so
+    each response's request_finished would close the test's open transaction's connection
+    (on PostgreSQL; SQLite's in-memory database is never closed). Do as the test client does."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
