@@ -123,6 +123,8 @@ TEMPLATES = [
     },
 ]
 
+FORM_RENDERER = "safeboard.core.form_renderer.WidgetRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'safeboard.sqlite3'}"),
