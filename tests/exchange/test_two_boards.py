@@ -37,7 +37,9 @@ from tests.production.server import (
     fresh_database,
 )
 
-pytestmark = [pytest.mark.production, pytest.mark.timeout(900)]
+# Installing the publisher (migrate, collectstatic, setup) takes minutes on a busy machine; the
+# first test pays for it.
+pytestmark = [pytest.mark.production, pytest.mark.timeout(1200)]
 
 PUBLISHER = "Southshire Safeguarding Children Partnership"
 
