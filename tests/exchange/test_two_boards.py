@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import lxml.html
+import lxml.html  # type: ignore[import-untyped]  # no stubs installed
 import pytest
 import requests
 from django.urls import reverse
