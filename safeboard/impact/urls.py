@@ -8,11 +8,11 @@ app_name = "impact"
 urlpatterns = [
     path("", include("safeboard.impact.chains.urls")),
     path("", include("safeboard.impact.scrutiny.urls")),
-    path("claims/<slug:subject>/<int:pk>/new/", views.ClaimKindView.as_view(), name="claim_kind"),
+    path("claims/<slug:subject>/<id:pk>/new/", views.ClaimKindView.as_view(), name="claim_kind"),
     path(
-        "claims/<slug:subject>/<int:pk>/new/<slug:kind>/",
+        "claims/<slug:subject>/<id:pk>/new/<slug:kind>/",
         views.ClaimAddView.as_view(),
         name="claim_add",
     ),
-    path("claims/<int:pk>/withdraw/", views.ClaimWithdrawView.as_view(), name="claim_withdraw"),
+    path("claims/<id:pk>/withdraw/", views.ClaimWithdrawView.as_view(), name="claim_withdraw"),
 ]

@@ -8,16 +8,16 @@ app_name = "national_learning"
 urlpatterns = [
     path("", views.ReviewListView.as_view(), name="review_list"),
     path("new/", views.ReviewCreateView.as_view(), name="review_create"),
-    path("<int:pk>/", views.ReviewDetailView.as_view(), name="review_detail"),
-    path("<int:pk>/change/", views.ReviewEditView.as_view(), name="review_edit"),
-    path("<int:pk>/decision/", views.DecisionView.as_view(), name="review_decide"),
+    path("<id:pk>/", views.ReviewDetailView.as_view(), name="review_detail"),
+    path("<id:pk>/change/", views.ReviewEditView.as_view(), name="review_edit"),
+    path("<id:pk>/decision/", views.DecisionView.as_view(), name="review_decide"),
     path(
-        "<int:pk>/recommendations/new/",
+        "<id:pk>/recommendations/new/",
         views.RecommendationAddView.as_view(),
         name="recommendation_add",
     ),
     path(
-        "recommendations/<int:pk>/actions/new/",
+        "recommendations/<id:pk>/actions/new/",
         views.RecommendationActionAddView.as_view(),
         name="recommendation_add_action",
     ),

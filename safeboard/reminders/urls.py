@@ -5,5 +5,5 @@ from . import views
 app_name = "reminders"
 urlpatterns = [
     path("", views.DigestListView.as_view(), name="list"),
-    path("<int:pk>/", views.DigestDetailView.as_view(), name="detail"),
+    path("<id:pk>/", views.DigestDetailView.as_view(), name="detail"),
 ]

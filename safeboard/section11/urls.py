@@ -4,9 +4,9 @@ from .views import chasing, cycles, library, picture, returns, scrutiny
 
 app_name = "section11"
 
-cycle = "<int:pk>/"
-agency_return = "returns/<int:pk>/"
-standard = agency_return + "standards/<int:rating_pk>/"
+cycle = "<id:pk>/"
+agency_return = "returns/<id:pk>/"
+standard = agency_return + "standards/<id:rating_pk>/"
 
 urlpatterns = [
     path("", cycles.CycleListView.as_view(), name="cycle_list"),
@@ -22,12 +22,12 @@ urlpatterns = [
         name="cycle_standard_add",
     ),
     path(
-        cycle + "standards/<int:standard_pk>/change/",
+        cycle + "standards/<id:standard_pk>/change/",
         cycles.CycleStandardEditView.as_view(),
         name="cycle_standard_edit",
     ),
     path(
-        cycle + "standards/<int:standard_pk>/remove/",
+        cycle + "standards/<id:standard_pk>/remove/",
         cycles.CycleStandardRemoveView.as_view(),
         name="cycle_standard_remove",
     ),
@@ -43,17 +43,17 @@ urlpatterns = [
     ),
     path("standard-sets/", library.StandardSetListView.as_view(), name="standard_set_list"),
     path(
-        "standard-sets/<int:pk>/",
+        "standard-sets/<id:pk>/",
         library.StandardSetDetailView.as_view(),
         name="standard_set_detail",
     ),
     path(
-        "standard-sets/<int:pk>/standards/new/",
+        "standard-sets/<id:pk>/standards/new/",
         library.LibraryStandardAddView.as_view(),
         name="library_standard_add",
     ),
     path(
-        "standard-sets/<int:pk>/standards/<int:standard_pk>/change/",
+        "standard-sets/<id:pk>/standards/<id:standard_pk>/change/",
         library.LibraryStandardEditView.as_view(),
         name="library_standard_edit",
     ),
@@ -67,34 +67,34 @@ urlpatterns = [
     path(standard + "plan/new/", returns.ImprovementAddView.as_view(), name="improvement_add"),
     path(standard + "ask/", scrutiny.RequestEvidenceView.as_view(), name="request_create"),
     path(
-        agency_return + "evidence/<int:evidence_pk>/remove/",
+        agency_return + "evidence/<id:evidence_pk>/remove/",
         returns.EvidenceRemoveView.as_view(),
         name="evidence_remove",
     ),
     path(
-        agency_return + "evidence/<int:evidence_pk>/file/",
+        agency_return + "evidence/<id:evidence_pk>/file/",
         returns.EvidenceFileView.as_view(),
         name="evidence_file",
     ),
     path(
-        agency_return + "plan/<int:item_pk>/remove/",
+        agency_return + "plan/<id:item_pk>/remove/",
         returns.ImprovementRemoveView.as_view(),
         name="improvement_remove",
     ),
-    path("chases/<int:pk>/letter/", chasing.LetterFileView.as_view(), name="letter_file"),
-    path("requests/<int:pk>/", scrutiny.RequestDetailView.as_view(), name="request_detail"),
+    path("chases/<id:pk>/letter/", chasing.LetterFileView.as_view(), name="letter_file"),
+    path("requests/<id:pk>/", scrutiny.RequestDetailView.as_view(), name="request_detail"),
     path(
-        "requests/<int:pk>/respond/",
+        "requests/<id:pk>/respond/",
         scrutiny.RequestRespondView.as_view(),
         name="request_respond",
     ),
     path(
-        "requests/<int:pk>/conclude/",
+        "requests/<id:pk>/conclude/",
         scrutiny.RequestConcludeView.as_view(),
         name="request_conclude",
     ),
     path(
-        "organisations/<int:pk>/chief-officer/",
+        "organisations/<id:pk>/chief-officer/",
         chasing.ChiefOfficerView.as_view(),
         name="chief_officer",
     ),

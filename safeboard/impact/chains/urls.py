@@ -4,5 +4,5 @@ from . import views
 
 urlpatterns = [
     path("themes/<slug:slug>/", views.ThemeChainView.as_view(), name="theme_chain"),
-    path("priorities/<int:pk>/", views.PriorityChainView.as_view(), name="priority_chain"),
+    path("priorities/<id:pk>/", views.PriorityChainView.as_view(), name="priority_chain"),
 ]

@@ -5,9 +5,9 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("sessions/<int:pk>/attendance/", views.AttendanceView.as_view(), name="attendance"),
+    path("sessions/<id:pk>/attendance/", views.AttendanceView.as_view(), name="attendance"),
     path(
-        "sessions/<int:pk>/attendance/upload/",
+        "sessions/<id:pk>/attendance/upload/",
         views.AttendanceUploadView.as_view(),
         name="attendance_upload",
     ),

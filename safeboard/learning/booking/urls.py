@@ -6,9 +6,9 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("sessions/<int:pk>/book/", views.SessionBookView.as_view(), name="session_book"),
-    path("bookings/<int:pk>/", views.BookingDetailView.as_view(), name="booking_detail"),
-    path("bookings/<int:pk>/cancel/", views.BookingCancelView.as_view(), name="booking_cancel"),
+    path("sessions/<id:pk>/book/", views.SessionBookView.as_view(), name="session_book"),
+    path("bookings/<id:pk>/", views.BookingDetailView.as_view(), name="booking_detail"),
+    path("bookings/<id:pk>/cancel/", views.BookingCancelView.as_view(), name="booking_cancel"),
     path("mine/", views.MyTrainingView.as_view(), name="my_training"),
     path("my-staff/", views.StaffTrainingView.as_view(), name="staff_training"),
 ]

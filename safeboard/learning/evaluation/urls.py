@@ -5,7 +5,7 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("bookings/<int:pk>/evaluation/", views.EvaluationView.as_view(), name="evaluation"),
-    path("bookings/<int:pk>/certificate/", views.CertificateView.as_view(), name="certificate"),
-    path("bookings/<int:pk>/follow-up/", views.FollowUpView.as_view(), name="follow_up"),
+    path("bookings/<id:pk>/evaluation/", views.EvaluationView.as_view(), name="evaluation"),
+    path("bookings/<id:pk>/certificate/", views.CertificateView.as_view(), name="certificate"),
+    path("bookings/<id:pk>/follow-up/", views.FollowUpView.as_view(), name="follow_up"),
 ]

@@ -6,5 +6,5 @@ from . import views
 
 urlpatterns = [
     path("needs/", views.NeedsMatrixView.as_view(), name="needs_matrix"),
-    path("needs/headcounts/<int:pk>/", views.HeadcountsView.as_view(), name="needs_headcounts"),
+    path("needs/headcounts/<id:pk>/", views.HeadcountsView.as_view(), name="needs_headcounts"),
 ]

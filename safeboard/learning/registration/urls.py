@@ -10,12 +10,12 @@ urlpatterns = [
     path("register/confirm/", views.RegisterConfirmView.as_view(), name="register_confirm"),
     path("agency-domains/", views.AgencyDomainListView.as_view(), name="agency_domains"),
     path(
-        "agency-domains/<int:pk>/subdomains/",
+        "agency-domains/<id:pk>/subdomains/",
         views.AgencyDomainSubdomainsView.as_view(),
         name="agency_domain_subdomains",
     ),
     path(
-        "agency-domains/<int:pk>/remove/",
+        "agency-domains/<id:pk>/remove/",
         views.AgencyDomainRemoveView.as_view(),
         name="agency_domain_remove",
     ),

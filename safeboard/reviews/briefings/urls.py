@@ -6,7 +6,7 @@ from . import views
 
 urlpatterns = [
     path(
-        "<int:pk>/briefings/new/",
+        "<id:pk>/briefings/new/",
         views.ReviewBriefingCreateView.as_view(),
         name="briefing_create",
     ),
@@ -16,17 +16,17 @@ urlpatterns = [
         views.ThemeBriefingCreateView.as_view(),
         name="theme_briefing_create",
     ),
-    path("briefings/<int:pk>/", views.BriefingDetailView.as_view(), name="briefing"),
-    path("briefings/<int:pk>/pdf/", views.BriefingPdfView.as_view(), name="briefing_pdf"),
-    path("briefings/<int:pk>/change/", views.BriefingEditView.as_view(), name="briefing_edit"),
-    path("briefings/<int:pk>/share/", views.BriefingShareView.as_view(), name="briefing_share"),
+    path("briefings/<id:pk>/", views.BriefingDetailView.as_view(), name="briefing"),
+    path("briefings/<id:pk>/pdf/", views.BriefingPdfView.as_view(), name="briefing_pdf"),
+    path("briefings/<id:pk>/change/", views.BriefingEditView.as_view(), name="briefing_edit"),
+    path("briefings/<id:pk>/share/", views.BriefingShareView.as_view(), name="briefing_share"),
     path(
-        "briefings/<int:pk>/withdraw/",
+        "briefings/<id:pk>/withdraw/",
         views.BriefingWithdrawView.as_view(),
         name="briefing_withdraw",
     ),
     path(
-        "briefings/<int:pk>/history/",
+        "briefings/<id:pk>/history/",
         views.BriefingHistoryView.as_view(),
         name="briefing_history",
     ),

@@ -6,5 +6,5 @@ from . import views
 
 urlpatterns = [
     path("", views.ReviewListView.as_view(), name="list"),
-    path("<int:pk>/", views.ReviewDetailView.as_view(), name="detail"),
+    path("<id:pk>/", views.ReviewDetailView.as_view(), name="detail"),
 ]

@@ -5,14 +5,14 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("<int:pk>/decision/", views.DecisionView.as_view(), name="decision"),
+    path("<id:pk>/decision/", views.DecisionView.as_view(), name="decision"),
     path(
-        "<int:pk>/decision/record/",
+        "<id:pk>/decision/record/",
         views.DecisionRecordView.as_view(),
         name="decision_record",
     ),
     path(
-        "<int:pk>/decision/sign-off/",
+        "<id:pk>/decision/sign-off/",
         views.DecisionSignOffView.as_view(),
         name="decision_sign_off",
     ),

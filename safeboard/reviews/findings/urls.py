@@ -5,56 +5,56 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("<int:pk>/findings/", views.FindingsView.as_view(), name="findings"),
-    path("<int:pk>/lessons.export", views.LessonsExportView.as_view(), name="lessons_export"),
-    path("<int:pk>/findings/new/", views.FindingCreateView.as_view(), name="finding_create"),
+    path("<id:pk>/findings/", views.FindingsView.as_view(), name="findings"),
+    path("<id:pk>/lessons.export", views.LessonsExportView.as_view(), name="lessons_export"),
+    path("<id:pk>/findings/new/", views.FindingCreateView.as_view(), name="finding_create"),
     path(
-        "<int:pk>/findings/<int:finding_pk>/change/",
+        "<id:pk>/findings/<id:finding_pk>/change/",
         views.FindingEditView.as_view(),
         name="finding_edit",
     ),
     path(
-        "<int:pk>/findings/<int:finding_pk>/delete/",
+        "<id:pk>/findings/<id:finding_pk>/delete/",
         views.FindingDeleteView.as_view(),
         name="finding_delete",
     ),
     path(
-        "<int:pk>/findings/<int:finding_pk>/move/",
+        "<id:pk>/findings/<id:finding_pk>/move/",
         views.FindingMoveView.as_view(),
         name="finding_move",
     ),
     path(
-        "<int:pk>/findings/<int:finding_pk>/history/",
+        "<id:pk>/findings/<id:finding_pk>/history/",
         views.FindingHistoryView.as_view(),
         name="finding_history",
     ),
     path(
-        "<int:pk>/recommendations/",
+        "<id:pk>/recommendations/",
         views.RecommendationsView.as_view(),
         name="recommendations",
     ),
     path(
-        "<int:pk>/recommendations/new/",
+        "<id:pk>/recommendations/new/",
         views.RecommendationCreateView.as_view(),
         name="recommendation_create",
     ),
     path(
-        "<int:pk>/recommendations/<int:recommendation_pk>/change/",
+        "<id:pk>/recommendations/<id:recommendation_pk>/change/",
         views.RecommendationEditView.as_view(),
         name="recommendation_edit",
     ),
     path(
-        "<int:pk>/recommendations/<int:recommendation_pk>/delete/",
+        "<id:pk>/recommendations/<id:recommendation_pk>/delete/",
         views.RecommendationDeleteView.as_view(),
         name="recommendation_delete",
     ),
     path(
-        "<int:pk>/recommendations/<int:recommendation_pk>/actions/",
+        "<id:pk>/recommendations/<id:recommendation_pk>/actions/",
         views.RecommendationActionsView.as_view(),
         name="recommendation_actions",
     ),
     path(
-        "<int:pk>/recommendations/<int:recommendation_pk>/history/",
+        "<id:pk>/recommendations/<id:recommendation_pk>/history/",
         views.RecommendationHistoryView.as_view(),
         name="recommendation_history",
     ),

@@ -6,29 +6,29 @@ from . import views
 
 urlpatterns = [
     path("frameworks/", views.FrameworkListView.as_view(), name="framework_list"),
-    path("frameworks/<int:pk>/", views.FrameworkDetailView.as_view(), name="framework_detail"),
+    path("frameworks/<id:pk>/", views.FrameworkDetailView.as_view(), name="framework_detail"),
     path(
-        "frameworks/<int:pk>/change/",
+        "frameworks/<id:pk>/change/",
         views.FrameworkEditView.as_view(),
         name="framework_edit",
     ),
     path(
-        "frameworks/<int:pk>/history/",
+        "frameworks/<id:pk>/history/",
         views.FrameworkHistoryView.as_view(),
         name="framework_history",
     ),
     path(
-        "frameworks/<int:pk>/criteria/new/",
+        "frameworks/<id:pk>/criteria/new/",
         views.CriterionAddView.as_view(),
         name="criterion_add",
     ),
     path(
-        "frameworks/<int:pk>/criteria/<int:criterion_pk>/change/",
+        "frameworks/<id:pk>/criteria/<id:criterion_pk>/change/",
         views.CriterionEditView.as_view(),
         name="criterion_edit",
     ),
     path(
-        "frameworks/<int:pk>/criteria/<int:criterion_pk>/remove/",
+        "frameworks/<id:pk>/criteria/<id:criterion_pk>/remove/",
         views.CriterionRemoveView.as_view(),
         name="criterion_remove",
     ),

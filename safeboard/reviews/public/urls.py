@@ -7,12 +7,12 @@ from . import views
 urlpatterns = [
     path("public/", views.PublishedReviewsView.as_view(), name="public_reviews"),
     path(
-        "public/<int:pk>/report/<int:document_pk>/",
+        "public/<id:pk>/report/<id:document_pk>/",
         views.PublishedReportView.as_view(),
         name="public_report",
     ),
     path(
-        "public/briefings/<int:pk>/",
+        "public/briefings/<id:pk>/",
         views.PublicBriefingView.as_view(),
         name="public_briefing",
     ),

@@ -6,6 +6,6 @@ from . import views
 
 urlpatterns = [
     path("refer/", views.ReferCaseView.as_view(), name="refer"),
-    path("<int:pk>/notification/", views.NotificationSentView.as_view(), name="notification"),
-    path("<int:pk>/rapid-review/", views.RapidReviewView.as_view(), name="rapid_review"),
+    path("<id:pk>/notification/", views.NotificationSentView.as_view(), name="notification"),
+    path("<id:pk>/rapid-review/", views.RapidReviewView.as_view(), name="rapid_review"),
 ]
