@@ -161,7 +161,9 @@ def test_the_charges_list_and_its_export(officer_client, django_assert_num_queri
     )
 
 
-def test_the_home_page_panel_is_two_indexed_queries_whatever_the_bookings(cast, learner, django_assert_num_queries):
+def test_the_home_page_panel_is_two_indexed_queries_whatever_the_bookings(
+    cast, learner, django_assert_num_queries
+):
     from safeboard.learning.home import training_panel
 
     for _ in range(4):
