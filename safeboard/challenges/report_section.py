@@ -7,6 +7,7 @@ import datetime
 from django.db.models import Count, Q
 
 from safeboard.core.extension_points import ReportSection
+from safeboard.core.shortened import shortened
 
 from .models import Challenge
 
@@ -62,6 +63,26 @@ def challenge_summary(figures: dict) -> str:
     )
 
 
+def challenge_printed(figures: dict) -> dict:
+    """The agencies challenged most in the period, in the table's order, and one row for all
+    the others; the outcomes stay whole, as they are what the section is about."""
+    table = shortened(
+        figures["by_agency"],
+        sums=("raised", "closed", "open"),
+        rank=lambda row: (-row["raised"], -row["closed"], -row["open"]),
+    )
+    if table.others is None:
+        return figures
+    others = {"agency": f"All {table.left_out} other agencies", **table.others}
+    return {
+        **figures,
+        "by_agency": table.rows,
+        "others": others,
+        "agencies": table.total_rows,
+        "chart": [[row["agency"], row["raised"], row["closed"]] for row in [*table.rows, others]],
+    }
+
+
 CHALLENGES = ReportSection(
     key="challenges",
     heading="Challenges and their outcomes",
@@ -69,4 +90,5 @@ CHALLENGES = ReportSection(
     figures=challenge_figures,
     plain_summary=challenge_summary,
     order=700,
+    printed=challenge_printed,
 )

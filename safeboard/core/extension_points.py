@@ -266,7 +266,11 @@ class ReportSection:
     published report keeps them as they were, so a later revision of a record never changes
     it. The template renders them as `figures`, every chart with its table. `plain_summary(
     figures)` gives a sentence or two for councillors (short, no acronym unexplained), or "".
-    `acronyms` names what the section's text abbreviates, for the report's glossary."""
+    `acronyms` names what the section's text abbreviates, for the report's glossary.
+    `printed(figures)`, for a section whose tables grow with the partnership, gives the
+    figures as the PDF prints them: long tables cut to their first rows and one row for all
+    the others (core/shortened.py), the template saying where the whole table is. The web
+    page always shows them whole."""
 
     key: str
     heading: str
@@ -275,6 +279,7 @@ class ReportSection:
     plain_summary: Callable[[dict], str] = lambda figures: ""
     acronyms: tuple[tuple[str, str], ...] = ()
     order: int = 100
+    printed: Callable[[dict], dict] | None = None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from safeboard.core.extension_points import ReportSection
+from safeboard.core.shortened import shortened
 
 from . import selectors
 
@@ -41,6 +42,30 @@ def attendance_summary(figures: dict) -> str:
     )
 
 
+def attendance_printed(figures: dict) -> dict:
+    """The agencies with the lowest attendance (the table's first rows: those to ask about)
+    and one row for all the others, their rate worked out from their added-up places."""
+    table = shortened(
+        figures["rows"], sums=("expected", "present", "deputised", "apologies", "absent")
+    )
+    if table.others is None:
+        return figures
+    counts = table.others
+    attended = counts["present"] + counts["deputised"]
+    others = {
+        "agency": f"All {table.left_out} other agencies",
+        **counts,
+        "rate": round(100 * attended / counts["expected"], 1) if counts["expected"] else None,
+    }
+    return {
+        **figures,
+        "rows": table.rows,
+        "others": others,
+        "agencies": table.total_rows,
+        "chart": [[row["agency"], row["rate"]] for row in [*table.rows, others]],
+    }
+
+
 ATTENDANCE = ReportSection(
     key="attendance",
     heading="Attendance by agency",
@@ -48,4 +73,5 @@ ATTENDANCE = ReportSection(
     figures=attendance_figures,
     plain_summary=attendance_summary,
     order=800,
+    printed=attendance_printed,
 )

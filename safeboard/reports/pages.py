@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.urls import reverse
+
 from . import assembly, selectors
 from .models import YearlyReport
 
@@ -14,7 +17,15 @@ def report_context(report: YearlyReport) -> dict:
         "glossary": assembly.glossary(sections),
         "recipients": list(report.recipients.all()) if report.is_published else [],
         "later_edition": selectors.later_edition(report) if report.is_published else None,
+        "web_address": web_address(report),
     }
+
+
+def web_address(report: YearlyReport) -> str:
+    """Where the report is read in full: the public site once published, else SafeBoard. A
+    printed table cut short sends its reader here for every row."""
+    name = "reports:public_detail" if report.is_published else "reports:detail"
+    return settings.SAFEBOARD_SITE_URL.rstrip("/") + reverse(name, kwargs={"pk": report.pk})
 
 
 def pdf_filename(report: YearlyReport) -> str:

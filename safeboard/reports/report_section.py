@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 from safeboard.core.extension_points import ReportSection
+from safeboard.core.shortened import shortened
 
 from . import periods, selectors
 
@@ -43,6 +44,28 @@ def contribution_summary(figures: dict) -> str:
     )
 
 
+def contribution_printed(figures: dict) -> dict:
+    """The largest contributions, in the table's order, and one row for all the others."""
+    table = shortened(
+        [{**row, "value": Decimal(row["amount"])} for row in figures["rows"]],
+        sums=("value",),
+        rank=lambda row: -row["value"],
+    )
+    if table.others is None:
+        return figures
+    others = {
+        "agency": f"The other {table.left_out} contributions",
+        "amount": str(table.others["value"]),
+    }
+    return {
+        **figures,
+        "rows": table.rows,
+        "others": others,
+        "contributions": table.total_rows,
+        "chart": [[row["agency"], float(row["amount"])] for row in [*table.rows, others]],
+    }
+
+
 CONTRIBUTIONS = ReportSection(
     key="contributions",
     heading="Partners' financial contributions",
@@ -50,4 +73,5 @@ CONTRIBUTIONS = ReportSection(
     figures=contribution_figures,
     plain_summary=contribution_summary,
     order=900,
+    printed=contribution_printed,
 )
