@@ -497,6 +497,11 @@ class ImprovementItem(models.Model):
     def get_absolute_url(self) -> str:
         return self.rating.get_absolute_url()
 
+    @property
+    def page_record(self):
+        """The return whose page shows this item (core.links asks its page's rule)."""
+        return self.rating.agency_return
+
 
 class EvidenceRequest(models.Model):
     """Peer challenge: the board asks for the evidence behind a self-declared score."""

@@ -75,3 +75,18 @@ def test_the_export_names_the_source_record_and_links_it_for_a_reader_who_may_op
     named = [row for row in by_title.values() if "Neglect: see the child sooner" in row[8]]
     assert len(named) == 1
     assert named[0][9].endswith(priority.get_absolute_url())
+
+
+def test_an_action_from_a_section_11_improvement_item_is_exported_for_every_reader(cast):
+    """The item is shown on its agency's return: whether its name is linked is that page's
+    rule, asked of the return, for every role that reads the actions."""
+    from safeboard.section11.factories import ImprovementItemFactory
+
+    item = ImprovementItemFactory()
+    ActionFactory(source=item)
+    for user in [*cast.by_role.values(), cast.other_agency_lead, cast.no_role]:
+        user.__dict__.pop("_may_open", None)
+        rows = with_sources(with_themes(list(action_list(user=user))), user=user)
+        (row,) = [row for row in cell_rows(rows, EXPORT_COLUMNS) if row[8]]
+        assert str(item) in row[8]
+        assert row[9] == "" or row[9].endswith(item.get_absolute_url())
