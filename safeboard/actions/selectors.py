@@ -202,7 +202,8 @@ def with_sources(actions: list[Action], *, user: User | None) -> list[Action]:
     """The actions, each with `source_shown`: its source record as `user` may know it (a
     SourceLink, or None). One query per kind of source among the actions, whatever their
     number: each kind's records are read with the records they name directly (a
-    recommendation's review, a query's indicator), which is all a record's name uses."""
+    recommendation's review, a query's indicator), which is all a record's name uses, and
+    with those a kind names as its `name_reads` when its name reads further."""
     by_kind: dict[int, set[int]] = defaultdict(set)
     for action in actions:
         if action.source_type_id is not None and action.source_id is not None:
@@ -217,11 +218,19 @@ def with_sources(actions: list[Action], *, user: User | None) -> list[Action]:
             for field in model._meta.concrete_fields
             if field.many_to_one and field.related_model is not ContentType
         ]
-        for record in model._default_manager.select_related(*direct).filter(pk__in=ids):
+        related = [*direct, *getattr(model, "name_reads", ())]
+        for record in model._default_manager.select_related(*related).filter(pk__in=ids):
             records[(type_id, record.pk)] = record
+    # A record is described once, however many actions it is the source of.
+    shown: dict[tuple[int, int], SourceLink | None] = {}
     for action in actions:
-        source = records.get((action.source_type_id, action.source_id))  # type: ignore[arg-type]
-        if source is not None:
-            action.source = source  # the generic relation's cache: no query of its own
-        action.source_shown = source_link(action, user) if source is not None else None
+        key = (action.source_type_id, action.source_id)
+        source = records.get(key)  # type: ignore[arg-type]
+        if source is None:
+            action.source_shown = None
+            continue
+        action.source = source  # the generic relation's cache: no query of its own
+        if key not in shown:
+            shown[key] = source_link(action, user)  # type: ignore[index]
+        action.source_shown = shown[key]  # type: ignore[index]
     return actions
