@@ -484,7 +484,11 @@ class ImprovementItem(models.Model):
     )
     history = HistoricalRecords()
     # What its name (and its page's rule) reads, for a list that names many items at once.
-    name_reads = ("rating__agency_return__cycle", "rating__agency_return__agency", "rating__standard")
+    name_reads = (
+        "rating__agency_return__cycle",
+        "rating__agency_return__agency",
+        "rating__standard",
+    )
 
     class Meta:
         ordering = ["due_on", "id"]
