@@ -95,7 +95,7 @@ def bench_action_export(email: str = DEMO_SIGN_IN) -> list[Result]:
 
         return run
 
-    def values():  # type: ignore[no-untyped-def]
+    def values():
         return action_list(user=user).values_list(
             "pk",
             "title",

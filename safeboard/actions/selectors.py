@@ -267,6 +267,6 @@ def with_sources(actions: list[Action], *, user: User | None) -> list[Action]:
             continue
         action.source = source  # the generic relation's cache: no query of its own
         if key not in shown:
-            shown[key] = _link(source, key[0], user)  # type: ignore[index]
+            shown[key] = _link(source, key[0], user)  # type: ignore[index, arg-type]
         action.source_shown = shown[key]  # type: ignore[index]
     return actions

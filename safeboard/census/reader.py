@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from django.conf import settings
 from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
@@ -609,7 +609,7 @@ def _read_episode(
 
 
 # The quick reading of a sound child, below: a value it cannot take as it stands.
-_UNSURE = object()
+_UNSURE: Any = object()
 _PLAIN_BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
 
 

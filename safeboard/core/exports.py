@@ -98,9 +98,9 @@ def _cells_from_fields(rows: QuerySet, columns: Sequence[Column]) -> Iterator[li
     fields = list(dict.fromkeys(field for column in columns for field in column.fields))
     position = {field: index for index, field in enumerate(fields)}
     if not any(column.batch for column in columns):
-        readers = [_field_reader(column, position) for column in columns]
+        plain = [_field_reader(column, position) for column in columns]
         for record in rows.values_list(*fields).iterator(chunk_size=CHUNK_ROWS):
-            yield [_safe_cell(read(record)) for read in readers]
+            yield [_safe_cell(read(record)) for read in plain]
         return
     records = rows.values_list(*fields).iterator(chunk_size=CHUNK_ROWS)
     found: dict[tuple, dict[tuple, Any]] = {}
