@@ -50,11 +50,14 @@ def visible_to(actions: QuerySet[Action], *, user: User | None) -> QuerySet[Acti
     sees their own. One query still: the hidden sources are subqueries."""
     hidden = Q()
     for source in confidential_sources:
+        hidden_ids = source.hidden_from(user)
+        if hidden_ids.query.is_empty():
+            continue  # nothing of that kind is hidden from this reader: no subquery to build
         app_label, model_name = source.key.split(".")
         hidden |= Q(
             source_type__app_label=app_label,
             source_type__model=model_name,
-            source_id__in=source.hidden_from(user),
+            source_id__in=hidden_ids,
         )
     if not hidden:
         return actions

@@ -148,7 +148,15 @@ def _enqueue(task_name: str, import_id: int) -> None:
 def census_import_check(
     *, census_import: CensusImport, read: Reader | None = None, compute: Computer | None = None
 ) -> CensusImport:
-    """Read the file: fail it, ask about its record problems, or compute and record it."""
+    """Read the file: fail it, ask about its record problems, or compute and record it.
+
+    Only an import waiting for its check is checked: one already checked (by an earlier run
+    of the queued task, or directly, as the demo does inside its transaction) is left as it
+    is, so a check queued for it that runs later changes nothing.
+    """
+    census_import.refresh_from_db(fields=["status"])
+    if census_import.status != CensusImport.Status.UPLOADED:
+        return census_import
     _set_status(census_import, CensusImport.Status.CHECKING, started_at=timezone.now())
     extract = _read(census_import, read=read, leave_out=False)
     if extract is None:

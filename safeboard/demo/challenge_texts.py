@@ -272,8 +272,8 @@ CHALLENGES = (
         title="Children on child protection plans for two years or more",
         issue="Explain why more children are on plans for two years or more than in "
         "comparable areas, and what is being done for each of them.",
-        evidence="Scorecard: 7.9% of plans ending lasted two years or more, against 4.4% "
-        "for England.",
+        evidence="Scorecard (the census): about one plan in seven that ended had lasted two "
+        "years or more, three times England's 4.4%.",
         priority=NEGLECT,
         responses=(
             "Most are children on plans for neglect. Team managers review every plan at "
@@ -287,7 +287,8 @@ CHALLENGES = (
             "Accepted: each child's plan has been reviewed and the reasons are recorded.",
         ),
         outcome="Accepted after a second round: senior oversight of every long plan.",
-        impact="Plans lasting two years or more fell to 4.8% of those ending this year.",
+        impact="Plans lasting two years or more fell this year, now that a senior manager "
+        "reviews every long plan.",
     ),
     ChallengeSpec(
         fate=CLOSED_WITH_IMPACT,

@@ -1,7 +1,8 @@
 """Evidence of impact in the demo: claims SafeBoard checks against the demo's own data.
 
-- The challenges closed with impact: the claim that plans lasting two years or more fell to
-  4.8% is an indicator claim, and the annual figures (4.8%, 4.9%, then 5.9%) contradict it;
+- The challenges closed with impact: the claim that plans lasting two years or more fell is
+  an indicator claim, and the annual figures the census import computed (rising each year)
+  contradict it;
   the others' impact, written as free text, is carried over as stories not checked against
   data, as the free text of a real partnership would be.
 - One complete chain for the theme "Fathers and unseen men" (a review's recommendation that

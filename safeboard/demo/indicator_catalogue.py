@@ -155,29 +155,30 @@ CATALOGUE: tuple[IndicatorSpec, ...] = (
         source="Workforce records", changes=(Change(6, 0.3, "trend", 14),),
     ),
     # Children in Need census (annual, computed) ---------------------------------------------
+    # No level or spread: their figures are computed by the census import (census.py).
     IndicatorSpec(
         "CIN-01", "Re-referrals within 12 months (census)", "la", PCT, DOWN, A, QUALITY,
         "Referrals in the year for a child with an earlier referral in the 12 months before, "
         "as computed from the Children in Need census.",
-        23.5, 1, target=20, tolerance=2, source=CENSUS, census_key="re_referral_pct",
+        0, 0, target=20, tolerance=2, source=CENSUS, census_key="re_referral_pct",
     ),
     IndicatorSpec(
         "CIN-02", "Assessments within 45 working days (census)", "la", PCT, UP, A, TIMELINESS,
         "Assessments authorised in the year that were completed within 45 working days.",
-        83, 2, target=85, tolerance=3, source=CENSUS, census_key="assessments_within_45wd_pct",
+        0, 0, target=85, tolerance=3, source=CENSUS, census_key="assessments_within_45wd_pct",
     ),
     IndicatorSpec(
         "CIN-03", "Initial conferences within 15 working days (census)", "la", PCT, UP, A,
         TIMELINESS,
         "Initial child protection conferences in the year held within 15 working days of the "
         "start of the Section 47 enquiry.",
-        77, 3, target=85, tolerance=5, source=CENSUS, census_key="icpcs_within_15wd_pct",
+        0, 0, target=85, tolerance=5, source=CENSUS, census_key="icpcs_within_15wd_pct",
     ),
     IndicatorSpec(
         "CIN-04", "Plans ending after two years or more (census)", "la", PCT, DOWN, A,
         OUTCOMES,
         "Child protection plans ended in the year that had lasted two years or more.",
-        4.8, 0.6, target=4, tolerance=1, source=CENSUS, census_key="cpp_ended_2y_plus_pct",
+        0, 0, target=4, tolerance=1, source=CENSUS, census_key="cpp_ended_2y_plus_pct",
     ),
     # Police --------------------------------------------------------------------------------
     IndicatorSpec(

@@ -5,7 +5,8 @@ priorities, and the queries the latest figures raised.
 `build_scorecard` builds the catalogue and its figures for agencies by key (the benchmarks call
 it on its own); the same seed gives the same figures. Series are noise around a level, with
 the real changes the catalogue names, so the charts have something to find; a few figures are
-revised with a reason, and the census indicators carry England's published figures as
+revised with a reason. The census indicators' figures are computed by the census import from a
+synthetic census for each year (census.py), and carry England's published figures as
 comparators. Indicators, periods, revisions and comparators go through the scorecard's
 services; the history of figures, submitted long before today, is built by its factory.
 """
@@ -24,6 +25,7 @@ from simple_history.utils import bulk_create_with_history
 
 from safeboard.accounts.models import User
 from safeboard.accounts.roles import Role
+from safeboard.census.models import CensusImport
 from safeboard.partnership.models import Agency
 from safeboard.priorities.models import Priority
 from safeboard.scorecard import selectors as scorecard_selectors
@@ -42,6 +44,7 @@ from safeboard.scorecard.values import Unit
 from safeboard.themes.models import Theme
 
 from . import action_texts
+from .census import import_census_years
 from .indicator_catalogue import CATALOGUE, ENGLAND, Change, IndicatorSpec
 from .people import Directory
 from .plan import BuiltPlan
@@ -161,6 +164,9 @@ def build_scorecard(
         )
         indicators.append(indicator)
         keys = _periods(spec.frequency, today)
+        if spec.census_key:
+            _draw_as_before(rng, len(keys))
+            continue  # its figures are computed by the census import below
         for key, value in zip(keys, series(spec, rng, len(keys)), strict=True):
             if key not in period_rows:
                 period_rows[key] = services.period_get_or_create(key=key)
@@ -175,9 +181,40 @@ def build_scorecard(
                 )
             )
     bulk_create_with_history(figures, Figure, batch_size=500)
+    census_imports = _import_census(agencies, today, data_contacts)
     revisions = _revise(data_contacts)
     comparators = _comparators(rng, indicators)
-    return ScorecardBuilt(indicators, len(figures), revisions, comparators)
+    census_figures = sum(len(census_import.figures) for census_import in census_imports)
+    return ScorecardBuilt(indicators, len(figures) + census_figures, revisions, comparators)
+
+
+def _draw_as_before(rng: random.Random, points: int) -> None:
+    """Take from `rng` what an indicator's typed series once took, so that the series of the
+    indicators after it stay as they were."""
+    for _ in range(points):
+        rng.gauss(0, 1)
+    for _ in range(points):
+        rng.randint(-6, 10), rng.randint(0, 7), rng.randint(0, 59)
+
+
+def _import_census(
+    agencies: Mapping[str, Agency], today: datetime.date, data_contacts: Mapping[str, User | None]
+) -> list[CensusImport]:
+    """Each local authority with census indicators imports its census for every yearly
+    period the scorecard shows: the import computes the figures."""
+    owners = sorted(
+        {spec.agency for spec in CATALOGUE if spec.census_key and spec.agency in agencies}
+    )
+    return [
+        census_import
+        for key in owners
+        for census_import in import_census_years(
+            agency=agencies[key],
+            periods=_periods(Frequency.ANNUAL, today),
+            today=today,
+            uploaded_by=data_contacts.get(key),
+        )
+    ]
 
 
 def _optional(value: float | None) -> Decimal | None:

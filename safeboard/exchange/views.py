@@ -125,6 +125,26 @@ class PullNowView(RulePermissionMixin, View):
         return redirect(subscription)
 
 
+class SubscriptionActiveView(RulePermissionMixin, View):
+    """Pause a subscription (the daily run skips it; what it brought stays) or resume it."""
+
+    permission_required = "exchange.manage_subscriptions"
+    active = True
+
+    def post(self, request, pk: int):
+        subscription = get_object_or_404(Subscription, pk=pk)
+        services.set_subscription_active(subscription=subscription, active=self.active)
+        if self.active:
+            text = f"Resumed: {subscription.board_name}’s feed is pulled every day again."
+        else:
+            text = (
+                f"Paused: {subscription.board_name}’s feed is no longer pulled each day. "
+                "What it brought stays."
+            )
+        messages.success(request, text)
+        return redirect(subscription)
+
+
 class ImportedItemView(RulePermissionMixin, View):
     permission_required = "exchange.view_imported"
     crumb_parent = "exchange:search"

@@ -1,5 +1,5 @@
 """Training's panel on the home page: a learner's next sessions and evaluations to do, and a
-trainer's sessions whose attendance is still to mark. One query."""
+trainer's sessions whose attendance is still to mark. Two indexed queries."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ or the business manager.
 """
 
 import rules
+from django.db.models import Q
 
 from safeboard.accounts.predicates import (
     is_business_manager,
@@ -39,9 +40,7 @@ def has_induction_plan_or_buddies(user) -> bool:
     person_id = getattr(user, "person_id", None)
     if not person_id:
         return False
-    return InductionPlan.objects.filter(person_id=person_id).exists() or (
-        InductionPlan.objects.filter(buddy_id=person_id).exists()
-    )
+    return InductionPlan.objects.filter(Q(person_id=person_id) | Q(buddy_id=person_id)).exists()
 
 
 rules.add_perm("partnership.list_agencies", is_partnership_team)

@@ -350,3 +350,64 @@ def test_retention_is_off_until_the_business_manager_turns_it_on(db):
     assert CensusSettings.load().retain_child_rows is False
     services.census_settings_update(retain_child_rows=True)
     assert CensusSettings.load().retain_child_rows is True
+
+
+def test_a_checked_import_is_left_as_it_is_when_its_queued_check_runs_later(
+    local_authority, django_capture_on_commit_callbacks
+):
+    """The demo checks its imports inside its own transaction; the check queued on upload
+    then runs after the commit and must neither read the file again nor record anything."""
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        census_import = services.census_import_upload(
+            agency=local_authority.agency, upload=upload(synthetic_census()), population=POPULATION
+        )
+    checked = services.census_import_check(census_import=census_import)
+    assert checked.status == CensusImport.Status.DONE
+    figures = census_figures()
+    history = census_import.history.count()
+
+    def read(*args, **kwargs):
+        raise AssertionError("a checked import is read again")
+
+    again = services.census_import_check(
+        census_import=CensusImport.objects.get(pk=census_import.pk), read=read
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in queued:
+            callback()  # the queued check_census task, run at once by the test settings
+
+    assert again.status == CensusImport.Status.DONE
+    assert CensusImport.objects.get(pk=census_import.pk).status == CensusImport.Status.DONE
+    assert census_import.history.count() == history
+    assert census_figures() == figures
+    assert FigureRevision.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        CensusImport.Status.NEEDS_DECISION,
+        CensusImport.Status.COMPUTING,
+        CensusImport.Status.FAILED,
+        CensusImport.Status.CANCELLED,
+    ],
+)
+def test_only_an_import_waiting_for_its_check_is_checked(local_authority, status):
+    census_import = CensusImport.objects.create(
+        agency=local_authority.agency,
+        file=SimpleUploadedFile("stored.xml", synthetic_census()),
+        file_name="cin.xml",
+        size=1000,
+        sha256="0" * 64,
+        population=POPULATION,
+        total_bytes=1000,
+        status=status,
+    )
+
+    def read(*args, **kwargs):
+        raise AssertionError("an import not waiting for its check is read")
+
+    services.census_import_check(census_import=census_import, read=read)
+
+    assert CensusImport.objects.get(pk=census_import.pk).status == status
+    assert not Figure.objects.exists()

@@ -11,6 +11,7 @@ from safeboard.impact.models import Claim
 from safeboard.impact.selectors import claims_for, subject_key
 from safeboard.priorities.models import Priority
 from safeboard.reviews.models import Recommendation
+from safeboard.scorecard.models import Figure
 
 
 def _judged(record):
@@ -29,9 +30,14 @@ def _by_kind(records) -> dict[str, list]:
 def test_the_contradicted_challenge_moved_the_wrong_way(demo_db):
     challenge = Challenge.objects.get(title=impact.CONTRADICTED_CHALLENGE)
     [judged] = _judged(challenge)
-    assert judged.claim.statement.startswith("Plans lasting two years or more fell to 4.8%")
+    assert judged.claim.statement.startswith("Plans lasting two years or more fell this year")
     assert judged.verdict.label == "not supported: moved the wrong way"
-    assert judged.verdict.details[1] == "After (2025-26): 1 period with figures, mean 5.9%."
+    # The figure the census import computed from the year's census, never a typed one.
+    latest = Figure.objects.filter(indicator__code="CIN-04").latest("period__starts_on")
+    assert latest.source == Figure.Source.CENSUS
+    assert judged.verdict.details[1] == (
+        f"After ({latest.period.label}): 1 period with figures, mean {latest.value:.1f}%."
+    )
     assert challenge.impact_evidence == ""
 
 

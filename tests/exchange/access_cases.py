@@ -76,6 +76,8 @@ ACCESS_CASES = [
     AccessCase("exchange:subscribe", MANAGER),
     AccessCase("exchange:subscription", MANAGER, _subscription),
     AccessCase("exchange:pull", MANAGER, _subscription, method="post"),
+    AccessCase("exchange:pause", MANAGER, _subscription, method="post"),
+    AccessCase("exchange:resume", MANAGER, _subscription, method="post"),
     AccessCase("exchange:search", TEAM),
     AccessCase("exchange:imported", TEAM, _imported),
     AccessCase("learning_api:action_list", EVERY_ROLE),

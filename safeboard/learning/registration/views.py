@@ -22,7 +22,7 @@ from .forms import (
 )
 
 TOO_MANY_REQUESTS = "Too many registrations have come from your network. Try again in an hour."
-SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+SESSION_BACKEND = "safeboard.accounts.backends.PasswordBackend"
 SUBDOMAINS_ALLOWED = "Practitioners at subdomains of {domain} can now register for training."
 SUBDOMAINS_REFUSED = (
     "Addresses at subdomains of {domain} can no longer register; only addresses at {domain} "
