@@ -40,15 +40,9 @@ def source_link(action: Action, user: User | None) -> SourceLink | None:
     no more than that reader may know. The action spine never imports the modules it serves.
     Without a user (a job, the yearly report's figures) the source is named, never linked."""
     source = action.source
-    if source is None or action.source_type is None:
+    if source is None or action.source_type_id is None:
         return None
-    describe_for = getattr(source, "describe_for", None)
-    if describe_for is not None and user is not None:
-        return describe_for(user)
-    url = record_url(source)
-    if not may_open(user, url, source):
-        url = ""  # named, but not linked: its page would refuse this reader
-    return SourceLink(kind=action.source_type.name.capitalize(), text=str(source), url=url)
+    return _link(source, action.source_type_id, user)
 
 
 def visible_to(actions: QuerySet[Action], *, user: User | None) -> QuerySet[Action]:
@@ -98,23 +92,41 @@ def actions_about(themes: Any, *, user: User | None = None) -> QuerySet[Action]:
     )
 
 
+SourceKey = tuple[int, int]  # a source's (content type id, record id)
+
+
+def themes_of_sources(sources: Iterable[tuple[int | None, int | None]]) -> dict[SourceKey, list]:
+    """The themes of each source, by (content type id, record id): one or two queries for each
+    kind of source, whatever their number. Sources of a kind that carries no themes, and
+    missing ones, are left out."""
+    by_kind: dict[str, set[int]] = defaultdict(set)
+    type_of_kind: dict[str, int] = {}
+    for source_type_id, source_id in sources:
+        if source_type_id is not None and source_id is not None:
+            kind = ContentType.objects.get_for_id(source_type_id)
+            key = f"{kind.app_label}.{kind.model}"
+            by_kind[key].add(source_id)
+            type_of_kind[key] = source_type_id
+    themes: dict[SourceKey, list] = {}
+    for key, ids in by_kind.items():
+        if key not in themed_sources:
+            continue
+        of_source = themed_sources[key].themes_of(ids)
+        for source_id in ids:
+            themes[(type_of_kind[key], source_id)] = of_source.get(source_id, [])
+    return themes
+
+
 def themes_of_actions(actions: Iterable[Action]) -> dict[int, list[Any]]:
     """Each action's themes, those of its source, by action id: one or two queries for each
     kind of source among the actions, whatever their number."""
-    # Each action with the id of its source, by the source's kind.
-    by_kind: dict[str, list[tuple[Action, int]]] = defaultdict(list)
-    for action in actions:
-        source_type_id, source_id = action.source_type_id, action.source_id
-        if source_type_id is not None and source_id is not None:
-            kind = ContentType.objects.get_for_id(source_type_id)
-            by_kind[f"{kind.app_label}.{kind.model}"].append((action, source_id))
+    actions = list(actions)
+    of_sources = themes_of_sources((a.source_type_id, a.source_id) for a in actions)
     themes: dict[int, list[Any]] = {}
-    for key, group in by_kind.items():
-        if key not in themed_sources:
-            continue
-        of_source = themed_sources[key].themes_of({source_id for _, source_id in group})
-        for action, source_id in group:
-            themes[action.pk] = of_source.get(source_id, [])
+    for action in actions:
+        found = of_sources.get((action.source_type_id, action.source_id))  # type: ignore[arg-type]
+        if found is not None:
+            themes[action.pk] = found
     return themes
 
 
@@ -201,16 +213,24 @@ def action_counts() -> ActionCounts:
     return count_actions(Action.objects.all())
 
 
-def with_sources(actions: list[Action], *, user: User | None) -> list[Action]:
-    """The actions, each with `source_shown`: its source record as `user` may know it (a
-    SourceLink, or None). One query per kind of source among the actions, whatever their
-    number: each kind's records are read with the records they name directly (a
-    recommendation's review, a query's indicator), which is all a record's name uses."""
+def sources_shown(
+    sources: Iterable[tuple[int | None, int | None]], *, user: User | None
+) -> dict[SourceKey, SourceLink | None]:
+    """Each source record as `user` may know it (a SourceLink, or None when it is gone), by
+    (content type id, record id), each described once. One query per kind of source, whatever
+    their number: each kind's records are read with the records they name directly (a
+    recommendation's review, a query's indicator), which is all a record's name uses, and
+    with those a kind names as its `name_reads` when its name reads further."""
+    records = _source_records(sources)
+    return {key: _link(record, key[0], user) for key, record in records.items()}
+
+
+def _source_records(sources: Iterable[tuple[int | None, int | None]]) -> dict[SourceKey, Any]:
     by_kind: dict[int, set[int]] = defaultdict(set)
-    for action in actions:
-        if action.source_type_id is not None and action.source_id is not None:
-            by_kind[action.source_type_id].add(action.source_id)
-    records: dict[tuple[int, int], Any] = {}
+    for source_type_id, source_id in sources:
+        if source_type_id is not None and source_id is not None:
+            by_kind[source_type_id].add(source_id)
+    records: dict[SourceKey, Any] = {}
     for type_id, ids in by_kind.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model is None:
@@ -220,11 +240,36 @@ def with_sources(actions: list[Action], *, user: User | None) -> list[Action]:
             for field in model._meta.concrete_fields
             if field.many_to_one and field.related_model is not ContentType
         ]
-        for record in model._default_manager.select_related(*direct).filter(pk__in=ids):
+        related = [*direct, *getattr(model, "name_reads", ())]
+        for record in model._default_manager.select_related(*related).filter(pk__in=ids):
             records[(type_id, record.pk)] = record
-    for action in actions:
-        source = records.get((action.source_type_id, action.source_id))  # type: ignore[arg-type]
-        if source is not None:
-            action.source = source  # the generic relation's cache: no query of its own
-        action.source_shown = source_link(action, user) if source is not None else None
+    return records
+
+
+def _link(source: Any, source_type_id: int, user: User | None) -> SourceLink | None:
+    describe_for = getattr(source, "describe_for", None)
+    if describe_for is not None and user is not None:
+        return describe_for(user)
+    url = record_url(source)
+    if not may_open(user, url, source):
+        url = ""  # named, but not linked: its page would refuse this reader
+    kind = ContentType.objects.get_for_id(source_type_id).name
+    return SourceLink(kind=kind.capitalize(), text=str(source), url=url)
+
+
+def with_sources(actions: list[Action], *, user: User | None) -> list[Action]:
+    """The actions, each with `source_shown`: its source record as `user` may know it (a
+    SourceLink, or None), as `sources_shown` reads them."""
+    keys = [(action.source_type_id, action.source_id) for action in actions]
+    records = _source_records(keys)
+    shown: dict[SourceKey, SourceLink | None] = {}
+    for action, key in zip(actions, keys, strict=True):
+        source = records.get(key)  # type: ignore[arg-type]
+        if source is None:
+            action.source_shown = None
+            continue
+        action.source = source  # the generic relation's cache: no query of its own
+        if key not in shown:
+            shown[key] = _link(source, key[0], user)  # type: ignore[index, arg-type]
+        action.source_shown = shown[key]  # type: ignore[index]
     return actions

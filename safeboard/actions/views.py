@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,7 +13,7 @@ from django.views import View
 
 from safeboard.accounts.requests import AuthenticatedHttpRequest
 from safeboard.core import breadcrumbs
-from safeboard.core.exports import Column
+from safeboard.core.exports import Column, content_type_name
 from safeboard.core.list_views import FilteredListView
 from safeboard.core.selectors import shown_page_sections
 from safeboard.core.service_views import RecordMixin, ServiceFormView
@@ -30,30 +32,44 @@ from .models import Action, Evidence
 
 PAGE_SIZE = 50
 
-EXPORT_COLUMNS = [
-    Column("Reference", lambda a: a.pk),
-    Column("Title", lambda a: a.title),
-    Column("Owning agency", lambda a: a.owner_agency.name),
-    Column("Owner", lambda a: a.owner_person.full_name),
-    Column("Due date", lambda a: a.due_on),
-    Column("Status", lambda a: a.display_status),
-    Column("Completed on", lambda a: a.completed_on),
-    Column("Source", lambda a: a.source_type.name if a.source_type else ""),
-    Column("Source record", lambda a: _source_text(a)),
-    Column("Source link", lambda a: _source_address(a)),
-    Column("Themes", lambda a: "; ".join(str(theme) for theme in a.theme_list)),
-    Column("Description", lambda a: a.description),
-]
 
-
-def _source_text(action: Action) -> str:
-    shown = getattr(action, "source_shown", None)
+def _source_text(shown: selectors.SourceLink | None) -> str:
     return f"{shown.kind}: {shown.text}" if shown else ""
 
 
-def _source_address(action: Action) -> str:
-    shown = getattr(action, "source_shown", None)
+def _source_address(shown: selectors.SourceLink | None) -> str:
     return f"{settings.SAFEBOARD_SITE_URL.rstrip('/')}{shown.url}" if shown and shown.url else ""
+
+
+def _themes_text(themes: list | None) -> str:
+    return "; ".join(str(theme) for theme in themes or ())
+
+
+def export_columns(user: Any) -> list[Column]:
+    """The actions export as `user` may read it: each row from the action's fields, its
+    source's themes and record found a chunk of rows at a time."""
+    source = ("source_type_id", "source_id")
+
+    def shown(sources: list[tuple]) -> dict[tuple, Any]:
+        return selectors.sources_shown(sources, user=user)
+
+    return [
+        Column("Reference", fields=("pk",)),
+        Column("Title", fields=("title",)),
+        Column("Owning agency", fields=("owner_agency__name",)),
+        Column("Owner", fields=("owner_person__full_name",)),
+        Column("Due date", fields=("due_on",)),
+        Column("Status", Action.status_words, fields=("status", "due_on")),
+        Column("Completed on", fields=("completed_on",)),
+        Column("Source", content_type_name, fields=("source_type_id",)),
+        Column("Source record", _source_text, fields=source, batch=shown),
+        Column("Source link", _source_address, fields=source, batch=shown),
+        Column("Themes", _themes_text, fields=source, batch=selectors.themes_of_sources),
+        Column("Description", fields=("description",)),
+    ]
+
+
+EXPORT_COLUMNS = export_columns(None)  # as a reader who may open no source's page reads it
 
 
 class ActionListView(FilteredListView):
@@ -67,6 +83,9 @@ class ActionListView(FilteredListView):
     filter_form_class = ActionFilterForm
     page_size = PAGE_SIZE
     export_columns = EXPORT_COLUMNS
+
+    def get_export_columns(self) -> list[Column]:
+        return export_columns(self.request.user)
 
     def get_export_filename(self) -> str:
         return f"actions-{self.scope}"
@@ -85,8 +104,6 @@ class ActionListView(FilteredListView):
 
     def prepare_rows(self, rows: list) -> None:
         selectors.with_themes(rows)
-        if self.export_format():
-            selectors.with_sources(rows, user=self.request.user)
 
     def get_rows(self, filters: selectors.ActionFilters):
         return selectors.action_list(user=self.request.user, filters=filters)

@@ -16,6 +16,7 @@ import duckdb
 
 from safeboard.core.workdays import calendar_rows
 
+from .collector import cycle_collector_paused
 from .extract import TABLES, CensusExtract
 
 # Working days matter only within a year of a date in the period (45 working days at most
@@ -28,8 +29,9 @@ CALENDAR_COLUMNS = (("day", "DATE"), ("working_day_index", "INTEGER"))
 
 def load_into_duckdb(extract: CensusExtract, connection: duckdb.DuckDBPyConnection) -> None:
     """Create and fill `referrals`, `assessments`, `section47`, `cp_plans` and `calendar`."""
-    for name, columns in TABLES.items():
-        _load_table(connection, name, columns, extract.rows[name])
+    with cycle_collector_paused():  # the columns are a million small objects more
+        for name, columns in TABLES.items():
+            _load_table(connection, name, columns, extract.rows[name])
     if extract.reference_date is not None and extract.period_start is not None:
         calendar = calendar_rows(extract.period_start - CALENDAR_LEAD, extract.reference_date)
     else:

@@ -22,6 +22,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -35,16 +36,26 @@ CHUNK_ROWS = 1000  # rows fetched, and CSV lines written, at a time
 @dataclass(frozen=True)
 class Column:
     heading: str
-    # Of the row; or, with `fields`, of those fields' values in order (None: the one field's).
+    # Of the row; or, with `fields`, of those fields' values in order (None: the one field's);
+    # or, with `batch`, of what the batch found for those values (None when it found nothing).
     value: Callable[..., Any] | None = None
     fields: tuple[str, ...] = ()
+    # With `fields`: what a row shows beyond its own fields (an action's themes), found for a
+    # whole chunk of rows at once. Given the distinct values of `fields` in the chunk (each a
+    # tuple), it returns what it found for each; columns sharing a batch call it once a chunk.
+    batch: Callable[[list[tuple]], dict[tuple, Any]] | None = None
+
+
+_FORMULA_STARTS = frozenset(("=", "+", "-", "@", "\t", "\r"))
 
 
 def _safe_cell(value: Any) -> Any:
     # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
         return "'" + value
-    return "" if value is None else value
+    return value
 
 
 def export_response(
@@ -74,6 +85,8 @@ def _cells_from_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator
 
 
 def _row_value(column: Column) -> Callable[[Any], Any]:
+    if column.batch is not None:
+        raise ValueError(f"The export column {column.heading!r} is read from a queryset only.")
     if column.value is not None:
         return column.value
     if len(column.fields) == 1:  # a fields-only column given something other than a queryset
@@ -84,14 +97,62 @@ def _row_value(column: Column) -> Callable[[Any], Any]:
 def _cells_from_fields(rows: QuerySet, columns: Sequence[Column]) -> Iterator[list[Any]]:
     fields = list(dict.fromkeys(field for column in columns for field in column.fields))
     position = {field: index for index, field in enumerate(fields)}
-    readers = [_field_reader(column, position) for column in columns]
-    for record in rows.values_list(*fields).iterator(chunk_size=CHUNK_ROWS):
-        yield [_safe_cell(read(record)) for read in readers]
+    if not any(column.batch for column in columns):
+        plain = [_field_reader(column, position) for column in columns]
+        for record in rows.values_list(*fields).iterator(chunk_size=CHUNK_ROWS):
+            yield [_safe_cell(read(record)) for read in plain]
+        return
+    records = rows.values_list(*fields).iterator(chunk_size=CHUNK_ROWS)
+    found: dict[tuple, dict[tuple, Any]] = {}
+    readers: list[Callable[[tuple], Any]] = []
+    while chunk := list(islice(records, CHUNK_ROWS)):
+        _find_batches(chunk, columns, position, found)
+        readers = readers or [_field_reader(column, position, found) for column in columns]
+        for record in chunk:
+            yield [_safe_cell(read(record)) for read in readers]
 
 
-def _field_reader(column: Column, position: dict[str, int]) -> Callable[[tuple], Any]:
+def _find_batches(
+    chunk: list[tuple],
+    columns: Sequence[Column],
+    position: dict[str, int],
+    found: dict[tuple, dict[tuple, Any]],
+) -> None:
+    """Add to `found`, by (batch, fields), what each batch finds for the chunk's values it has
+    not been asked about yet in this export (an answer does not change while it is written);
+    each batch is called once a chunk, and only with new values."""
+    asked: set[tuple] = set()
+    for column in columns:
+        key = (column.batch, column.fields)
+        if column.batch is None or key in asked:
+            continue
+        asked.add(key)
+        known = found.setdefault(key, {})
+        picks = operator.itemgetter(*[position[field] for field in column.fields])
+        if len(column.fields) == 1:
+            values = dict.fromkeys((picks(record),) for record in chunk)
+        else:
+            values = dict.fromkeys(picks(record) for record in chunk)
+        new = [value for value in values if value not in known]
+        if new:
+            answers = column.batch(new)
+            known.update({value: answers.get(value) for value in new})
+
+
+def _field_reader(
+    column: Column, position: dict[str, int], found: dict[tuple, dict[tuple, Any]] | None = None
+) -> Callable[[tuple], Any]:
     picks = [position[field] for field in column.fields]
     value = column.value
+    if column.batch is not None:
+        if found is None:
+            raise ValueError(f"The export column {column.heading!r} needs its batch.")
+        of_values = found[(column.batch, column.fields)].get
+        pick = operator.itemgetter(*picks)
+        shown = value or (lambda cell: cell)
+        if len(picks) == 1:
+            return lambda record: shown(of_values((pick(record),)))
+        return lambda record: shown(of_values(pick(record)))
     if value is None:
         if len(picks) != 1:
             raise ValueError(f"The export column {column.heading!r} reads several fields.")
@@ -118,10 +179,9 @@ def _csv_response(
         writer = csv.writer(buffer)
         buffer.write("\ufeff")  # so that Excel reads the file as UTF-8
         writer.writerow([column.heading for column in columns])
-        for count, row in enumerate(cells, start=1):
-            writer.writerow(row)
-            if count % CHUNK_ROWS == 0:
-                yield buffer.take()
+        while chunk := list(islice(cells, CHUNK_ROWS)):
+            writer.writerows(chunk)
+            yield buffer.take()
         yield buffer.take()
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")

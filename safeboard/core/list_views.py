@@ -73,6 +73,10 @@ class FilteredListView(RulePermissionMixin, View):
         """Add to the rows what they show beyond their own fields (an action's themes), a page
         or an export batch at a time: a few queries a batch, never one a row."""
 
+    def get_export_columns(self) -> Sequence[Column]:
+        """The export's columns (for this request: a column may depend on the reader)."""
+        return self.export_columns
+
     def get_export_filename(self) -> str:
         return self.export_filename
 
@@ -91,12 +95,13 @@ class FilteredListView(RulePermissionMixin, View):
         rows = self.get_rows(self.active_filters)
         file_format = self.export_format()
         if file_format:
+            columns = self.get_export_columns()
             return export_response(
                 # Columns that all name their fields read values, not prepared rows.
                 rows=rows
-                if all(column.fields for column in self.export_columns)
+                if all(column.fields for column in columns)
                 else _streamed(rows, self.prepare_rows),
-                columns=self.export_columns,
+                columns=columns,
                 file_format=file_format,
                 filename=self.get_export_filename(),
             )

@@ -483,6 +483,12 @@ class ImprovementItem(models.Model):
         related_name="section11_improvement",
     )
     history = HistoricalRecords()
+    # What its name (and its page's rule) reads, for a list that names many items at once.
+    name_reads = (
+        "rating__agency_return__cycle",
+        "rating__agency_return__agency",
+        "rating__standard",
+    )
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -496,6 +502,11 @@ class ImprovementItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.rating.get_absolute_url()
+
+    @property
+    def page_record(self):
+        """The return whose page shows this item (core.links asks its page's rule)."""
+        return self.rating.agency_return
 
 
 class EvidenceRequest(models.Model):

@@ -84,3 +84,33 @@ def test_an_excel_export_is_a_workbook_named_after_the_list():
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert list(sheet.iter_rows(values_only=True)) == [("Name",), ("'=1+1",)]
     assert response["Content-Disposition"] == 'attachment; filename="y.xlsx"'
+
+
+@pytest.mark.django_db
+def test_a_batch_column_is_found_once_for_each_value_and_only_from_a_queryset(monkeypatch):
+    from safeboard.core import exports
+
+    monkeypatch.setattr(exports, "CHUNK_ROWS", 5)
+    types = ContentType.objects.order_by("pk")
+    asked: list[list[tuple]] = []
+
+    def labels(values: list[tuple]) -> dict[tuple, str]:
+        asked.append(values)
+        return {(app,): app.upper() for (app,) in values if app != "auth"}
+
+    columns = [
+        Column("Id", fields=("pk",)),
+        Column("App", fields=("app_label",), batch=labels),
+        Column("App again", lambda found: f"<{found}>", fields=("app_label",), batch=labels),
+    ]
+    expected = [
+        [t.pk, "" if t.app_label == "auth" else t.app_label.upper(), f"<{t.app_label.upper()}>"]
+        if t.app_label != "auth"
+        else [t.pk, "", "<None>"]
+        for t in types
+    ]
+    assert list(cell_rows(types, columns)) == expected
+    values = [value for chunk in asked for value in chunk]
+    assert len(values) == len(set(values)) == len({t.app_label for t in types})
+    with pytest.raises(ValueError, match="'App' is read from a queryset only"):
+        list(cell_rows(list(types), columns))
