@@ -13,9 +13,7 @@ urlpatterns = [
     path("rounds/<id:pk>/open/", rounds.RoundOpenView.as_view(), name="round_open"),
     path("rounds/<id:pk>/close/", rounds.RoundCloseView.as_view(), name="round_close"),
     path("rounds/<id:pk>/report/", report.RoundReportView.as_view(), name="round_report"),
-    path(
-        "rounds/<id:pk>/report.pdf", report.RoundReportPdfView.as_view(), name="round_report_pdf"
-    ),
+    path("rounds/<id:pk>/report.pdf", report.RoundReportPdfView.as_view(), name="round_report_pdf"),
     path("rounds/<id:pk>/cases/new/", cases.CaseAddView.as_view(), name="case_add"),
     path("rounds/<id:pk>/findings/new/", findings.FindingAddView.as_view(), name="finding_add"),
     path("cases/<id:pk>/", cases.CaseDetailView.as_view(), name="case_detail"),
