@@ -38,6 +38,11 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1] + "\u2026"
 
 
+def tick_text(tick: float) -> str:
+    """An axis label as people write numbers: 1,500,000 or 2.5, never 1.5e+06."""
+    return f"{tick:,.0f}" if float(tick).is_integer() else f"{tick:,.10g}"
+
+
 def _value_text(value: float | None, unit: str) -> str:
     return "none" if value is None else f"{round(value):d}{unit}"
 
@@ -94,7 +99,7 @@ def bar_chart(
         )
         parts.append(
             f'<text x="{x(tick):.1f}" y="{base + 20}" text-anchor="middle" fill="{TEXT_COLOUR}">'
-            f"{tick:g}{escape(unit)}</text>"
+            f"{tick_text(tick)}{escape(unit)}</text>"
         )
     for row, label in enumerate(labels):
         top = plot_top + row * group_height + GROUP_GAP / 2

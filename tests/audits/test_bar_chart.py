@@ -48,3 +48,16 @@ def test_a_long_label_is_shortened_in_the_picture():
 def test_a_chart_needs_figures():
     with pytest.raises(ValueError):
         bar_chart(labels=[], series=[], title="t", description="d", chart_id="c")
+
+
+def test_large_ticks_read_as_people_write_them():
+    from safeboard.core.bar_chart import tick_text
+
+    assert [tick_text(t) for t in (0, 25, 1_500_000, 1e6, 2.5, 1234.5)] == [
+        "0",
+        "25",
+        "1,500,000",
+        "1,000,000",
+        "2.5",
+        "1,234.5",
+    ]
