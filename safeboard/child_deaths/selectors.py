@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from safeboard.accounts.models import User
 from safeboard.actions.models import Action
 from safeboard.themes.models import Theme
+from safeboard.themes.selectors import tagged_through, themes_through
 
 from .models import DeathCategory, Finding, Recommendation
 
@@ -73,21 +74,9 @@ def findings_hidden(*, themes: Iterable[Theme] | QuerySet[Theme], user: User) ->
 
 def recommendations_tagged(themes: Any) -> QuerySet:
     """The ids of the recommendations whose finding is tagged with any of `themes`."""
-    return Recommendation.objects.filter(finding__themes__in=themes).values("pk").distinct()
+    return tagged_through(Recommendation, "finding", themes)
 
 
 def themes_of_recommendations(ids: Iterable[int]) -> dict[int, list[Theme]]:
     """Each recommendation's themes, those of its finding, by recommendation id."""
-    links = list(
-        Recommendation.objects.filter(pk__in=list(ids), finding__themes__isnull=False)
-        .values_list("pk", "finding__themes")
-        .order_by()
-    )
-    themes = Theme.objects.in_bulk({theme_id for _, theme_id in links})
-    found: dict[int, list[Theme]] = defaultdict(list)
-    for recommendation_id, theme_id in links:
-        found[recommendation_id].append(themes[theme_id])
-    return {
-        pk: sorted(listed, key=lambda theme: (theme.position, theme.name))
-        for pk, listed in found.items()
-    }
+    return themes_through(Recommendation, "finding", ids)

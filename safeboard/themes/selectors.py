@@ -48,3 +48,31 @@ def themes_of(model: type[Model], ids: Iterable[int]) -> dict[int, list[Theme]]:
     for link in links:
         themes[getattr(link, f"{source}_id")].append(link.theme)
     return dict(themes)
+
+
+def tagged_through(
+    model: type[Model], parent: str, themes: Iterable[Theme] | QuerySet[Theme]
+) -> QuerySet:
+    """The ids (`values("pk")`) of the records of `model` whose `parent` record (a
+    recommendation's finding) is tagged with any of `themes`, as a subquery."""
+    return (
+        model._default_manager.filter(**{f"{parent}__themes__in": themes}).values("pk").distinct()
+    )
+
+
+def themes_through(model: type[Model], parent: str, ids: Iterable[int]) -> dict[int, list[Theme]]:
+    """Each record's themes, those of its `parent` record (a recommendation's finding), by
+    record id, in theme order: two queries."""
+    links = list(
+        model._default_manager.filter(pk__in=list(ids), **{f"{parent}__themes__isnull": False})
+        .values_list("pk", f"{parent}__themes")
+        .order_by()
+    )
+    themes = Theme.objects.in_bulk({theme_id for _, theme_id in links})
+    by_record: dict[int, list[Theme]] = defaultdict(list)
+    for record_id, theme_id in links:
+        by_record[record_id].append(themes[theme_id])
+    return {
+        pk: sorted(found, key=lambda theme: (theme.position, theme.name))
+        for pk, found in by_record.items()
+    }

@@ -18,6 +18,7 @@ from safeboard.actions.counting import ActionCounts, count_annotations
 from safeboard.actions.models import Action
 from safeboard.partnership.models import Agency
 from safeboard.themes.models import Theme
+from safeboard.themes.selectors import tagged_through, themes_through
 
 from ..cases.selectors import sees_every_review, visible_reviews
 from ..models import Finding, Recommendation, Review
@@ -192,21 +193,9 @@ def theme_findings_hidden(*, themes: Iterable[Theme] | QuerySet[Theme], user: Us
 
 def recommendations_tagged(themes: Iterable[Theme] | QuerySet[Theme]) -> QuerySet:
     """The ids of the recommendations whose finding is tagged with any of `themes`."""
-    return Recommendation.objects.filter(finding__themes__in=themes).values("pk").distinct()
+    return tagged_through(Recommendation, "finding", themes)
 
 
 def themes_of_recommendations(ids: Iterable[int]) -> dict[int, list[Theme]]:
     """Each recommendation's themes, those of its finding, by recommendation id (two queries)."""
-    links = list(
-        Recommendation.objects.filter(pk__in=list(ids), finding__themes__isnull=False)
-        .values_list("pk", "finding__themes")
-        .order_by()
-    )
-    themes = Theme.objects.in_bulk({theme_id for _, theme_id in links})
-    by_recommendation: dict[int, list[Theme]] = defaultdict(list)
-    for recommendation_id, theme_id in links:
-        by_recommendation[recommendation_id].append(themes[theme_id])
-    return {
-        pk: sorted(found, key=lambda theme: (theme.position, theme.name))
-        for pk, found in by_recommendation.items()
-    }
+    return themes_through(Recommendation, "finding", ids)
