@@ -8,7 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from safeboard.accounts.models import User
-from safeboard.core.extension_points import RECOMMENDATION, ChainLink, ChainLinks, ChainStep
+from safeboard.core.chains import recommendation_links
+from safeboard.core.extension_points import ChainLinks, ChainStep
 from safeboard.themes.models import Theme
 
 from .models import NationalReview, Recommendation
@@ -56,23 +57,16 @@ def national_chain_links(*, themes: Iterable[Theme] | None, user: User | None) -
         Recommendation.objects.filter(review__in=[f.pk for f in found]).order_by("made_on", "id")
     )
     actions = recommendation_actions(recommendations=asked)
+    read = {finding.pk: finding for finding in found}
     by_finding: dict[int, list[Recommendation]] = defaultdict(list)
     for recommendation in asked:
+        recommendation.review = read[recommendation.review_id]  # no query for its page's address
         by_finding[recommendation.review_id].append(recommendation)
-    links = []
-    for finding in found:
-        step = _finding_step(finding)
-        made = by_finding.get(finding.pk, [])
-        if not made:
-            links.append(ChainLink(step, None, (), RECOMMENDATION))
-        for recommendation in made:
-            recommendation.review = finding  # already read: no query for its page's address
-            links.append(
-                ChainLink(
-                    step,
-                    _recommendation_step(recommendation),
-                    tuple(actions.get(recommendation.pk, [])),
-                    RECOMMENDATION,
-                )
-            )
+    links = recommendation_links(
+        found,
+        by_finding,
+        actions,
+        finding_step=_finding_step,
+        recommendation_step=_recommendation_step,
+    )
     return ChainLinks(links=links)

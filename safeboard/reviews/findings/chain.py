@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 
 from safeboard.accounts.models import User
-from safeboard.core.extension_points import RECOMMENDATION, ChainLink, ChainLinks, ChainStep
+from safeboard.core.chains import recommendation_links
+from safeboard.core.extension_points import ChainLink, ChainLinks, ChainStep
 from safeboard.themes.models import Theme
 
 from ..cases.selectors import visible_reviews
@@ -82,21 +83,13 @@ def review_chain_links(*, themes: Iterable[Theme] | None, user: User | None) -> 
     by_finding: dict[int | None, list[Recommendation]] = defaultdict(list)
     for recommendation in asked:
         by_finding[recommendation.finding_id].append(recommendation)
-    links = []
-    for finding in found:
-        step = _finding_step(finding)
-        made = by_finding.get(finding.pk, [])
-        if not made:
-            links.append(ChainLink(step, None, (), RECOMMENDATION))
-        for recommendation in made:
-            links.append(
-                ChainLink(
-                    step,
-                    _recommendation_step(recommendation),
-                    tuple(actions.get(recommendation.pk, [])),
-                    RECOMMENDATION,
-                )
-            )
+    links = recommendation_links(
+        found,
+        by_finding,
+        actions,
+        finding_step=_finding_step,
+        recommendation_step=_recommendation_step,
+    )
     for recommendation in by_finding.get(None, []):
         links.append(
             ChainLink(
