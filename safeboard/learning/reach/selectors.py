@@ -271,8 +271,8 @@ def lesson_reach(lesson: Lesson, *, now: datetime.datetime | None = None) -> Les
         .annotate(people=Count("learner", distinct=True))
         .order_by()
     )
-    for course in courses:
-        course.sessions_held = held.get(course.pk, 0)
-        course.people_trained = trained.get(course.pk, 0)
+    for course in courses:  # as an annotation would set them, beside the courses' fields
+        setattr(course, "sessions_held", held.get(course.pk, 0))  # noqa: B010
+        setattr(course, "people_trained", trained.get(course.pk, 0))  # noqa: B010
     people = attended.aggregate(people=Count("learner", distinct=True))["people"]
     return LessonReach(rule=lesson.rule, courses=courses, people=people)
