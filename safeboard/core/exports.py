@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -79,15 +80,26 @@ def export_response(
 ) -> StreamingHttpResponse:
     """`rows` as CSV or XLSX, streamed; a queryset is read in chunks (by its fields when every
     column names them)."""
-    cells = cell_rows(rows, columns)
+    chunks = _column_chunks(rows, columns)
     if file_format == "xlsx":
+        cells = itertools.chain.from_iterable(map(_as_rows, chunks))
         return _xlsx_response(cells, columns, filename)
-    return _csv_response(cells, columns, filename)
+    return _csv_response(chunks, columns, filename)
 
 
 def cell_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[list[Any]]:
-    """Each row as its cells, safe to open in a spreadsheet. The cells are made a column of
-    a chunk of rows at a time, so that each column's reading is looked up once a chunk."""
+    """Each row as its cells, safe to open in a spreadsheet."""
+    for chunk in _column_chunks(rows, columns):
+        yield from _as_rows(chunk)
+
+
+# A chunk of rows as its columns' cells: how many rows, and each column's cells in order.
+_Chunk = tuple[int, list[list[Any]]]
+
+
+def _column_chunks(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[_Chunk]:
+    """The cells a chunk of rows at a time, made a column at a time, so that each column's
+    reading is looked up once a chunk and its cells are made safe together."""
     if isinstance(rows, QuerySet) and columns and all(column.fields for column in columns):
         return _cells_from_fields(rows, columns)
     if isinstance(rows, QuerySet):
@@ -95,17 +107,18 @@ def cell_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[list[A
     return _cells_from_rows(rows, columns)
 
 
-def _as_rows(cells_by_column: list[list[Any]], count: int) -> Iterator[list[Any]]:
+def _as_rows(chunk: _Chunk) -> Iterator[list[Any]]:
+    count, cells_by_column = chunk
     if not cells_by_column:
         return iter([[] for _ in range(count)])
     return map(list, zip(*cells_by_column, strict=True))
 
 
-def _cells_from_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[list[Any]]:
+def _cells_from_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[_Chunk]:
     values = [_row_value(column) for column in columns]
     rows = iter(rows)
     while chunk := list(islice(rows, CHUNK_ROWS)):
-        yield from _as_rows([_safe_column(list(map(value, chunk))) for value in values], len(chunk))
+        yield len(chunk), [_safe_column(list(map(value, chunk))) for value in values]
 
 
 def _row_value(column: Column) -> Callable[[Any], Any]:
@@ -124,7 +137,7 @@ _Found = dict[tuple, dict[tuple, Any]]
 _ChunkReader = Callable[[list[tuple]], list[Any]]
 
 
-def _cells_from_fields(rows: QuerySet, columns: Sequence[Column]) -> Iterator[list[Any]]:
+def _cells_from_fields(rows: QuerySet, columns: Sequence[Column]) -> Iterator[_Chunk]:
     fields = list(dict.fromkeys(field for column in columns for field in column.fields))
     position = {field: index for index, field in enumerate(fields)}
     found: _Found = {}
@@ -132,7 +145,7 @@ def _cells_from_fields(rows: QuerySet, columns: Sequence[Column]) -> Iterator[li
     records = rows.values_list(*fields).iterator(chunk_size=CHUNK_ROWS)
     while chunk := list(islice(records, CHUNK_ROWS)):
         _find_batches(chunk, columns, position, found)
-        yield from _as_rows([_safe_column(read(chunk)) for read in readers], len(chunk))
+        yield len(chunk), [_safe_column(read(chunk)) for read in readers]
 
 
 def _keys(fields: tuple[str, ...], position: dict[str, int]) -> Callable[[list[tuple]], Any]:
@@ -201,30 +214,59 @@ def _batch_reader(column: Column, position: dict[str, int], found: _Found) -> _C
     return read
 
 
-class _Lines(io.StringIO):
-    def take(self) -> str:
-        text = self.getvalue()
-        self.seek(0)
-        self.truncate()
-        return text
-
-
 def _csv_response(
-    cells: Iterator[list[Any]], columns: Sequence[Column], filename: str
+    chunks: Iterator[_Chunk], columns: Sequence[Column], filename: str
 ) -> StreamingHttpResponse:
     def lines() -> Iterator[str]:
-        buffer = _Lines()
-        writer = csv.writer(buffer)
-        buffer.write("\ufeff")  # so that Excel reads the file as UTF-8
-        writer.writerow([column.heading for column in columns])
-        while chunk := list(islice(cells, CHUNK_ROWS)):
-            writer.writerows(chunk)
-            yield buffer.take()
-        yield buffer.take()
+        # A byte order mark, so that Excel reads the file as UTF-8.
+        yield "\ufeff" + _csv_lines((1, [[column.heading] for column in columns]))
+        yield from map(_csv_lines, chunks)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
+
+
+_CSV_SPECIAL = (",", '"', "\r", "\n")
+
+
+def _csv_lines(chunk: _Chunk) -> str:
+    """A chunk's lines, each exactly as `csv.writer` writes its row (tests compare them), made
+    a column at a time: a column none of whose fields needs quoting is joined as it is."""
+    count, cells_by_column = chunk
+    if len(cells_by_column) == 1:  # csv.writer's own rules for a row of one field
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows([cell] for cell in cells_by_column[0])
+        return buffer.getvalue()
+    if not cells_by_column:
+        return "\r\n" * count
+    fields = [_csv_fields(cells) for cells in cells_by_column]
+    return "".join(map("{}\r\n".format, map(",".join, zip(*fields, strict=True))))
+
+
+def _csv_fields(cells: list[Any]) -> list[str]:
+    texts: list[str] = cells
+    if set(map(type, cells)) != {str}:
+        texts = [_csv_text(cell) for cell in cells]
+    joined = "".join(texts)
+    if any(special in joined for special in _CSV_SPECIAL):
+        return [_csv_quoted(text) for text in texts]
+    return texts
+
+
+def _csv_text(cell: Any) -> str:
+    # As csv.writer reads a field: None as nothing, text as it is, a float by its repr.
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell
+    return repr(cell) if isinstance(cell, float) else str(cell)
+
+
+def _csv_quoted(text: str) -> str:
+    if any(special in text for special in _CSV_SPECIAL):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def _xlsx_response(

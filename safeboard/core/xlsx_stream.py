@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime
 import decimal
 import math
+import operator
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice, repeat, zip_longest
 from typing import Any
 
@@ -79,6 +81,7 @@ _CONTROLS = bytes(range(0x20)).translate(None, b"\t\n\r")
 # Excel reads _x0041_ in a cell's text as the character it names ("A"); one written in a
 # value is kept as written by escaping its underscore, as Excel itself does.
 _EXCEL_ESCAPE = re.compile("_(x[0-9A-Fa-f]{4}_)")
+_XML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 _EXCEL_EPOCH = datetime.date(1899, 12, 30).toordinal()  # day 0 of the 1900 date system
 _FIRST_TRUE_DAY = datetime.date(1900, 3, 1)  # Excel counts a 29 February 1900 before this
 _SECONDS_A_DAY = 86_400
@@ -101,11 +104,23 @@ def workbook_chunks(
             ("xl/styles.xml", _STYLES),
         ):
             book.writestr(name, text)
-        with book.open("xl/worksheets/sheet1.xml", "w") as sheet:
+        # Each chunk is deflated by a thread of its own while the next one is written: zlib
+        # lets other Python code run while it works.
+        with (
+            book.open("xl/worksheets/sheet1.xml", "w") as sheet,
+            ThreadPoolExecutor(max_workers=1) as deflater,
+        ):
+            written: Future | None = None
             for text in _sheet(rows, headings):
-                sheet.write(text.encode("utf-8"))
-                if made := sink.take():
+                data = text.encode("utf-8")
+                if written is not None:
+                    written.result()  # the sink is only read between two writes
+                made = sink.take()
+                written = deflater.submit(sheet.write, data)
+                if made:
                     yield made
+            if written is not None:
+                written.result()
     yield sink.take()
 
 
@@ -185,10 +200,12 @@ def _sheet(rows: Iterable[Sequence[Any]], headings: Sequence[str]) -> Iterator[s
 # A cell names no reference (r="B7"): it is the next one in its row (ECMA-376 18.3.1.4), as
 # Excel, LibreOffice and openpyxl read it; an empty cell is written as one with no value.
 _ROW = '<row r="{}">{}</row>'.format
-_TEXT = '<c t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'.format
+_TEXT = '<c t="inlineStr"><is><t>{}</t></is></c>'.format
+_SPACED = '<c t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'.format
 _HEADING_TEXT = (
     f'<c s="{_HEADING}" t="inlineStr"><is><t xml:space="preserve">{{}}</t></is></c>'.format
 )
+_DAY = f'<c s="{_DATE}"><v>{{}}</v></c>'.format
 _WHOLE = "<c><v>{}</v></c>".format
 _EMPTY = "<c/>"
 _EMPTY_IF_EMPTY = {"": _EMPTY}  # .get(text, its cell): "" leaves the cell empty
@@ -205,10 +222,21 @@ def _rows_xml(chunk: list[Sequence[Any]], first_number: int) -> str:
 
 def _column_cells(column: tuple[Any, ...]) -> Iterator[str]:
     kinds = set(map(type, column))
-    if kinds == {str} and _plain("".join(column)):
-        return map(_EMPTY_IF_EMPTY.get, column, map(_TEXT, _escaped(column)))
-    if kinds == {int}:
+    if kinds == {str}:
+        joined = "".join(column)
+        if _plain(joined):
+            texts: Iterable[str] = column
+            for character, reference in _XML_ESCAPES:
+                if character in joined:
+                    texts = map(str.replace, texts, repeat(character), repeat(reference))
+            # Spaces at either end of a text are kept only if the cell says so.
+            kept = tuple(map(str.strip, column)) != column
+            return map(_EMPTY_IF_EMPTY.get, column, map(_SPACED if kept else _TEXT, texts))
+    elif kinds == {int}:
         return map(_WHOLE, column)
+    elif kinds == {datetime.date} and min(column) >= _FIRST_TRUE_DAY:
+        serials = map(operator.sub, map(datetime.date.toordinal, column), repeat(_EXCEL_EPOCH))
+        return map(_DAY, serials)
     return map(_cell, column)
 
 
@@ -219,30 +247,27 @@ def _plain(text: str) -> bool:
     return text.isprintable() or len(text.encode().translate(None, _CONTROLS)) == len(text)
 
 
-def _escaped(texts: Iterable[str]) -> Iterator[str]:
-    for character, reference in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
-        texts = map(str.replace, texts, repeat(character), repeat(reference))
-    return iter(texts)
-
-
 def _clean(text: str) -> str:
     """Text as a cell holds it: escaped for XML, without what XML cannot hold, and with
     Excel's own escapes and carriage returns kept as written."""
     text = _EXCEL_ESCAPE.sub(r"_x005F_\1", _NOT_XML.sub("", text))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for character, reference in _XML_ESCAPES:
+        text = text.replace(character, reference)
     return text.replace("\r", "&#13;")  # a reader would read a bare \r as \n
 
 
 def _text_cell(text: str) -> str:
     text = _clean(text)
-    return _TEXT(text) if text else _EMPTY  # nothing left: the cell is empty
+    if not text:
+        return _EMPTY  # nothing left: the cell is empty
+    return _SPACED(text) if text[0].isspace() or text[-1].isspace() else _TEXT(text)
 
 
 def _date_cell(day: datetime.date) -> str:
     serial = _serial(day)
     if serial is None:
         return _text_cell(str(day))
-    return f'<c s="{_DATE}"><v>{serial}</v></c>'
+    return _DAY(serial)
 
 
 def _date_time_cell(moment: datetime.datetime) -> str:

@@ -1,6 +1,7 @@
 """The one export path: columns read by field or by row give the same cells, CSV neutralises
 formulas, and the workbook it writes opens in a spreadsheet library with its types kept."""
 
+import csv
 import datetime
 import decimal
 import io
@@ -145,3 +146,27 @@ def test_a_column_made_safe_at_once_holds_the_cells_made_safe_one_by_one(values)
 @given(st.lists(st.sampled_from(["=1", "plain", "", None, "+2"]), max_size=12))
 def test_a_text_column_made_safe_at_once_holds_the_cells_made_safe_one_by_one(values):
     assert exports._safe_column(list(values)) == [exports._safe_cell(value) for value in values]
+
+
+_csv_cells = st.one_of(
+    st.none(),
+    st.text(alphabet=st.sampled_from(list('ab ,"\r\n\t\x00é'))),
+    st.integers(),
+    st.floats(),
+    st.decimals(allow_nan=False),
+    st.booleans(),
+    st.dates(),
+)
+
+
+@given(
+    st.integers(min_value=0, max_value=4).flatmap(
+        lambda width: st.lists(st.lists(_csv_cells, min_size=width, max_size=width), max_size=6)
+    )
+)
+def test_the_csv_lines_are_those_csv_writer_writes(rows):
+    expected = io.StringIO()
+    csv.writer(expected).writerows(rows)
+    width = len(rows[0]) if rows else 0
+    columns = [list(column) for column in zip(*rows, strict=True)] if width else []
+    assert exports._csv_lines((len(rows), columns)) == expected.getvalue()
