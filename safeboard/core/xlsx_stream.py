@@ -187,7 +187,8 @@ def _sheet(rows: Iterable[Sequence[Any]], headings: Sequence[str]) -> Iterator[s
     number = 0
     if headings:
         number = 1
-        yield _ROW(1, "".join(_HEADING_TEXT(_clean(str(heading))) for heading in headings))
+        cells = "".join(_HEADING_TEXT(_clean(str(heading))) for heading in headings)
+        yield f'<row r="1">{cells}</row>'
     rows = iter(rows)
     while chunk := list(islice(rows, CHUNK_ROWS)):
         if number + len(chunk) > MAX_ROWS:
@@ -199,7 +200,6 @@ def _sheet(rows: Iterable[Sequence[Any]], headings: Sequence[str]) -> Iterator[s
 
 # A cell names no reference (r="B7"): it is the next one in its row (ECMA-376 18.3.1.4), as
 # Excel, LibreOffice and openpyxl read it; an empty cell is written as one with no value.
-_ROW = '<row r="{}">{}</row>'.format
 _TEXT = '<c t="inlineStr"><is><t>{}</t></is></c>'.format
 _SPACED = '<c t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'.format
 _HEADING_TEXT = (
@@ -208,19 +208,29 @@ _HEADING_TEXT = (
 _DAY = f'<c s="{_DATE}"><v>{{}}</v></c>'.format
 _WHOLE = "<c><v>{}</v></c>".format
 _EMPTY = "<c/>"
-_EMPTY_IF_EMPTY = {"": _EMPTY}  # .get(text, its cell): "" leaves the cell empty
+# .get(value, its cell): "" and None leave the cell empty.
+_EMPTY_IF_EMPTY: dict[Any, str] = {"": _EMPTY, None: _EMPTY}
 
 
 def _rows_xml(chunk: list[Sequence[Any]], first_number: int) -> str:
-    """A chunk of rows' XML, written a column at a time: the usual column, all text or all
-    whole numbers, is written without a Python call per cell."""
-    cells = [_column_cells(column) for column in zip_longest(*chunk)]
-    row_cells = map("".join, zip(*cells, strict=True)) if cells else repeat("")
+    """A chunk of rows' XML, written a column at a time: each row is one template filled in,
+    each column a slot of it. The usual column (all text, whole numbers or dates) fills its
+    slot with its bare values, without a Python call per cell; any other column fills it
+    with each cell's whole XML."""
+    slots = [_column_slot(column) for column in zip_longest(*chunk)]
+    row = ('<row r="{}">' + "".join(slot for slot, _ in slots) + "</row>").format
     numbers = range(first_number, first_number + len(chunk))
-    return "".join(map(_ROW, numbers, row_cells))
+    return "".join(map(row, numbers, *(values for _, values in slots)))
 
 
-def _column_cells(column: tuple[Any, ...]) -> Iterator[str]:
+_TEXT_SLOT = '<c t="inlineStr"><is><t>{}</t></is></c>'
+_SPACED_SLOT = '<c t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
+_CELL_SLOT = "{}"
+_DAY_SLOT = f'<c s="{_DATE}"><v>{{}}</v></c>'
+
+
+def _column_slot(column: tuple[Any, ...]) -> tuple[str, Iterable[Any]]:
+    """A column's slot in the row template, and what fills it in each row."""
     kinds = set(map(type, column))
     if kinds == {str}:
         joined = "".join(column)
@@ -230,14 +240,23 @@ def _column_cells(column: tuple[Any, ...]) -> Iterator[str]:
                 if character in joined:
                     texts = map(str.replace, texts, repeat(character), repeat(reference))
             # Spaces at either end of a text are kept only if the cell says so.
-            kept = tuple(map(str.strip, column)) != column
-            return map(_EMPTY_IF_EMPTY.get, column, map(_SPACED if kept else _TEXT, texts))
+            slot = _SPACED_SLOT if tuple(map(str.strip, column)) != column else _TEXT_SLOT
+            if "" not in column:
+                return slot, texts
+            # "" leaves its cell empty: each cell is written whole.
+            return _CELL_SLOT, map(_EMPTY_IF_EMPTY.get, column, map(slot.format, texts))
     elif kinds == {int}:
-        return map(_WHOLE, column)
-    elif kinds == {datetime.date} and min(column) >= _FIRST_TRUE_DAY:
-        serials = map(operator.sub, map(datetime.date.toordinal, column), repeat(_EXCEL_EPOCH))
-        return map(_DAY, serials)
-    return map(_cell, column)
+        return "<c><v>{}</v></c>", column
+    elif datetime.date in kinds and kinds <= {datetime.date, str, type(None)}:
+        # Dates, perhaps with empty cells (a date not yet reached): each filled in to be
+        # counted, then written empty again.
+        days = [day or _FIRST_TRUE_DAY for day in column]
+        if set(map(type, days)) == {datetime.date} and min(days) >= _FIRST_TRUE_DAY:
+            serials = map(operator.sub, map(datetime.date.toordinal, days), repeat(_EXCEL_EPOCH))
+            if len(kinds) == 1:
+                return _DAY_SLOT, serials
+            return _CELL_SLOT, map(_EMPTY_IF_EMPTY.get, column, map(_DAY_SLOT.format, serials))
+    return _CELL_SLOT, map(_cell, column)
 
 
 def _plain(text: str) -> bool:

@@ -186,3 +186,16 @@ def test_any_rows_of_text_whole_numbers_and_dates_come_back_as_written(cells):
     rows = [[number, *row, number] for number, row in enumerate(cells)]
     expected = [tuple(as_read(value) for value in row) for row in rows]
     assert _values(workbook_bytes(rows, sheet_title="t")) == expected
+
+
+def test_a_column_of_dates_with_empty_cells_keeps_both():
+    day = datetime.date(2025, 3, 31)
+    rows = [[day], [None], [""], [datetime.date(1900, 1, 1)], [day]]
+    assert _values(workbook_bytes(rows, sheet_title="t")) == [
+        (datetime.datetime(2025, 3, 31),),
+        (None,),
+        (None,),
+        (datetime.datetime(1900, 1, 1),),
+        (datetime.datetime(2025, 3, 31),),
+    ]
+    assert _values(workbook_bytes([[day], [""], [day]], sheet_title="t"))[1] == (None,)
