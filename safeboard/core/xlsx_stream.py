@@ -200,13 +200,17 @@ def _sheet(rows: Iterable[Sequence[Any]], headings: Sequence[str]) -> Iterator[s
 
 # A cell names no reference (r="B7"): it is the next one in its row (ECMA-376 18.3.1.4), as
 # Excel, LibreOffice and openpyxl read it; an empty cell is written as one with no value.
-_TEXT = '<c t="inlineStr"><is><t>{}</t></is></c>'.format
-_SPACED = '<c t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'.format
+_TEXT_SLOT = '<c t="inlineStr"><is><t>{}</t></is></c>'
+_SPACED_SLOT = '<c t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
+_WHOLE_SLOT = "<c><v>{}</v></c>"
+_DAY_SLOT = f'<c s="{_DATE}"><v>{{}}</v></c>'
+_CELL_SLOT = "{}"  # filled with a whole cell's XML
+_TEXT, _SPACED, _WHOLE, _DAY = (
+    slot.format for slot in (_TEXT_SLOT, _SPACED_SLOT, _WHOLE_SLOT, _DAY_SLOT)
+)
 _HEADING_TEXT = (
     f'<c s="{_HEADING}" t="inlineStr"><is><t xml:space="preserve">{{}}</t></is></c>'.format
 )
-_DAY = f'<c s="{_DATE}"><v>{{}}</v></c>'.format
-_WHOLE = "<c><v>{}</v></c>".format
 _EMPTY = "<c/>"
 # .get(value, its cell): "" and None leave the cell empty.
 _EMPTY_IF_EMPTY: dict[Any, str] = {"": _EMPTY, None: _EMPTY}
@@ -221,12 +225,6 @@ def _rows_xml(chunk: list[Sequence[Any]], first_number: int) -> str:
     row = ('<row r="{}">' + "".join(slot for slot, _ in slots) + "</row>").format
     numbers = range(first_number, first_number + len(chunk))
     return "".join(map(row, numbers, *(values for _, values in slots)))
-
-
-_TEXT_SLOT = '<c t="inlineStr"><is><t>{}</t></is></c>'
-_SPACED_SLOT = '<c t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
-_CELL_SLOT = "{}"
-_DAY_SLOT = f'<c s="{_DATE}"><v>{{}}</v></c>'
 
 
 def _column_slot(column: tuple[Any, ...]) -> tuple[str, Iterable[Any]]:
@@ -246,7 +244,7 @@ def _column_slot(column: tuple[Any, ...]) -> tuple[str, Iterable[Any]]:
             # "" leaves its cell empty: each cell is written whole.
             return _CELL_SLOT, map(_EMPTY_IF_EMPTY.get, column, map(slot.format, texts))
     elif kinds == {int}:
-        return "<c><v>{}</v></c>", column
+        return _WHOLE_SLOT, column
     elif datetime.date in kinds and kinds <= {datetime.date, str, type(None)}:
         # Dates, perhaps with empty cells (a date not yet reached): each filled in to be
         # counted, then written empty again.
