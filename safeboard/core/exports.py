@@ -1,4 +1,4 @@
-"""The one export path: any list as CSV (streamed) or XLSX.
+"""The one export path: any list as CSV or XLSX, both streamed.
 
 A column reads a row one of two ways. Given `fields` (ORM paths such as
 "owner_agency__name"), its `value` is called with those fields' values, read with one
@@ -7,27 +7,27 @@ export says so, the export costs little more than writing `values_list` with `cs
 (model instances cost about seven times that). Without `fields`, `value` is called with the
 row itself (a model, a dict, whatever the list holds), which is always possible but slower.
 
-The Excel file is written by XlsxWriter, cell by cell by the value's type: it writes without
-reading a workbook back (all an export needs), and in about a tenth of openpyxl's time.
+The Excel file is written by our own small writer (`xlsx_stream`, decision 15) and, like the
+CSV, streamed as it is made: a chunk of rows at a time, each column of the chunk at once.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime
-import decimal
 import functools
 import io
+import itertools
 import operator
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, starmap
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
+
+from .xlsx_stream import workbook_chunks
 
 EXPORT_FORMATS = ("csv", "xlsx")
 CHUNK_ROWS = 1000  # rows fetched, and CSV lines written, at a time
@@ -47,6 +47,8 @@ class Column:
 
 
 _FORMULA_STARTS = frozenset(("=", "+", "-", "@", "\t", "\r"))
+_FIRST_CHARACTER = operator.itemgetter(slice(0, 1))
+_NONE = type(None)
 
 
 def _safe_cell(value: Any) -> Any:
@@ -58,19 +60,46 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
+def _safe_column(values: list[Any]) -> list[Any]:
+    """A column's cells as `_safe_cell` makes each, looked at a whole column at a time: the
+    usual column (all text, or none) is checked without a Python call per cell."""
+    kinds = set(map(type, values))
+    texts = [kind for kind in kinds if issubclass(kind, str)]
+    if texts:
+        plain_text = len(texts) + (_NONE in kinds) == len(kinds)
+        starts = map(_FIRST_CHARACTER, filter(None, values))
+        if not plain_text or not _FORMULA_STARTS.isdisjoint(starts):
+            return [_safe_cell(value) for value in values]
+    if _NONE in kinds:
+        return ["" if value is None else value for value in values]
+    return values
+
+
 def export_response(
     *, rows: Iterable[Any], columns: Sequence[Column], file_format: str, filename: str
-) -> HttpResponse | StreamingHttpResponse:
-    """`rows` as CSV or XLSX; a queryset is read in chunks (by its fields when every column
-    names them)."""
-    cells = cell_rows(rows, columns)
+) -> StreamingHttpResponse:
+    """`rows` as CSV or XLSX, streamed; a queryset is read in chunks (by its fields when every
+    column names them)."""
+    chunks = _column_chunks(rows, columns)
     if file_format == "xlsx":
+        cells = itertools.chain.from_iterable(map(_as_rows, chunks))
         return _xlsx_response(cells, columns, filename)
-    return _csv_response(cells, columns, filename)
+    return _csv_response(chunks, columns, filename)
 
 
 def cell_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[list[Any]]:
     """Each row as its cells, safe to open in a spreadsheet."""
+    for chunk in _column_chunks(rows, columns):
+        yield from _as_rows(chunk)
+
+
+# A chunk of rows as its columns' cells: how many rows, and each column's cells in order.
+_Chunk = tuple[int, list[list[Any]]]
+
+
+def _column_chunks(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[_Chunk]:
+    """The cells a chunk of rows at a time, made a column at a time, so that each column's
+    reading is looked up once a chunk and its cells are made safe together."""
     if isinstance(rows, QuerySet) and columns and all(column.fields for column in columns):
         return _cells_from_fields(rows, columns)
     if isinstance(rows, QuerySet):
@@ -78,10 +107,18 @@ def cell_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[list[A
     return _cells_from_rows(rows, columns)
 
 
-def _cells_from_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[list[Any]]:
+def _as_rows(chunk: _Chunk) -> Iterator[list[Any]]:
+    count, cells_by_column = chunk
+    if not cells_by_column:
+        return iter([[] for _ in range(count)])
+    return map(list, zip(*cells_by_column, strict=True))
+
+
+def _cells_from_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[_Chunk]:
     values = [_row_value(column) for column in columns]
-    for row in rows:
-        yield [_safe_cell(value(row)) for value in values]
+    rows = iter(rows)
+    while chunk := list(islice(rows, CHUNK_ROWS)):
+        yield len(chunk), [_safe_column(list(map(value, chunk))) for value in values]
 
 
 def _row_value(column: Column) -> Callable[[Any], Any]:
@@ -94,29 +131,35 @@ def _row_value(column: Column) -> Callable[[Any], Any]:
     raise ValueError(f"The export column {column.heading!r} has no value to read.")
 
 
-def _cells_from_fields(rows: QuerySet, columns: Sequence[Column]) -> Iterator[list[Any]]:
+# What the batches found in one export, by (batch, fields), each by the fields' values.
+_Found = dict[tuple, dict[tuple, Any]]
+# A column's values (not yet made safe) for a chunk of `values_list` records.
+_ChunkReader = Callable[[list[tuple]], list[Any]]
+
+
+def _cells_from_fields(rows: QuerySet, columns: Sequence[Column]) -> Iterator[_Chunk]:
     fields = list(dict.fromkeys(field for column in columns for field in column.fields))
     position = {field: index for index, field in enumerate(fields)}
-    if not any(column.batch for column in columns):
-        plain = [_field_reader(column, position) for column in columns]
-        for record in rows.values_list(*fields).iterator(chunk_size=CHUNK_ROWS):
-            yield [_safe_cell(read(record)) for read in plain]
-        return
+    found: _Found = {}
+    readers = [_chunk_reader(column, position, found) for column in columns]
     records = rows.values_list(*fields).iterator(chunk_size=CHUNK_ROWS)
-    found: dict[tuple, dict[tuple, Any]] = {}
-    readers: list[Callable[[tuple], Any]] = []
     while chunk := list(islice(records, CHUNK_ROWS)):
         _find_batches(chunk, columns, position, found)
-        readers = readers or [_field_reader(column, position, found) for column in columns]
-        for record in chunk:
-            yield [_safe_cell(read(record)) for read in readers]
+        yield len(chunk), [_safe_column(read(chunk)) for read in readers]
+
+
+def _keys(fields: tuple[str, ...], position: dict[str, int]) -> Callable[[list[tuple]], Any]:
+    """The values of `fields` in each record of a chunk, each as a tuple (a batch's keys)."""
+    picks = [position[field] for field in fields]
+    if len(picks) == 1:
+        pick = operator.itemgetter(picks[0])
+        return lambda chunk: zip(map(pick, chunk))  # as 1-tuples
+    picks_all = operator.itemgetter(*picks)
+    return lambda chunk: map(picks_all, chunk)
 
 
 def _find_batches(
-    chunk: list[tuple],
-    columns: Sequence[Column],
-    position: dict[str, int],
-    found: dict[tuple, dict[tuple, Any]],
+    chunk: list[tuple], columns: Sequence[Column], position: dict[str, int], found: _Found
 ) -> None:
     """Add to `found`, by (batch, fields), what each batch finds for the chunk's values it has
     not been asked about yet in this export (an answer does not change while it is written);
@@ -128,138 +171,116 @@ def _find_batches(
             continue
         asked.add(key)
         known = found.setdefault(key, {})
-        picks = operator.itemgetter(*[position[field] for field in column.fields])
-        if len(column.fields) == 1:
-            values = dict.fromkeys((picks(record),) for record in chunk)
-        else:
-            values = dict.fromkeys(picks(record) for record in chunk)
-        new = [value for value in values if value not in known]
+        new = [
+            value
+            for value in dict.fromkeys(_keys(column.fields, position)(chunk))
+            if value not in known
+        ]
         if new:
             answers = column.batch(new)
             known.update({value: answers.get(value) for value in new})
 
 
-def _field_reader(
-    column: Column, position: dict[str, int], found: dict[tuple, dict[tuple, Any]] | None = None
-) -> Callable[[tuple], Any]:
+def _chunk_reader(column: Column, position: dict[str, int], found: _Found) -> _ChunkReader:
     picks = [position[field] for field in column.fields]
     value = column.value
     if column.batch is not None:
-        if found is None:
-            raise ValueError(f"The export column {column.heading!r} needs its batch.")
-        of_values = found[(column.batch, column.fields)].get
-        pick = operator.itemgetter(*picks)
-        shown = value or (lambda cell: cell)
-        if len(picks) == 1:
-            return lambda record: shown(of_values((pick(record),)))
-        return lambda record: shown(of_values(pick(record)))
-    if value is None:
-        if len(picks) != 1:
-            raise ValueError(f"The export column {column.heading!r} reads several fields.")
-        return operator.itemgetter(picks[0])
+        return _batch_reader(column, position, found)
     if len(picks) == 1:
-        index = picks[0]
-        return lambda record: value(record[index])
-    return lambda record: value(*[record[index] for index in picks])
+        pick = operator.itemgetter(picks[0])
+        if value is None:
+            return lambda chunk: list(map(pick, chunk))
+        return lambda chunk: list(map(value, map(pick, chunk)))
+    if value is None:
+        raise ValueError(f"The export column {column.heading!r} reads several fields.")
+    picks_all = operator.itemgetter(*picks)
+    return lambda chunk: list(starmap(value, map(picks_all, chunk)))
 
 
-class _Lines(io.StringIO):
-    def take(self) -> str:
-        text = self.getvalue()
-        self.seek(0)
-        self.truncate()
-        return text
+def _batch_reader(column: Column, position: dict[str, int], found: _Found) -> _ChunkReader:
+    """A batch column's values: each shown once for each value of its fields (the same
+    source's themes are written once, however many actions it has), then looked up."""
+    keys_of = _keys(column.fields, position)
+    value = column.value
+    shown: dict[tuple, Any] = {}
+
+    def read(chunk: list[tuple]) -> list[Any]:
+        keys = list(keys_of(chunk))
+        answers = found[(column.batch, column.fields)]
+        for key in set(keys).difference(shown):
+            shown[key] = answers[key] if value is None else value(answers[key])
+        return list(map(shown.__getitem__, keys))
+
+    return read
 
 
 def _csv_response(
-    cells: Iterator[list[Any]], columns: Sequence[Column], filename: str
+    chunks: Iterator[_Chunk], columns: Sequence[Column], filename: str
 ) -> StreamingHttpResponse:
     def lines() -> Iterator[str]:
-        buffer = _Lines()
-        writer = csv.writer(buffer)
-        buffer.write("\ufeff")  # so that Excel reads the file as UTF-8
-        writer.writerow([column.heading for column in columns])
-        while chunk := list(islice(cells, CHUNK_ROWS)):
-            writer.writerows(chunk)
-            yield buffer.take()
-        yield buffer.take()
+        # A byte order mark, so that Excel reads the file as UTF-8.
+        yield "\ufeff" + _csv_lines((1, [[column.heading] for column in columns]))
+        yield from map(_csv_lines, chunks)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
+_CSV_SPECIAL = (",", '"', "\r", "\n")
+
+
+def _csv_lines(chunk: _Chunk) -> str:
+    """A chunk's lines, each exactly as `csv.writer` writes its row (tests compare them), made
+    a column at a time: a column none of whose fields needs quoting is joined as it is."""
+    count, cells_by_column = chunk
+    if len(cells_by_column) == 1:  # csv.writer's own rules for a row of one field
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows([cell] for cell in cells_by_column[0])
+        return buffer.getvalue()
+    if not cells_by_column:
+        return "\r\n" * count
+    fields = [_csv_fields(cells) for cells in cells_by_column]
+    return "".join(map("{}\r\n".format, map(",".join, zip(*fields, strict=True))))
+
+
+def _csv_fields(cells: list[Any]) -> list[str]:
+    texts: list[str] = cells
+    if set(map(type, cells)) != {str}:
+        texts = [_csv_text(cell) for cell in cells]
+    joined = "".join(texts)
+    if any(special in joined for special in _CSV_SPECIAL):
+        return [_csv_quoted(text) for text in texts]
+    return texts
+
+
+def _csv_text(cell: Any) -> str:
+    # As csv.writer reads a field: None as nothing, text as it is, a float by its repr.
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell
+    return repr(cell) if isinstance(cell, float) else str(cell)
+
+
+def _csv_quoted(text: str) -> str:
+    if any(special in text for special in _CSV_SPECIAL):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def _xlsx_response(
     cells: Iterator[list[Any]], columns: Sequence[Column], filename: str
-) -> HttpResponse:
-    headings: list[Any] = [column.heading for column in columns]
-    response = HttpResponse(
-        xlsx_bytes([headings, *cells], sheet_title=filename[:31]),
+) -> StreamingHttpResponse:
+    workbook = workbook_chunks(
+        cells, sheet_title=filename[:31], headings=[column.heading for column in columns]
+    )
+    response = StreamingHttpResponse(
+        workbook,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
-
-
-# --- A workbook of one sheet of plain cells, written by XlsxWriter ---------------------------
-
-# Each cell's type decides how it is written; XlsxWriter's own `write` would look at every
-# string again (as a number, formula or link), which an export of plain values never wants.
-_WRITE_BY_TYPE: dict[type, str] = {
-    str: "write_string",
-    int: "write_number",
-    float: "write_number",
-    decimal.Decimal: "write_number",
-    bool: "write_boolean",
-    datetime.date: "write_datetime",
-    datetime.datetime: "write_datetime",
-}
-
-
-def _kind(value: Any) -> str | None:
-    method = _WRITE_BY_TYPE.get(type(value))
-    if method is not None:
-        return method
-    for kind, name in _WRITE_BY_TYPE.items():  # subclasses (an enum's str, a pendulum date)
-        if isinstance(value, kind):
-            return name
-    return None
-
-
-def xlsx_bytes(rows: Iterable[Sequence[Any]], *, sheet_title: str) -> bytes:
-    """A workbook of one sheet holding `rows`, each a sequence of cells."""
-    import xlsxwriter  # here, not at the top: most processes never write a workbook
-
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,  # no temporary files: the file is built in the buffer
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "remove_timezone": True,
-            "default_date_format": "yyyy-mm-dd",
-        },
-    )
-    sheet = book.add_worksheet(re.sub(r"[\[\]:*?/\\]", "-", sheet_title) or "Sheet")
-    date_time = book.add_format({"num_format": "yyyy-mm-dd h:mm:ss"})
-    write_by_name: dict[str, Callable[..., Any]] = {
-        name: getattr(sheet, name) for name in set(_WRITE_BY_TYPE.values())
-    }
-    write_string, write_datetime = write_by_name["write_string"], write_by_name["write_datetime"]
-    for row_number, row in enumerate(rows):
-        for column_number, value in enumerate(row):
-            if value == "" or value is None:
-                continue
-            kind = _kind(value)
-            if kind is None:
-                write_string(row_number, column_number, str(value))
-            elif kind == "write_datetime" and isinstance(value, datetime.datetime):
-                write_datetime(row_number, column_number, value, date_time)
-            else:
-                write_by_name[kind](row_number, column_number, value)
-    book.close()
-    return buffer.getvalue()
 
 
 def content_type_name(content_type_id: int | None) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.utils import timezone
@@ -11,7 +13,8 @@ from safeboard.actions.factories import ActionFactory
 from safeboard.actions.models import Action
 from safeboard.actions.selectors import action_list, with_sources, with_themes
 from safeboard.actions.views import EXPORT_COLUMNS, export_columns
-from safeboard.core.exports import cell_rows
+from safeboard.core import exports
+from safeboard.core.exports import cell_rows, export_response
 from safeboard.partnership.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +53,26 @@ def test_each_exported_row_says_what_the_model_says():
     assert exported == [_as_the_model_says(action) for action in rows]
     assert [row[5] for row in exported] == ["Complete", "Overdue", "In progress"]
     assert exported[0][7] == "person"
+
+
+def test_the_csv_export_is_what_the_model_says_written_by_csv_writer(monkeypatch):
+    """Cells made a column of a chunk at a time: the file is the one written row by row."""
+    monkeypatch.setattr(exports, "CHUNK_ROWS", 2)
+    today = timezone.localdate()
+    ActionFactory(title="=HYPERLINK(1)", description='Says "why", on\ntwo lines')
+    ActionFactory(due_on=today, status=Action.Status.IN_PROGRESS, source=PersonFactory())
+    ActionFactory(status=Action.Status.COMPLETE, completed_on=today, description="-1")
+    rows = with_sources(with_themes(list(action_list())), user=None)
+    expected = io.StringIO()
+    expected.write("\ufeff")
+    writer = csv.writer(expected)
+    writer.writerow([column.heading for column in EXPORT_COLUMNS])
+    for action in rows:
+        writer.writerow([exports._safe_cell(value) for value in _as_the_model_says(action)])
+    response = export_response(
+        rows=action_list(), columns=EXPORT_COLUMNS, file_format="csv", filename="actions"
+    )
+    assert b"".join(response.streaming_content).decode("utf-8") == expected.getvalue()
 
 
 @pytest.mark.parametrize("count", [3, 30])

@@ -353,7 +353,7 @@ def test_the_log_downloads_as_csv_with_the_filter_applied(manager, log):
 
 def test_the_log_downloads_as_xlsx(lead, log):
     response = lead.get(reverse("challenges:list"), {"format": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Reference"
     # The agency lead's download holds only their agency's challenges.

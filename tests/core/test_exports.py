@@ -1,6 +1,7 @@
 """The one export path: columns read by field or by row give the same cells, CSV neutralises
 formulas, and the workbook it writes opens in a spreadsheet library with its types kept."""
 
+import csv
 import datetime
 import decimal
 import io
@@ -8,8 +9,11 @@ import io
 import openpyxl
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from hypothesis import given
+from hypothesis import strategies as st
 
-from safeboard.core.exports import Column, cell_rows, export_response, xlsx_bytes
+from safeboard.core import exports
+from safeboard.core.exports import Column, cell_rows, export_response
 
 
 @pytest.mark.django_db
@@ -47,49 +51,55 @@ def test_the_csv_is_streamed_with_a_byte_order_mark_and_neutralised_formulas():
     assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
 
 
-def test_the_workbook_keeps_text_numbers_dates_and_true_false():
-    rows = [
-        ["Text", "Whole", "Decimal", "Date", "When", "Yes?"],
-        [
-            "  Ada & <Grace>\x01 ",
-            42,
-            decimal.Decimal("3.25"),
-            datetime.date(2025, 3, 31),
-            datetime.datetime(2025, 3, 31, 14, 30),
-            True,
-        ],
-        ["", 0, 1.5, None, None, False],
-    ]
-    cells = [["" if value is None else value for value in row] for row in rows]
-    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(cells, sheet_title="actions/all")))
-    sheet = book.active
-    assert sheet.title == "actions-all"
-    read = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert read[0] == rows[0]
-    assert read[1] == [
-        "  Ada & <Grace>_x0001_ ",  # a control character in Excel's own escape, as Excel reads it
-        42,
-        3.25,
-        datetime.datetime(2025, 3, 31),
-        datetime.datetime(2025, 3, 31, 14, 30),
-        True,
-    ]
-    assert sheet["D2"].number_format == "yyyy-mm-dd"
-    assert read[2] == [None, 0, 1.5, None, None, False]
+def _workbook(response) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
 
 
-def test_an_excel_export_is_a_workbook_named_after_the_list():
+def test_an_excel_export_is_a_streamed_workbook_named_after_the_list():
     columns = [Column("Name", lambda r: r)]
     response = export_response(rows=["=1+1"], columns=columns, file_format="xlsx", filename="y")
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert response.streaming
+    sheet = _workbook(response).active
     assert list(sheet.iter_rows(values_only=True)) == [("Name",), ("'=1+1",)]
+    assert sheet.title == "y"
     assert response["Content-Disposition"] == 'attachment; filename="y.xlsx"'
+
+
+def test_an_excel_export_keeps_each_cells_type_and_its_csv_protection():
+    rows = [
+        {"text": "@cmd", "whole": 42, "amount": decimal.Decimal("3.25"), "on": None},
+        {"text": "Plain & <simple>", "whole": 0, "amount": 1.5, "on": datetime.date(2025, 3, 31)},
+    ]
+    columns = [Column(name.title(), lambda r, name=name: r[name]) for name in rows[0]]
+    response = export_response(
+        rows=rows, columns=columns, file_format="xlsx", filename="actions/all"
+    )
+    sheet = _workbook(response).active
+    assert sheet.title == "actions-all"
+    assert list(sheet.iter_rows(values_only=True)) == [
+        ("Text", "Whole", "Amount", "On"),
+        ("'@cmd", 42, 3.25, None),
+        ("Plain & <simple>", 0, 1.5, datetime.datetime(2025, 3, 31)),
+    ]
+    assert sheet["D3"].number_format == "yyyy-mm-dd"
+
+
+@pytest.mark.django_db
+def test_the_excel_export_of_a_queryset_holds_the_cells_the_csv_holds():
+    types = ContentType.objects.order_by("pk")
+    columns = [
+        Column("Id", fields=("pk",)),
+        Column("Label", lambda app, model: f"={app}.{model}", fields=("app_label", "model")),
+    ]
+    cells = list(cell_rows(types, columns))
+    response = export_response(rows=types, columns=columns, file_format="xlsx", filename="t")
+    read = list(_workbook(response).active.iter_rows(values_only=True))
+    assert read == [("Id", "Label"), *map(tuple, cells)]
+    assert all(label.startswith("'=") for _, label in cells)
 
 
 @pytest.mark.django_db
 def test_a_batch_column_is_found_once_for_each_value_and_only_from_a_queryset(monkeypatch):
-    from safeboard.core import exports
-
     monkeypatch.setattr(exports, "CHUNK_ROWS", 5)
     types = ContentType.objects.order_by("pk")
     asked: list[list[tuple]] = []
@@ -114,3 +124,49 @@ def test_a_batch_column_is_found_once_for_each_value_and_only_from_a_queryset(mo
     assert len(values) == len(set(values)) == len({t.app_label for t in types})
     with pytest.raises(ValueError, match="'App' is read from a queryset only"):
         list(cell_rows(list(types), columns))
+
+
+_column_values = st.lists(
+    st.one_of(
+        st.none(),
+        st.text(max_size=4),
+        st.sampled_from(["=1+1", "+44", "-3", "@cmd", "\tx", "\rx", ""]),
+        st.integers(),
+        st.dates(),
+    ),
+    max_size=12,
+)
+
+
+@given(_column_values)
+def test_a_column_made_safe_at_once_holds_the_cells_made_safe_one_by_one(values):
+    assert exports._safe_column(list(values)) == [exports._safe_cell(value) for value in values]
+
+
+@given(st.lists(st.sampled_from(["=1", "plain", "", None, "+2"]), max_size=12))
+def test_a_text_column_made_safe_at_once_holds_the_cells_made_safe_one_by_one(values):
+    assert exports._safe_column(list(values)) == [exports._safe_cell(value) for value in values]
+
+
+_csv_cells = st.one_of(
+    st.none(),
+    st.text(alphabet=st.sampled_from(list('ab ,"\r\n\t\x00é'))),
+    st.integers(),
+    st.floats(),
+    st.decimals(allow_nan=False),
+    st.booleans(),
+    st.dates(),
+)
+
+
+@given(
+    st.integers(min_value=0, max_value=4).flatmap(
+        lambda width: st.lists(st.lists(_csv_cells, min_size=width, max_size=width), max_size=6)
+    )
+)
+def test_the_csv_lines_are_those_csv_writer_writes(rows):
+    expected = io.StringIO()
+    csv.writer(expected).writerows(rows)
+    width = len(rows[0]) if rows else 0
+    columns = [list(column) for column in zip(*rows, strict=True)] if width else []
+    assert exports._csv_lines((len(rows), columns)) == expected.getvalue()

@@ -46,7 +46,7 @@ def test_the_plan_downloads_as_csv_with_its_measures_and_actions(cast, plan):
 def test_the_plan_downloads_as_excel(cast, plan):
     client = signed_in_client(cast[Role.BUSINESS_MANAGER])
     response = client.get(reverse("priorities:plan_detail", args=[plan.pk]), {"format": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet.cell(3, 9).value == "Train every health visitor"
 
 

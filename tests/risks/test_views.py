@@ -351,7 +351,7 @@ def test_the_register_exports_the_filtered_risks_as_csv(manager_client, register
 
 def test_the_register_exports_as_excel(manager_client, register):
     response = manager_client.get(reverse("risks:export") + "?format=xlsx")
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("Reference", "Title", "Category", "Status")
     assert {row[0] for row in rows[1:]} == {

@@ -103,7 +103,7 @@ def test_the_chain_downloads_as_csv_with_one_line_per_claim_or_action(cast, them
 def test_the_chain_downloads_as_excel(cast, theme):
     finding, _ = audit_link(theme)
     response = _chain(cast[Role.CHAIR], theme, format="xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = [cell.value for cell in sheet[2]]
     assert finding.title in values
 

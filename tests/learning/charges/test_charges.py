@@ -87,7 +87,7 @@ def test_the_charges_export_as_csv_and_excel(officer_client, charges):
     assert rows[0][:4] == ["Raised on", "Agency", "Charge", "Amount (£)"]
     assert [row[4] for row in rows[1:]] == ["Sam Lee"]
     response = officer_client.get(url, {"format": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet.max_row == 4
 
 

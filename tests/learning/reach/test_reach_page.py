@@ -96,7 +96,7 @@ def test_the_figures_download_as_csv(cast, neglect):
 def test_the_figures_download_as_excel(cast, neglect):
     client = signed_in_client(cast[Role.LAY_MEMBER])
     response = client.get(URL, {"subject": _subject(neglect), "format": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert [cell.value for cell in sheet[2]] == ["Shire Constabulary", "Police officer", 3, 3]
 
 

@@ -237,5 +237,5 @@ def test_the_lessons_export_as_csv_and_excel(cast, review):
 
     excel = client.get(url + "?format=xlsx")
     assert excel.status_code == 200
-    assert excel.content[:2] == b"PK"
+    assert b"".join(excel.streaming_content)[:2] == b"PK"
     assert client.get(url + "?format=pdf").status_code == 400

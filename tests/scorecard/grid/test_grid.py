@@ -195,7 +195,7 @@ def test_the_csv_download_holds_the_rows_shown(cast, scorecard):
 
 def test_the_excel_download_holds_every_row(cast, scorecard):
     response = signed_in_client(cast[Role.CHAIR]).get(URL, {"format": "xlsx"})
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == ["POL-02", "HLT-01", "POL-03", "POL-01"]
     assert rows[0][10:13] == (
