@@ -1,8 +1,8 @@
 """A large census file read as two halves at once, one in a second process.
 
-Parsing is most of the time the census command takes, and lxml parses on one core. A file on
-disk can be cut at a <Child> near its middle: the first half is the file up to there followed
-by `</Children></Message>`; the second is the file's opening up to and including <Children>,
+Parsing is most of the time the census command takes, and lxml parses on one core. When the
+machine has a core to spare, a file on disk can be cut at a <Child> near its middle: the first
+half is the file up to there followed by `</Children></Message>`; the second is the file's opening up to and including <Children>,
 then as many newlines as the first half has lines after that opening (so that every line
 number lxml gives is the line in the file), then the rest of the file. Each half is read by
 the same reader, with the same hardened parser, the second in a forked process.
@@ -32,7 +32,10 @@ from typing import Any, BinaryIO
 # Below this a file is read in one piece: a second process would save less than it costs.
 CUT_FROM_BYTES = 16 * 1024**2
 OPENING_LIMIT = 64 * 1024  # the opening up to <Children> is a Header: well within this
-WINDOW = 256 * 1024  # where to look for a <Child> after the middle of the file
+WINDOW = 256 * 1024  # where to look for a <Child> after the cut's place
+# Where to cut, as a share of the file: a little after the middle, since the second process
+# also counts the lines before its half and sends its rows back, while the first waits.
+CUT_SHARE = 0.53
 CLOSING = b"</Children></Message>"
 _CHUNK = 1024**2
 
@@ -69,6 +72,14 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
+def core_to_spare() -> bool:
+    """Whether a second process would find a core free: over the last minute, fewer processes
+    have been running on average than the cores less the one this process needs. On a machine
+    already busy the two halves only take turns, and waiting for the later one costs more
+    than the cut saves."""
+    return os.getloadavg()[0] < cores() - 0.5
+
+
 def find_cut(stream: BinaryIO) -> Cut | None:
     """A cut near the middle of a file on disk whose opening is plain; None otherwise."""
     try:
@@ -83,11 +94,11 @@ def find_cut(stream: BinaryIO) -> Cut | None:
     if children == -1 or not _plain_opening(head[:children]):
         return None
     opening_end = children + len(b"<Children>")
-    middle = max(opening_end, size // 2)
-    child = os.pread(descriptor, WINDOW, middle).find(b"<Child>")
+    start = max(opening_end, int(size * CUT_SHARE))
+    child = os.pread(descriptor, WINDOW, start).find(b"<Child>")
     if child == -1:
         return None
-    return Cut(opening_end, middle + child, size)
+    return Cut(opening_end, start + child, size)
 
 
 def _plain_opening(opening: bytes) -> bool:

@@ -167,7 +167,7 @@ def read_census(
                 counter,
                 limit=limit,
                 leave_out=leave_out_problem_children,
-                halves=processes > 1 and progress is None and halves.cores() > 1,
+                halves=processes > 1 and progress is None and halves.core_to_spare(),
             )
         counter.finish()
     return extract

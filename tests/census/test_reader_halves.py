@@ -17,12 +17,14 @@ from safeboard.census.synth import write_census
 
 from .test_reader import FULL_EPISODE, census, child
 
+core_to_spare = halves.core_to_spare  # before the fixture below stands in for it
+
 
 @pytest.fixture(autouse=True)
 def small_files_are_cut(monkeypatch):
     """Cut even the small files of these tests, on any machine."""
     monkeypatch.setattr(halves, "CUT_FROM_BYTES", 0)
-    monkeypatch.setattr(halves, "cores", lambda: 2)
+    monkeypatch.setattr(halves, "core_to_spare", lambda: True)
 
 
 @pytest.fixture
@@ -171,7 +173,7 @@ def test_a_plain_file_is_cut_at_a_child_after_its_middle(tmp_path):
 
     assert cut is not None
     assert data[cut.opening_end - len(b"<Children>") : cut.opening_end] == b"<Children>"
-    assert cut.at >= len(data) // 2
+    assert cut.at >= len(data) * halves.CUT_SHARE
     assert data[cut.at :].startswith(b"<Child>")
 
 
@@ -182,6 +184,24 @@ def test_a_small_file_is_read_in_one_piece(tmp_path, monkeypatch):
 
     with path.open("rb") as stream:
         assert halves.find_cut(stream) is None
+
+
+def test_a_busy_machine_reads_in_one_piece(tmp_path, monkeypatch, cuts):
+    monkeypatch.setattr(halves, "core_to_spare", lambda: False)
+    path = tmp_path / "census.xml"
+    write_census(path, children=50, seed=5, year=2025)
+
+    read_census([path], processes=2)
+
+    assert cuts == []
+
+
+def test_a_core_is_to_spare_only_when_the_load_leaves_one(monkeypatch):
+    monkeypatch.setattr(halves, "cores", lambda: 2)
+    monkeypatch.setattr(halves.os, "getloadavg", lambda: (1.2, 1.0, 1.0))
+    assert core_to_spare() is True
+    monkeypatch.setattr(halves.os, "getloadavg", lambda: (1.8, 1.0, 1.0))
+    assert core_to_spare() is False
 
 
 def test_an_upload_without_a_file_on_disk_is_read_in_one_piece():
