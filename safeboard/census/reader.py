@@ -248,12 +248,16 @@ def _read_half(
 
 def _add_part(extract: CensusExtract, part: CensusExtract) -> None:
     """Add a part read on its own after what `extract` holds: its referrals renumbered to
-    follow those already there."""
+    follow those already there, one row at a time so that the old rows are freed as it goes."""
     offset = len(extract.rows["referrals"])
     for table, rows in part.rows.items():
         if offset:
-            rows = [(row[0] + offset, *row[1:]) for row in rows]
-        extract.rows[table].extend(rows)
+            for index, row in enumerate(rows):
+                rows[index] = (row[0] + offset, *row[1:])
+        if extract.rows[table]:
+            extract.rows[table].extend(rows)
+        else:
+            extract.rows[table] = rows
     extract.children += part.children
     extract.problems.extend(part.problems)
     extract.children_left_out += part.children_left_out
