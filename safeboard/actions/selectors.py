@@ -53,17 +53,19 @@ def visible_to(actions: QuerySet[Action], *, user: User | None) -> QuerySet[Acti
         hidden_ids = source.hidden_from(user)
         if hidden_ids.query.is_empty():
             continue  # nothing of that kind is hidden from this reader: no subquery to build
-        app_label, model_name = source.key.split(".")
-        hidden |= Q(
-            source_type__app_label=app_label,
-            source_type__model=model_name,
-            source_id__in=hidden_ids,
-        )
+        hidden |= _of_kind(source.key) & Q(source_id__in=hidden_ids)
     if not hidden:
         return actions
     if user is not None and user.person_id:
         hidden &= ~Q(owner_person_id=user.person_id)
     return actions.exclude(hidden)
+
+
+def _of_kind(key: str) -> Q:
+    """Actions whose source is of the kind "app_label.model", by its content type's id (kept
+    in memory by Django), not by a join to the content types on every list."""
+    app_label, model_name = key.split(".")
+    return Q(source_type_id=ContentType.objects.get_by_natural_key(app_label, model_name).pk)
 
 
 # Themes: an action carries the themes of its source (a finding, a challenge, a priority...),
@@ -74,19 +76,14 @@ def _from_sources_tagged_with(themes: Any) -> Q:
     """Actions whose source is tagged with any of `themes` (one subquery per kind of source)."""
     about = Q(pk__in=[])
     for source in themed_sources:
-        app_label, model_name = source.key.split(".")
-        about |= Q(
-            source_type__app_label=app_label,
-            source_type__model=model_name,
-            source_id__in=source.tagged_with(themes),
-        )
+        about |= _of_kind(source.key) & Q(source_id__in=source.tagged_with(themes))
     return about
 
 
 def actions_about(themes: Any, *, user: User | None = None) -> QuerySet[Action]:
     """The actions whose source is tagged with any of `themes` (a list or queryset of themes),
     as far as `user` may know of them, soonest due first."""
-    actions = Action.objects.select_related("owner_agency", "owner_person", "source_type")
+    actions = Action.objects.select_related("owner_agency", "owner_person")
     return visible_to(actions.filter(_from_sources_tagged_with(themes)), user=user).order_by(
         "due_on", "id"
     )
@@ -160,9 +157,7 @@ def action_list(
     source is confidential."""
     filters = filters or ActionFilters()
     today = timezone.localdate()
-    actions = visible_to(
-        Action.objects.select_related("owner_agency", "owner_person", "source_type"), user=user
-    )
+    actions = visible_to(Action.objects.select_related("owner_agency", "owner_person"), user=user)
     if filters.status == "overdue":
         actions = actions.filter(is_overdue(today))
     elif filters.status == "open":

@@ -21,6 +21,12 @@ def long_date(day: datetime.date, *, weekday: bool = False) -> str:
     return f"{day:%A} {written}" if weekday else written
 
 
+def short_date(day: datetime.date | None) -> str:
+    """'6 Dec 2026' (the short date of a table's rows, SHORT_DATE_FORMAT), or '' for None:
+    what the `date` filter writes, without its translation look-ups on every row."""
+    return f"{day.day} {day:%b %Y}" if day is not None else ""
+
+
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` calendar months later (earlier when negative), or that month's
     last day when it is shorter."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
+from django.template.defaultfilters import date as date_filter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeboard.core.dates import a_year_before, add_months, long_date
+from safeboard.core.dates import a_year_before, add_months, long_date, short_date
 
 
 def test_a_long_date_has_no_leading_zero_and_the_month_in_full():
@@ -46,3 +48,12 @@ def test_adding_months_lands_in_the_right_month_never_later_in_it(day, months):
     later = add_months(day, months)
     assert (later.year * 12 + later.month) - (day.year * 12 + day.month) == months
     assert later.day <= day.day
+
+
+@given(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31)))
+def test_a_short_date_is_what_the_date_filter_writes_for_the_short_format(day):
+    assert short_date(day) == date_filter(day, settings.SHORT_DATE_FORMAT)
+
+
+def test_no_date_is_written_as_nothing():
+    assert short_date(None) == ""

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import template
-from django.template.defaultfilters import date
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
+from safeboard.core.dates import short_date
 from safeboard.core.templatetags.govuk_parts import record_link, tag
 
 register = template.Library()
@@ -45,7 +45,7 @@ def action_rows(context, actions: Iterable) -> SafeString:
                 record_link(context, action, action.title),
                 action.owner_person.full_name if action.owner_person_id else "",
                 action.owner_agency.name if action.owner_agency_id else "",
-                date(action.due_on, "j M Y"),
+                short_date(action.due_on),
                 tag(action.display_status, action.status_tag_colour),
                 _themes(action),
             )

@@ -244,22 +244,35 @@ class LessonReach:
 
 
 def lesson_reach(lesson: Lesson, *, now: datetime.datetime | None = None) -> LessonReach:
-    """Two queries: the courses with their counts, and the people across them."""
+    """Four small queries: the courses; the sessions held on each; the people trained on
+    each; the people across them all. Counted apart, each over its own index, rather than in
+    one join of courses, sessions and bookings, which multiplies the rows it counts."""
     now = now or timezone.now()
-    counted = lesson.counts_from("sessions__")
-    attended = counted & Q(sessions__bookings__attendance=Booking.Attendance.ATTENDED)
-    courses = (
-        lesson.courses()
-        .annotate(
-            sessions_held=Count(
-                "sessions",
-                filter=counted
-                & Q(sessions__status=Session.Status.SCHEDULED, sessions__starts_at__lte=now),
-                distinct=True,
-            ),
-            people_trained=Count("sessions__bookings__learner", filter=attended, distinct=True),
+    courses = list(lesson.courses().order_by("title"))
+    ids = [course.pk for course in courses]
+    held = dict(
+        Session.objects.filter(
+            lesson.counts_from(),
+            course__in=ids,
+            status=Session.Status.SCHEDULED,
+            starts_at__lte=now,
         )
-        .order_by("title")
+        .values_list("course")
+        .annotate(held=Count("pk"))
+        .order_by()
     )
-    people = lesson.attended().aggregate(people=Count("learner_id", distinct=True))["people"]
-    return LessonReach(rule=lesson.rule, courses=list(courses), people=people)
+    attended = Booking.objects.filter(
+        lesson.counts_from("session__"),
+        session__course__in=ids,
+        attendance=Booking.Attendance.ATTENDED,
+    )
+    trained = dict(
+        attended.values_list("session__course")
+        .annotate(people=Count("learner", distinct=True))
+        .order_by()
+    )
+    for course in courses:
+        course.sessions_held = held.get(course.pk, 0)
+        course.people_trained = trained.get(course.pk, 0)
+    people = attended.aggregate(people=Count("learner", distinct=True))["people"]
+    return LessonReach(rule=lesson.rule, courses=courses, people=people)
