@@ -77,7 +77,11 @@ def core_to_spare() -> bool:
     have been running on average than the cores less the one this process needs. On a machine
     already busy the two halves only take turns, and waiting for the later one costs more
     than the cut saves."""
-    return os.getloadavg()[0] < cores() - 0.5
+    try:
+        running = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average to tell: one process, to be safe
+        return False
+    return running < cores() - 0.5
 
 
 def find_cut(stream: BinaryIO) -> Cut | None:
