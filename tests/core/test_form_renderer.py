@@ -85,3 +85,24 @@ def test_a_template_only_the_django_language_has_is_still_found():
 
 def test_the_settings_name_it():
     assert settings.FORM_RENDERER == "safeboard.core.form_renderer.WidgetRenderer"
+
+
+class Selects(GovUKForm):
+    grouped = forms.ChoiceField(
+        label="Grouped",
+        choices=[("", "Any"), ("Open work", [("a", "A & <b>")]), ("Done", [("c", "C")])],
+    )
+    several = forms.MultipleChoiceField(label="Several", choices=CHOICES[1:], required=False)
+    picked = forms.ChoiceField(label="Picked", choices=CHOICES, widget=forms.Select({"x": True}))
+
+
+@pytest.mark.parametrize("data", [None, {"grouped": "a", "several": ["open", "done"]}])
+def test_selects_write_their_options_as_django_writes_them(data):
+    django_language = Selects(data, renderer=DjangoTemplates())
+    jinja2 = Selects(data, renderer=WidgetRenderer())
+    assert _canonical(_rendered(jinja2)) == _canonical(_rendered(django_language))
+
+
+def test_the_select_template_is_safeboards_own():
+    template = WidgetRenderer().get_template("django/forms/widgets/select.html")
+    assert "safeboard/core/jinja2" in template.template.filename
