@@ -33,11 +33,12 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from django.conf import settings
 from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 
+from safeboard.census import halves
 from safeboard.census.collector import cycle_collector_paused
 from safeboard.census.extract import TABLES, CensusExtract, RecordProblem
 
@@ -126,6 +127,7 @@ def read_census(
     *,
     leave_out_problem_children: bool = False,
     progress: ProgressCallback | None = None,
+    processes: int = 1,
 ) -> CensusExtract:
     """Read census files together into one `CensusExtract`.
 
@@ -139,6 +141,10 @@ def read_census(
 
     `progress(bytes_read, total_bytes)` is called as the files are read, across all of them;
     a stream of unknown size adds what has been read of it to the total.
+
+    With `processes=2` (and no `progress`), a large file on disk is read as two halves at once
+    when it can be cut safely (halves.py); the result and any error are those of reading it in
+    one piece.
 
     Raises `CensusFileError` for a file larger than `SAFEBOARD_CENSUS_MAX_BYTES` (checked
     before parsing and again while reading), not well-formed or truncated, whose root is not
@@ -155,7 +161,14 @@ def read_census(
             sizes.append(size)
         counter = _Progress(progress, sizes)
         with cycle_collector_paused():
-            _read_all(opened, extract, counter, limit=limit, leave_out=leave_out_problem_children)
+            _read_all(
+                opened,
+                extract,
+                counter,
+                limit=limit,
+                leave_out=leave_out_problem_children,
+                halves=processes > 1 and progress is None and halves.core_to_spare(),
+            )
         counter.finish()
     return extract
 
@@ -167,11 +180,91 @@ def _read_all(
     *,
     limit: int,
     leave_out: bool,
+    halves: bool,
 ) -> None:
     for index, (name, stream) in enumerate(opened):
-        reader = _CountingReader(stream, name=name, limit=limit, counter=counter, index=index)
-        _read_file(reader, name, extract, leave_out=leave_out)
+        cut = _cut_for(stream) if halves else None
+        if cut is None or not _read_in_halves(
+            stream, cut, name, extract, limit=limit, leave_out=leave_out
+        ):
+            reader = _CountingReader(stream, name=name, limit=limit, counter=counter, index=index)
+            _read_file(reader, name, extract, leave_out=leave_out)
         extract.files.append(name)
+
+
+def _cut_for(stream: BinaryIO) -> halves.Cut | None:
+    try:
+        return halves.find_cut(stream)
+    except OSError:
+        return None
+
+
+def _read_in_halves(
+    stream: BinaryIO,
+    cut: halves.Cut,
+    name: str,
+    extract: CensusExtract,
+    *,
+    limit: int,
+    leave_out: bool,
+) -> bool:
+    """Read the file cut in two, the second half in a second process, into `extract`; False,
+    with `extract` untouched, when the halves do not read as the whole file would (halves.py)."""
+    descriptor = stream.fileno()
+    second = halves.Background(_read_half, descriptor, cut, name, limit, leave_out, True)
+    try:
+        first, headers = _read_half(descriptor, cut, name, limit, leave_out, False)
+    except CensusFileError:
+        second.cancel()
+        return False
+    except BaseException:
+        second.cancel()
+        raise
+    read = second.result()
+    if read is None or headers != 1 or read[1] != 1:
+        return False
+    _add_part(extract, first)
+    _add_part(extract, read[0])
+    return True
+
+
+def _read_half(
+    descriptor: int, cut: halves.Cut, name: str, limit: int, leave_out: bool, second: bool
+) -> tuple[CensusExtract, int]:
+    """One half of the file, on its own, and the number of Headers it has."""
+    pieces = cut.second_half(descriptor) if second else cut.first_half()
+    reader = _CountingReader(
+        halves.Pieces(descriptor, pieces),
+        name=name,
+        # The file's size is within the limit; neither half is longer, but for the closing.
+        limit=limit + len(halves.CLOSING),
+        counter=_Progress(None, [None]),
+        index=0,
+    )
+    part = CensusExtract()
+    headers = _read_file(reader, name, part, leave_out=leave_out)
+    return part, headers
+
+
+def _add_part(extract: CensusExtract, part: CensusExtract) -> None:
+    """Add a part read on its own after what `extract` holds: its referrals renumbered to
+    follow those already there, one row at a time so that the old rows are freed as it goes."""
+    offset = len(extract.rows["referrals"])
+    for table, rows in part.rows.items():
+        if offset:
+            for index, row in enumerate(rows):
+                rows[index] = (row[0] + offset, *row[1:])
+        if extract.rows[table]:
+            extract.rows[table].extend(rows)
+        else:
+            extract.rows[table] = rows
+    extract.children += part.children
+    extract.problems.extend(part.problems)
+    extract.children_left_out += part.children_left_out
+    if part.reference_date is not None and (
+        extract.reference_date is None or part.reference_date > extract.reference_date
+    ):
+        extract.reference_date = part.reference_date
 
 
 @contextmanager
@@ -242,12 +335,16 @@ class _Progress:
         )
 
 
+class _Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class _CountingReader:
     """The file as lxml reads it: counts bytes and lines, enforces the size limit, and refuses
     any DOCTYPE or entity declaration in the prolog before the parser is given it."""
 
     def __init__(
-        self, stream: BinaryIO, *, name: str, limit: int, counter: _Progress, index: int
+        self, stream: _Readable, *, name: str, limit: int, counter: _Progress, index: int
     ) -> None:
         self.stream = stream
         self.name = name
@@ -318,7 +415,8 @@ def _root_start(prolog: bytes) -> int | None:
 
 def _read_file(
     reader: _CountingReader, name: str, extract: CensusExtract, *, leave_out: bool
-) -> None:
+) -> int:
+    """Read one file into `extract`; the number of Headers it has."""
     parser_events = etree.iterparse(
         reader,
         events=("end",),
@@ -331,6 +429,7 @@ def _read_file(
         remove_pis=True,
     )
     reference_date: datetime.date | None = None
+    headers = 0
     checked_root = False
     dates: dict[str, datetime.date] = {}
     try:
@@ -342,6 +441,7 @@ def _read_file(
                 checked_root = True
             if element.tag == "Header":
                 reference_date = _reference_date(element, name)
+                headers += 1
             else:
                 if reference_date is None:
                     raise CensusFileError(name, element.sourceline or 1, NO_REFERENCE_DATE)
@@ -362,6 +462,7 @@ def _read_file(
         raise CensusFileError(name, reader.lines_read, NO_REFERENCE_DATE)
     if extract.reference_date is None or reference_date > extract.reference_date:
         extract.reference_date = reference_date
+    return headers
 
 
 def _check_root(tree: etree._ElementTree, name: str, line: int) -> None:

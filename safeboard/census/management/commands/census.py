@@ -66,7 +66,7 @@ class Command(BaseCommand):
         if population <= 0:
             raise CommandError(NOT_POSITIVE.format(population=population), returncode=USAGE_ERROR)
         try:
-            extract = reader.read_census(files, leave_out_problem_children=True)
+            extract = reader.read_census(files, leave_out_problem_children=True, processes=2)
         except reader.CensusFileError as error:
             message = MALFORMED_FILE.format(
                 file=error.file_name, line=error.line, message=error.message
