@@ -162,10 +162,10 @@ def _errors(field: BoundField) -> SafeString:
 def _widget(field: BoundField) -> SafeString:
     """The widget with the classes and `aria-describedby` crispy-forms-gds gives it."""
     widget = field.field.widget
-    name = type(widget).__name__.lower()
+    kind = type(widget).__name__.lower()
     converters = {**_CONVERTERS, **getattr(settings, "CRISPY_CLASS_CONVERTERS", {})}
-    classes = converters.get(name, name).split()
-    classes += [name for name in widget.attrs.get("class", "").split() if name not in classes]
+    classes = converters.get(kind, kind).split()
+    classes += [css for css in widget.attrs.get("class", "").split() if css not in classes]
     attrs: dict[str, Any] = {"class": " ".join(classes)}
     described = f"{field.auto_id}_hint" if field.help_text else ""
     if field.errors:
