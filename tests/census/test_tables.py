@@ -1,10 +1,13 @@
-"""The census tables in DuckDB hold exactly the extract's rows, however many chunks they take."""
+"""The census tables in DuckDB hold exactly the extract's rows: every type, missing values,
+first and last dates, and no rows at all."""
 
 from __future__ import annotations
 
 import datetime
 
 import duckdb
+from hypothesis import given
+from hypothesis import strategies as st
 
 from safeboard.census import tables
 from safeboard.census.extract import TABLES, CensusExtract
@@ -30,9 +33,28 @@ def loaded(extract: CensusExtract) -> dict[str, list[tuple]]:
         }
 
 
-def test_a_table_loaded_in_chunks_holds_every_row_in_order(monkeypatch):
+def test_a_table_holds_every_row_in_order():
     extract = extract_of(7)
-    monkeypatch.setattr(tables, "CHUNK_ROWS", 3)
+
+    assert loaded(extract) == {name: extract.rows[name] for name in TABLES}
+
+
+dates = st.none() | st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31))
+referral_rows = st.lists(
+    st.tuples(st.text(min_size=1, max_size=12), dates, st.none() | st.booleans(), dates),
+    max_size=40,
+)
+plan_rows = st.lists(
+    st.tuples(st.text(min_size=1, max_size=12), dates, dates, st.none() | st.integers(0, 99)),
+    max_size=40,
+)
+
+
+@given(referrals=referral_rows, plans=plan_rows)
+def test_any_rows_come_back_as_they_went_in(referrals, plans):
+    extract = CensusExtract(reference_date=D(2025, 3, 31))
+    extract.rows["referrals"] = [(number, *row) for number, row in enumerate(referrals, 1)]
+    extract.rows["cp_plans"] = [(number, *row) for number, row in enumerate(plans, 1)]
 
     assert loaded(extract) == {name: extract.rows[name] for name in TABLES}
 
