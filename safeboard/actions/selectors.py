@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -112,6 +113,26 @@ def themes_of_sources(sources: Iterable[tuple[int | None, int | None]]) -> dict[
         for source_id in ids:
             themes[(type_of_kind[key], source_id)] = of_source.get(source_id, [])
     return themes
+
+
+def actions_answering(records: Sequence[models.Model]) -> dict[int, list[Action]]:
+    """The actions answering each of `records` (all of one model: a kind of recommendation),
+    soonest due first, by record id: one query."""
+    if not records:
+        return {}
+    answering = (
+        Action.objects.select_related("owner_agency", "owner_person")
+        .filter(
+            source_type=ContentType.objects.get_for_model(records[0]),
+            source_id__in=[record.pk for record in records],
+        )
+        .order_by("due_on", "id")
+    )
+    by_record: dict[int, list[Action]] = defaultdict(list)
+    for action in answering:
+        if action.source_id is not None:  # the filter above asked for a source
+            by_record[action.source_id].append(action)
+    return dict(by_record)
 
 
 def themes_of_actions(actions: Iterable[Action]) -> dict[int, list[Any]]:

@@ -8,12 +8,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from safeboard.accounts.models import User
+from safeboard.actions.selectors import actions_answering
 from safeboard.core.chains import recommendation_links
 from safeboard.core.extension_points import ChainLinks, ChainStep
 from safeboard.themes.models import Theme
 
 from .models import Finding, Recommendation
-from .selectors import recommendation_actions
 
 FINDING_KIND = "Child death review learning"
 RECOMMENDATION_KIND = "Child death review recommendation"
@@ -56,7 +56,7 @@ def child_death_chain_links(*, themes: Iterable[Theme] | None, user: User | None
     asked = list(
         Recommendation.objects.filter(finding__in=[f.pk for f in found]).order_by("made_on", "id")
     )
-    actions = recommendation_actions(recommendations=asked)
+    actions = actions_answering(asked)
     read = {finding.pk: finding for finding in found}
     by_finding: dict[int, list[Recommendation]] = defaultdict(list)
     for recommendation in asked:

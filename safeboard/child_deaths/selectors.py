@@ -3,15 +3,13 @@ the action spine's themes."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, QuerySet
 
 from safeboard.accounts.models import User
-from safeboard.actions.models import Action
+from safeboard.actions.selectors import actions_answering
 from safeboard.themes.models import Theme
 from safeboard.themes.selectors import tagged_through, themes_through
 
@@ -36,23 +34,10 @@ def active_categories() -> QuerySet[DeathCategory]:
 def finding_recommendations(*, finding: Finding) -> list[Recommendation]:
     """The finding's recommendations, each with its actions as `action_list` (two queries)."""
     recommendations = list(finding.recommendations.order_by("made_on", "id"))
-    actions = recommendation_actions(recommendations=recommendations)
+    actions = actions_answering(recommendations)
     for recommendation in recommendations:
         recommendation.action_list = actions.get(recommendation.pk, [])  # type: ignore[attr-defined]
     return recommendations
-
-
-def recommendation_actions(*, recommendations: Iterable[Recommendation]) -> dict[int, list[Action]]:
-    ids = [recommendation.pk for recommendation in recommendations]
-    by_recommendation: dict[int, list[Action]] = defaultdict(list)
-    if not ids:
-        return by_recommendation
-    actions = Action.objects.filter(
-        source_type=ContentType.objects.get_for_model(Recommendation), source_id__in=ids
-    ).select_related("owner_agency", "owner_person")
-    for action in actions.order_by("due_on", "pk"):
-        by_recommendation[action.source_id].append(action)  # type: ignore[index]
-    return by_recommendation
 
 
 def findings_about(

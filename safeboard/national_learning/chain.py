@@ -8,12 +8,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from safeboard.accounts.models import User
+from safeboard.actions.selectors import actions_answering
 from safeboard.core.chains import recommendation_links
 from safeboard.core.extension_points import ChainLinks, ChainStep
 from safeboard.themes.models import Theme
 
 from .models import NationalReview, Recommendation
-from .selectors import recommendation_actions
 
 FINDING_KIND = "National review or report"
 RECOMMENDATION_KIND = "Recommendation from national learning"
@@ -56,7 +56,7 @@ def national_chain_links(*, themes: Iterable[Theme] | None, user: User | None) -
     asked = list(
         Recommendation.objects.filter(review__in=[f.pk for f in found]).order_by("made_on", "id")
     )
-    actions = recommendation_actions(recommendations=asked)
+    actions = actions_answering(asked)
     read = {finding.pk: finding for finding in found}
     by_finding: dict[int, list[Recommendation]] = defaultdict(list)
     for recommendation in asked:

@@ -11,13 +11,13 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 
 from safeboard.accounts.models import User
+from safeboard.actions.selectors import actions_answering
 from safeboard.core.chains import recommendation_links
 from safeboard.core.extension_points import ChainLink, ChainLinks, ChainStep
 from safeboard.themes.models import Theme
 
 from ..cases.selectors import visible_reviews
 from ..models import Finding, Recommendation
-from .selectors import recommendation_actions
 
 FINDING_KIND = "Case review finding"
 RECOMMENDATION_KIND = "Case review recommendation"
@@ -79,7 +79,7 @@ def review_chain_links(*, themes: Iterable[Theme] | None, user: User | None) -> 
         asked = list(recommendations.filter(finding__in=[f.pk for f in found])) + list(loose)
     else:
         asked = list(recommendations.filter(finding__in=[f.pk for f in found]))
-    actions = recommendation_actions(recommendations=asked)
+    actions = actions_answering(asked)
     by_finding: dict[int | None, list[Recommendation]] = defaultdict(list)
     for recommendation in asked:
         by_finding[recommendation.finding_id].append(recommendation)

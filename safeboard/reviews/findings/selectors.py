@@ -4,7 +4,6 @@ see through `visible_reviews(user)` (cases/selectors.py)."""
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypedDict
@@ -16,6 +15,7 @@ from django.utils import timezone
 from safeboard.accounts.models import User
 from safeboard.actions.counting import ActionCounts, count_annotations
 from safeboard.actions.models import Action
+from safeboard.actions.selectors import actions_answering
 from safeboard.partnership.models import Agency
 from safeboard.themes.models import Theme
 from safeboard.themes.selectors import tagged_through, themes_through
@@ -53,25 +53,6 @@ def review_recommendations(*, review: Review) -> list[Recommendation]:
     )
 
 
-def recommendation_actions(*, recommendations: list[Recommendation]) -> dict[int, list[Action]]:
-    """The actions on the spine that answer each recommendation, by recommendation id."""
-    if not recommendations:
-        return {}
-    actions = (
-        Action.objects.select_related("owner_agency", "owner_person")
-        .filter(
-            source_type=ContentType.objects.get_for_model(Recommendation),
-            source_id__in=[recommendation.pk for recommendation in recommendations],
-        )
-        .order_by("due_on", "id")
-    )
-    by_recommendation: dict[int, list[Action]] = defaultdict(list)
-    for action in actions:
-        if action.source_id is not None:  # the filter above asked for a source
-            by_recommendation[action.source_id].append(action)
-    return dict(by_recommendation)
-
-
 @dataclass(frozen=True)
 class RecommendationRow:
     recommendation: Recommendation
@@ -82,7 +63,7 @@ class RecommendationRow:
 
 def recommendation_rows(*, recommendations: list[Recommendation]) -> list[RecommendationRow]:
     """Each recommendation with its actions, in two queries whatever their number."""
-    actions = recommendation_actions(recommendations=recommendations)
+    actions = actions_answering(recommendations)
     rows = []
     for recommendation in recommendations:
         answering = actions.get(recommendation.pk, [])
