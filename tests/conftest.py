@@ -16,6 +16,8 @@ from safeboard.partnership.factories import AgencyFactory, PersonFactory
 from safeboard.partnership.models import Agency
 from tests.reference_data import restore_reference_data
 
+pytest_plugins = ["tests.one_day"]
+
 # A busy machine must not fail a property for being slow: speed is measured in bench/, and a
 # test that sometimes fails on load teaches people to ignore failures.
 settings.register_profile("safeboard", deadline=None, suppress_health_check=[HealthCheck.too_slow])
