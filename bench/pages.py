@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import os
 import re
-import statistics
-import time
 from collections.abc import Callable
 
-from .timing import Result, median_seconds
+from .timing import Result, median_seconds, medians_in_turn
 
 RUNS = int(os.environ.get("SAFEBOARD_BENCH_PAGE_RUNS") or 9)
 LAYOUT_PAGE = "/accessibility/"
@@ -86,15 +84,10 @@ def _timed(client, path: str, status: int) -> float:
 
 def _timed_beside(client, path: str, baseline: str) -> tuple[float, float]:
     """The medians of `path` and of `baseline`, their requests taken in turn."""
-    page, layout = _getter(client, path, 200), _getter(client, baseline, 200)
-    page()
-    times: dict[Callable[[], None], list[float]] = {page: [], layout: []}
-    for _ in range(RUNS):
-        for get in (layout, page):
-            started = time.perf_counter()
-            get()
-            times[get].append(time.perf_counter() - started)
-    return statistics.median(times[page]), statistics.median(times[layout])
+    layout, page = medians_in_turn(
+        [_getter(client, baseline, 200), _getter(client, path, 200)], RUNS
+    )
+    return page, layout
 
 
 def bench_pages(email: str) -> list[Result]:

@@ -31,6 +31,20 @@ def median_seconds(work: Callable[[], object], runs: int, warm_up: bool = True) 
     return statistics.median(times)
 
 
+def medians_in_turn(works: list[Callable[[], object]], runs: int) -> list[float]:
+    """The median of each of `works`, each warmed up, then run in turn `runs` times: a
+    machine busier in one part of the run than another moves them all alike."""
+    for work in works:
+        work()
+    times: list[list[float]] = [[] for _ in works]
+    for _ in range(runs):
+        for work, taken in zip(works, times, strict=True):
+            started = time.perf_counter()
+            work()
+            taken.append(time.perf_counter() - started)
+    return [statistics.median(taken) for taken in times]
+
+
 def _ms(seconds: float | None) -> str:
     return "-" if seconds is None else f"{seconds * 1000:.1f} ms"
 

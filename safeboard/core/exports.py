@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
-from .xlsx_stream import workbook_chunks
+from .xlsx_stream import workbook_chunks_of_columns
 
 EXPORT_FORMATS = ("csv", "xlsx")
 CHUNK_ROWS = 1000  # rows fetched, and CSV lines written, at a time
@@ -82,8 +81,7 @@ def export_response(
     column names them)."""
     chunks = _column_chunks(rows, columns)
     if file_format == "xlsx":
-        cells = itertools.chain.from_iterable(map(_as_rows, chunks))
-        return _xlsx_response(cells, columns, filename)
+        return _xlsx_response(chunks, columns, filename)
     return _csv_response(chunks, columns, filename)
 
 
@@ -270,10 +268,10 @@ def _csv_quoted(text: str) -> str:
 
 
 def _xlsx_response(
-    cells: Iterator[list[Any]], columns: Sequence[Column], filename: str
+    chunks: Iterator[_Chunk], columns: Sequence[Column], filename: str
 ) -> StreamingHttpResponse:
-    workbook = workbook_chunks(
-        cells, sheet_title=filename[:31], headings=[column.heading for column in columns]
+    workbook = workbook_chunks_of_columns(
+        chunks, sheet_title=filename[:31], headings=[column.heading for column in columns]
     )
     response = StreamingHttpResponse(
         workbook,

@@ -18,7 +18,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from itertools import islice, repeat, zip_longest
+from itertools import chain, islice, repeat, zip_longest
 from typing import Any
 
 CHUNK_ROWS = 1000  # rows written to the sheet, and bytes handed on, at a time
@@ -87,6 +87,10 @@ _FIRST_TRUE_DAY = datetime.date(1900, 3, 1)  # Excel counts a 29 February 1900 b
 _SECONDS_A_DAY = 86_400
 
 
+# A chunk of rows given a column at a time: how many rows, and each column's values in order.
+ColumnChunk = tuple[int, Sequence[Sequence[Any]]]
+
+
 def workbook_chunks(
     rows: Iterable[Sequence[Any]], *, sheet_title: str, headings: Sequence[str] = ()
 ) -> Iterator[bytes]:
@@ -94,6 +98,16 @@ def workbook_chunks(
     kept in view when scrolling, if any) then `rows`, each a sequence of plain values: text,
     int, float, Decimal, bool, date, datetime (its time zone dropped: the time as written);
     None and "" leave the cell empty; any other value is written as its text."""
+    return workbook_chunks_of_columns(
+        _column_chunks(rows), sheet_title=sheet_title, headings=headings
+    )
+
+
+def workbook_chunks_of_columns(
+    chunks: Iterable[ColumnChunk], *, sheet_title: str, headings: Sequence[str] = ()
+) -> Iterator[bytes]:
+    """As `workbook_chunks`, from rows already given a column at a time (as an export makes
+    them), which is how the sheet is written."""
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as book:
         for name, text in (
@@ -111,7 +125,7 @@ def workbook_chunks(
             ThreadPoolExecutor(max_workers=1) as deflater,
         ):
             written: Future | None = None
-            for text in _sheet(rows, headings):
+            for text in _sheet(chunks, headings):
                 data = text.encode("utf-8")
                 if written is not None:
                     written.result()  # the sink is only read between two writes
@@ -122,6 +136,12 @@ def workbook_chunks(
             if written is not None:
                 written.result()
     yield sink.take()
+
+
+def _column_chunks(rows: Iterable[Sequence[Any]]) -> Iterator[ColumnChunk]:
+    rows = iter(rows)
+    while chunk := list(islice(rows, CHUNK_ROWS)):
+        yield len(chunk), list(zip_longest(*chunk))  # a short row's last cells are empty
 
 
 def workbook_bytes(
@@ -168,7 +188,7 @@ def _workbook(sheet_title: str) -> str:
     )
 
 
-def _sheet(rows: Iterable[Sequence[Any]], headings: Sequence[str]) -> Iterator[str]:
+def _sheet(chunks: Iterable[ColumnChunk], headings: Sequence[str]) -> Iterator[str]:
     """The sheet's XML, a chunk of rows at a time."""
     head = ""
     if headings:
@@ -189,12 +209,13 @@ def _sheet(rows: Iterable[Sequence[Any]], headings: Sequence[str]) -> Iterator[s
         number = 1
         cells = "".join(_HEADING_TEXT(_clean(str(heading))) for heading in headings)
         yield f'<row r="1">{cells}</row>'
-    rows = iter(rows)
-    while chunk := list(islice(rows, CHUNK_ROWS)):
-        if number + len(chunk) > MAX_ROWS:
+    for count, columns in chunks:
+        if not count:
+            continue
+        if number + count > MAX_ROWS:
             raise ValueError(f"A sheet holds at most {MAX_ROWS:,} rows.")
-        yield _rows_xml(chunk, number + 1)
-        number += len(chunk)
+        yield _rows_xml(columns, count, number + 1)
+        number += count
     yield "</sheetData></worksheet>"
 
 
@@ -212,23 +233,29 @@ _HEADING_TEXT = (
     f'<c s="{_HEADING}" t="inlineStr"><is><t xml:space="preserve">{{}}</t></is></c>'.format
 )
 _EMPTY = "<c/>"
+_ROW_OPENING = '<row r="{}">'.format
 # .get(value, its cell): "" and None leave the cell empty.
 _EMPTY_IF_EMPTY: dict[Any, str] = {"": _EMPTY, None: _EMPTY}
 
 
-def _rows_xml(chunk: list[Sequence[Any]], first_number: int) -> str:
-    """A chunk of rows' XML, written a column at a time: each row is one template filled in,
-    each column a slot of it. The usual column (all text, whole numbers or dates) fills its
-    slot with its bare values, without a Python call per cell; any other column fills it
-    with each cell's whole XML."""
-    slots = [_column_slot(column) for column in zip_longest(*chunk)]
-    row = ('<row r="{}">' + "".join(slot for slot, _ in slots) + "</row>").format
-    numbers = range(first_number, first_number + len(chunk))
-    return "".join(map(row, numbers, *(values for _, values in slots)))
+def _rows_xml(columns: Sequence[Sequence[Any]], count: int, first_number: int) -> str:
+    """A chunk of rows' XML, written a column at a time and joined once. Each column gives
+    each row's cell as the markup around it (the same in every row) and what goes inside;
+    the usual column (all text, whole numbers or dates) gives its bare values, without a
+    Python call per cell; any other column gives each cell's whole XML."""
+    pieces: list[Iterable[str]] = [map(_ROW_OPENING, range(first_number, first_number + count))]
+    between = ""
+    for column in columns:
+        slot, values = _column_slot(tuple(column))
+        opening, closing = slot.split("{}")
+        pieces += (repeat(between + opening, count), values)
+        between = closing
+    pieces.append(repeat(between + "</row>", count))
+    return "".join(chain.from_iterable(zip(*pieces, strict=True)))
 
 
-def _column_slot(column: tuple[Any, ...]) -> tuple[str, Iterable[Any]]:
-    """A column's slot in the row template, and what fills it in each row."""
+def _column_slot(column: tuple[Any, ...]) -> tuple[str, Iterable[str]]:
+    """A column's cell with a slot ("{}") for what fills it, and what fills it in each row."""
     kinds = set(map(type, column))
     if kinds == {str}:
         joined = "".join(column)
@@ -244,7 +271,7 @@ def _column_slot(column: tuple[Any, ...]) -> tuple[str, Iterable[Any]]:
             # "" leaves its cell empty: each cell is written whole.
             return _CELL_SLOT, map(_EMPTY_IF_EMPTY.get, column, map(slot.format, texts))
     elif kinds == {int}:
-        return _WHOLE_SLOT, column
+        return _WHOLE_SLOT, map(str, column)
     elif datetime.date in kinds and kinds <= {datetime.date, str, type(None)}:
         # Dates, perhaps with empty cells (a date not yet reached): each filled in to be
         # counted, then written empty again.
@@ -252,7 +279,7 @@ def _column_slot(column: tuple[Any, ...]) -> tuple[str, Iterable[Any]]:
         if set(map(type, days)) == {datetime.date} and min(days) >= _FIRST_TRUE_DAY:
             serials = map(operator.sub, map(datetime.date.toordinal, days), repeat(_EXCEL_EPOCH))
             if len(kinds) == 1:
-                return _DAY_SLOT, serials
+                return _DAY_SLOT, map(str, serials)
             return _CELL_SLOT, map(_EMPTY_IF_EMPTY.get, column, map(_DAY_SLOT.format, serials))
     return _CELL_SLOT, map(_cell, column)
 

@@ -9,19 +9,47 @@ stay with the team even then. Publication is the review's state, read from lifec
 
 from __future__ import annotations
 
+import itertools
+
 import rules
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from safeboard.accounts.predicates import has_any_role, is_business_manager, is_chair
 from safeboard.accounts.roles import Role
 
 from . import lifecycle
+from .models import TeamMember
+
+# Bumped whenever a team changes in this process, so that what a user object remembers of
+# its teams is read again; another process's change reaches a request's user when it is
+# loaded, at the next request.
+_team_changes = itertools.count()
+_teams_version = next(_team_changes)
+
+
+@receiver([post_save, post_delete], sender=TeamMember)
+def _a_team_changed(**kwargs) -> None:
+    global _teams_version
+    _teams_version = next(_team_changes)
+
+
+def reviews_on_team(user) -> frozenset[int]:
+    """The ids of the reviews whose team `user` is on: one query for as many reviews as a
+    page checks, remembered on the user object (a request's user) until a team changes."""
+    remembered = getattr(user, "_reviews_on_team", None)
+    if remembered is None or remembered[0] != _teams_version:
+        ids = frozenset(TeamMember.objects.filter(user=user).values_list("review_id", flat=True))
+        remembered = (_teams_version, ids)
+        user._reviews_on_team = remembered
+    return remembered[1]
 
 
 @rules.predicate
 def is_on_review_team(user, review) -> bool:
     if review is None or not getattr(user, "is_authenticated", False):
         return False
-    return review.team.filter(user=user).exists()
+    return review.pk in reviews_on_team(user)
 
 
 @rules.predicate

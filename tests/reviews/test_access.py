@@ -111,3 +111,28 @@ def test_the_history_of_a_review_and_its_decision_is_for_those_who_work_on_it(ca
         url = reverse("core:history", kwargs={"model": model, "pk": pk})
         assert signed_in_client(cast[Role.CHAIR]).get(url).status_code == 200
         assert signed_in_client(cast[Role.BOARD_MEMBER]).get(url).status_code != 200
+
+
+def test_a_place_on_a_team_counts_at_once_and_ends_at_once_for_the_same_user_object(cast):
+    user = cast[Role.AUDITOR]
+    review, other = ReviewFactory(), ReviewFactory()
+    assert not user.has_perm("reviews.view_review", review)
+
+    place = TeamMemberFactory(review=review, user=user)
+    assert user.has_perm("reviews.view_review", review)
+    assert not user.has_perm("reviews.view_review", other)
+
+    place.delete()
+    assert not user.has_perm("reviews.view_review", review)
+
+
+def test_the_team_is_read_once_however_many_reviews_are_checked(cast):
+    user = cast[Role.AUDITOR]
+    reviews = [ReviewFactory() for _ in range(5)]
+    TeamMemberFactory(review=reviews[0], user=user)
+
+    with CaptureQueriesContext(connection) as queries:
+        seen = [user.has_perm("reviews.view_review", review) for review in reviews * 2]
+
+    assert seen == [True, False, False, False, False] * 2
+    assert sum("reviews_teammember" in query["sql"] for query in queries) == 1
