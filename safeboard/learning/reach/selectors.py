@@ -10,6 +10,7 @@ figure comes from a fixed number of queries that count in the database.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -244,11 +245,13 @@ class LessonReach:
 
 
 def lesson_reach(lesson: Lesson, *, now: datetime.datetime | None = None) -> LessonReach:
-    """Four small queries: the courses; the sessions held on each; the people trained on
-    each; the people across them all. Counted apart, each over its own index, rather than in
-    one join of courses, sessions and bookings, which multiplies the rows it counts."""
+    """Three small queries, none without a course: the courses; the sessions held on each;
+    each person trained on each course, once. Counted apart, each over its own index, rather
+    than in one join of courses, sessions and bookings, which multiplies the rows it counts."""
     now = now or timezone.now()
     courses = list(lesson.courses().order_by("title"))
+    if not courses:
+        return LessonReach(rule=lesson.rule, courses=[], people=0)
     ids = [course.pk for course in courses]
     held = dict(
         Session.objects.filter(
@@ -261,18 +264,24 @@ def lesson_reach(lesson: Lesson, *, now: datetime.datetime | None = None) -> Les
         .annotate(held=Count("pk"))
         .order_by()
     )
-    attended = Booking.objects.filter(
-        lesson.counts_from("session__"),
-        session__course__in=ids,
-        attendance=Booking.Attendance.ATTENDED,
-    )
-    trained = dict(
-        attended.values_list("session__course")
-        .annotate(people=Count("learner", distinct=True))
+    # A person trained twice on a course is one person trained on it; the people across
+    # all the courses are counted from the same pairs.
+    course_learners = (
+        Booking.objects.filter(
+            lesson.counts_from("session__"),
+            session__course__in=ids,
+            attendance=Booking.Attendance.ATTENDED,
+        )
+        .values_list("session__course", "learner")
         .order_by()
+        .distinct()
     )
+    trained: Counter[int] = Counter()
+    people: set[int] = set()
+    for course_id, learner_id in course_learners:
+        trained[course_id] += 1
+        people.add(learner_id)
     for course in courses:  # as an annotation would set them, beside the courses' fields
         setattr(course, "sessions_held", held.get(course.pk, 0))  # noqa: B010
-        setattr(course, "people_trained", trained.get(course.pk, 0))  # noqa: B010
-    people = attended.aggregate(people=Count("learner", distinct=True))["people"]
-    return LessonReach(rule=lesson.rule, courses=courses, people=people)
+        setattr(course, "people_trained", trained[course.pk])  # noqa: B010
+    return LessonReach(rule=lesson.rule, courses=courses, people=len(people))
