@@ -199,3 +199,31 @@ def test_a_column_of_dates_with_empty_cells_keeps_both():
         (datetime.datetime(2025, 3, 31),),
     ]
     assert _values(workbook_bytes([[day], [""], [day]], sheet_title="t"))[1] == (None,)
+
+
+def test_rows_given_a_column_at_a_time_make_the_same_sheet_as_rows():
+    rows = [
+        ["Ada", 1, datetime.date(2026, 1, 5), None],
+        ["Grace & Co", 2, None, 1.5],
+        ["", 3, datetime.date(2026, 2, 1), True],
+    ]
+    chunks = [
+        (2, list(zip(*rows[:2], strict=True))),
+        (0, []),
+        (1, list(zip(*rows[2:], strict=True))),
+    ]
+    by_columns = b"".join(
+        xlsx_stream.workbook_chunks_of_columns(
+            chunks, sheet_title="t", headings=["a", "b", "c", "d"]
+        )
+    )
+    by_rows = workbook_bytes(rows, sheet_title="t", headings=["a", "b", "c", "d"])
+    sheet = "xl/worksheets/sheet1.xml"
+    assert zipfile.ZipFile(io.BytesIO(by_columns)).read(sheet) == zipfile.ZipFile(
+        io.BytesIO(by_rows)
+    ).read(sheet)
+    assert _values(by_columns)[1:] == [
+        ("Ada", 1, datetime.datetime(2026, 1, 5), None),
+        ("Grace & Co", 2, None, 1.5),
+        (None, 3, datetime.datetime(2026, 2, 1), True),
+    ]
