@@ -26,7 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
-from .xlsx_stream import workbook_chunks_of_columns
+from .xlsx_stream import ColumnChunk, workbook_chunks_of_columns
 
 EXPORT_FORMATS = ("csv", "xlsx")
 CHUNK_ROWS = 1000  # rows fetched, and CSV lines written, at a time
@@ -91,11 +91,7 @@ def cell_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[list[A
         yield from _as_rows(chunk)
 
 
-# A chunk of rows as its columns' cells: how many rows, and each column's cells in order.
-_Chunk = tuple[int, list[list[Any]]]
-
-
-def _column_chunks(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[_Chunk]:
+def _column_chunks(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[ColumnChunk]:
     """The cells a chunk of rows at a time, made a column at a time, so that each column's
     reading is looked up once a chunk and its cells are made safe together."""
     if isinstance(rows, QuerySet) and columns and all(column.fields for column in columns):
@@ -105,14 +101,14 @@ def _column_chunks(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[_
     return _cells_from_rows(rows, columns)
 
 
-def _as_rows(chunk: _Chunk) -> Iterator[list[Any]]:
+def _as_rows(chunk: ColumnChunk) -> Iterator[list[Any]]:
     count, cells_by_column = chunk
     if not cells_by_column:
         return iter([[] for _ in range(count)])
     return map(list, zip(*cells_by_column, strict=True))
 
 
-def _cells_from_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[_Chunk]:
+def _cells_from_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[ColumnChunk]:
     values = [_row_value(column) for column in columns]
     rows = iter(rows)
     while chunk := list(islice(rows, CHUNK_ROWS)):
@@ -132,10 +128,10 @@ def _row_value(column: Column) -> Callable[[Any], Any]:
 # What the batches found in one export, by (batch, fields), each by the fields' values.
 _Found = dict[tuple, dict[tuple, Any]]
 # A column's values (not yet made safe) for a chunk of `values_list` records.
-_ChunkReader = Callable[[list[tuple]], list[Any]]
+ColumnChunkReader = Callable[[list[tuple]], list[Any]]
 
 
-def _cells_from_fields(rows: QuerySet, columns: Sequence[Column]) -> Iterator[_Chunk]:
+def _cells_from_fields(rows: QuerySet, columns: Sequence[Column]) -> Iterator[ColumnChunk]:
     fields = list(dict.fromkeys(field for column in columns for field in column.fields))
     position = {field: index for index, field in enumerate(fields)}
     found: _Found = {}
@@ -179,7 +175,7 @@ def _find_batches(
             known.update({value: answers.get(value) for value in new})
 
 
-def _chunk_reader(column: Column, position: dict[str, int], found: _Found) -> _ChunkReader:
+def _chunk_reader(column: Column, position: dict[str, int], found: _Found) -> ColumnChunkReader:
     picks = [position[field] for field in column.fields]
     value = column.value
     if column.batch is not None:
@@ -195,7 +191,7 @@ def _chunk_reader(column: Column, position: dict[str, int], found: _Found) -> _C
     return lambda chunk: list(starmap(value, map(picks_all, chunk)))
 
 
-def _batch_reader(column: Column, position: dict[str, int], found: _Found) -> _ChunkReader:
+def _batch_reader(column: Column, position: dict[str, int], found: _Found) -> ColumnChunkReader:
     """A batch column's values: each shown once for each value of its fields (the same
     source's themes are written once, however many actions it has), then looked up."""
     keys_of = _keys(column.fields, position)
@@ -213,7 +209,7 @@ def _batch_reader(column: Column, position: dict[str, int], found: _Found) -> _C
 
 
 def _csv_response(
-    chunks: Iterator[_Chunk], columns: Sequence[Column], filename: str
+    chunks: Iterator[ColumnChunk], columns: Sequence[Column], filename: str
 ) -> StreamingHttpResponse:
     def lines() -> Iterator[str]:
         # A byte order mark, so that Excel reads the file as UTF-8.
@@ -228,7 +224,7 @@ def _csv_response(
 _CSV_SPECIAL = (",", '"', "\r", "\n")
 
 
-def _csv_lines(chunk: _Chunk) -> str:
+def _csv_lines(chunk: ColumnChunk) -> str:
     """A chunk's lines, each exactly as `csv.writer` writes its row (tests compare them), made
     a column at a time: a column none of whose fields needs quoting is joined as it is."""
     count, cells_by_column = chunk
@@ -242,8 +238,8 @@ def _csv_lines(chunk: _Chunk) -> str:
     return "".join(map("{}\r\n".format, map(",".join, zip(*fields, strict=True))))
 
 
-def _csv_fields(cells: list[Any]) -> list[str]:
-    texts: list[str] = cells
+def _csv_fields(cells: Sequence[Any]) -> Sequence[str]:
+    texts: Sequence[str] = cells
     if set(map(type, cells)) != {str}:
         texts = [_csv_text(cell) for cell in cells]
     joined = "".join(texts)
@@ -268,7 +264,7 @@ def _csv_quoted(text: str) -> str:
 
 
 def _xlsx_response(
-    chunks: Iterator[_Chunk], columns: Sequence[Column], filename: str
+    chunks: Iterator[ColumnChunk], columns: Sequence[Column], filename: str
 ) -> StreamingHttpResponse:
     workbook = workbook_chunks_of_columns(
         chunks, sheet_title=filename[:31], headings=[column.heading for column in columns]

@@ -9,8 +9,6 @@ stay with the team even then. Publication is the review's state, read from lifec
 
 from __future__ import annotations
 
-import itertools
-
 import rules
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -24,14 +22,13 @@ from .models import TeamMember
 # Bumped whenever a team changes in this process, so that what a user object remembers of
 # its teams is read again; another process's change reaches a request's user when it is
 # loaded, at the next request.
-_team_changes = itertools.count()
-_teams_version = next(_team_changes)
+_teams_version = 0
 
 
 @receiver([post_save, post_delete], sender=TeamMember)
 def _a_team_changed(**kwargs) -> None:
     global _teams_version
-    _teams_version = next(_team_changes)
+    _teams_version += 1
 
 
 def reviews_on_team(user) -> frozenset[int]:
