@@ -97,7 +97,7 @@ class Action(models.Model):
 
     @property
     def status_tag_colour(self) -> str:
-        if self.is_overdue():
+        if self.is_overdue(today_for_a_listing()):
             return "red"
         return {"not_started": "grey", "in_progress": "blue", "complete": "green"}[self.status]
 

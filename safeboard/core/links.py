@@ -9,11 +9,14 @@ with the record. No second copy of the rule, and no link that answers 403.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
+
+# A record id no real record has: a list's one `reverse` puts it where each id goes.
+_ANY_ID = 987654321987
 
 
 @functools.lru_cache(maxsize=512)
@@ -49,6 +52,15 @@ def may_open(user: Any, url: str, record: models.Model | None = None) -> bool:
     if key not in answers:
         answers[key] = all(user.has_perm(permission, about) for permission in permissions)
     return answers[key]
+
+
+def addresses_of(viewname: str, kwarg: str = "pk") -> Callable[[int], str]:
+    """The page address of each record of one kind from a single `reverse`: a list of fifty
+    rows resolves the URL pattern once, not once a row. For views taking one integer id."""
+    head, marker, tail = reverse(viewname, kwargs={kwarg: _ANY_ID}).partition(str(_ANY_ID))
+    if not marker:
+        raise ValueError(f"{viewname} does not take its {kwarg} as written")
+    return lambda record_id: f"{head}{int(record_id)}{tail}"
 
 
 def record_url(record: Any) -> str:

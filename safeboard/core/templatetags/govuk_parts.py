@@ -24,7 +24,7 @@ from safeboard.core.links import may_open, record_url
 register = template.Library()
 
 
-def _tag_class(colour: str) -> str:
+def tag_class(colour: str) -> str:
     if not colour:
         return "govuk-tag"
     if colour.startswith("govuk-tag"):
@@ -40,7 +40,7 @@ def _tag_class(colour: str) -> str:
 def tag(text, colour: str = "") -> SafeString:
     """A GOV.UK tag: `{% tag "Overdue" "red" %}`; the colour may be a name or a
     `govuk-tag--…` class, and no colour gives the default tag."""
-    return format_html('<strong class="{}">{}</strong>', _tag_class(colour or ""), text)
+    return format_html('<strong class="{}">{}</strong>', tag_class(colour or ""), text)
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html")
@@ -294,15 +294,19 @@ def table_region(parser, token):
     return TableRegionNode(nodelist)
 
 
+def reader(context):
+    """The signed-in user a template is rendered for."""
+    request = context.get("request")
+    return getattr(request, "user", None) or context.get("user")
+
+
 @register.simple_tag(takes_context=True)
 def record_link(context, record, text=None, url=None) -> SafeString:
     """A GOV.UK link to `record` (or `url`) when the signed-in user may open it; otherwise its
     name as plain text, so that no list links a page that would answer 403."""
     shown = record if text is None else text
     href = url or record_url(record)
-    request = context.get("request")
-    user = getattr(request, "user", None) or context.get("user")
-    if href and may_open(user, href, record):
+    if href and may_open(reader(context), href, record):
         return format_html('<a class="govuk-link" href="{}">{}</a>', href, shown)
     return conditional_escape(shown)
 

@@ -15,7 +15,6 @@ from safeboard.core.views_mixins import RulePermissionMixin
 
 from .. import lifecycle
 from ..conduct.services import is_statutory_review
-from ..decision.selectors import decision_answers
 from ..models import Review
 from . import selectors
 from .forms import ReviewFilterForm
@@ -109,7 +108,6 @@ class ReviewDetailView(ReviewMixin, View):
         can_manage = user.has_perm("reviews.manage_review", review)
         return {
             "page": page,
-            "answers": decision_answers(decision) if decision else [],
             "can_record_notification": lifecycle.notification_awaited(review),
             "can_record_rapid_review": lifecycle.rapid_review_awaited(review),
             "rapid_review_waits_for_notification": (
