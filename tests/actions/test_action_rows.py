@@ -117,3 +117,15 @@ def test_one_reverse_gives_each_records_address():
     ]
     with pytest.raises(NoReverseMatch):
         addresses_of("actions:detail", kwarg="slug")
+
+
+def test_whoever_may_view_every_action_may_open_each_one(cast, actions):
+    """The list's one question stands for the page's own rule asked of each action."""
+    from safeboard.core.links import may_open
+
+    made, _ = actions
+    everyone = [*cast.by_role.values(), cast.other_agency_lead, cast.no_role]
+    assert any(user.has_perm("actions.view_every_action") for user in everyone)
+    for user in everyone:
+        if user.has_perm("actions.view_every_action"):
+            assert all(may_open(user, action.get_absolute_url(), action) for action in made)
