@@ -34,3 +34,15 @@ def test_refreshing_the_statistics_leaves_the_data_as_it_was():
     refresh_statistics()
 
     assert list(Agency.objects.order_by("pk").values()) == before
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner statistics")
+def test_sqlite_keeps_the_table_sizes_its_planner_chooses_indexes_by():
+    AgencyFactory.create_batch(5)
+
+    refresh_statistics()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [Agency._meta.db_table])
+        sizes = [int(stat.split()[0]) for (stat,) in cursor.fetchall()]
+    assert sizes and all(size >= 5 for size in sizes)

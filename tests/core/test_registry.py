@@ -78,6 +78,8 @@ def test_every_module_registers_at_start_up_in_the_documented_order():
     ]
     # Challenges escalate first, so the day's escalations reach the same day's digests.
     assert [step.key for step in points.daily_steps][0] == "challenge-escalation"
+    # The planner's statistics last, counting what the day's steps added.
+    assert [step.key for step in points.daily_steps][-1] == "planner-statistics"
     assert "reviews.review" in points.history_access
     assert points.history_access["reviews.review"].on_view is not None
     assert [entry.key for entry in points.evidence_about(points.PRIORITY)] == [
