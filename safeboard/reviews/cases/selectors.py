@@ -127,7 +127,7 @@ def review_for_page(pk: int) -> Review:
         Review.objects.select_related(
             "edition",
             "referred_by__person",
-            "decision__decided_by__agency",
+            "decision__decided_by",
             "decision__signed_off_by__person",
             "rapid_review",
         )
