@@ -6,7 +6,11 @@ list and detail page against the layout.
     price of rendering the GOV.UK layout (goal <= 25x).
 (b) Each main list page, and a couple of detail pages linked from it, against the layout-only
     page: the price of the page's own queries and markup (goal <= 3x).
-Medians of SAFEBOARD_BENCH_PAGE_RUNS requests each (default 9), after one warm-up request. Each
+(c) The home page against the layout-only page, with the number of panels it showed. It is
+    neither a list nor a detail page but a dashboard, each of its panels a short list of
+    its own module (the person's actions, the case review steps due, the Section 11 return,
+    ...), so it is printed with its panel count and held to no goal of its own.
+Medians of SAFEBOARD_BENCH_PAGE_RUNS requests each (default 21), after one warm-up request. Each
 page's requests alternate with the layout-only page's, and its ratio is against the layout's
 median over those same moments: a machine busier in one part of the run than another moves
 both sides of each ratio alike.
@@ -20,7 +24,7 @@ from collections.abc import Callable
 
 from .timing import Result, median_seconds, medians_in_turn
 
-RUNS = int(os.environ.get("SAFEBOARD_BENCH_PAGE_RUNS") or 9)
+RUNS = int(os.environ.get("SAFEBOARD_BENCH_PAGE_RUNS") or 21)
 LAYOUT_PAGE = "/accessibility/"
 REDIRECTING_PAGE = "/actions/"
 LAYOUT_GOAL = 25.0
@@ -51,10 +55,12 @@ def signed_in_client(email: str):
 
 def main_pages(client) -> list[str]:
     """The main list pages this person may open, and a couple of detail pages from each."""
-    from .load import DETAIL, DETAILS_PER_LIST, LIST_PAGES
+    from .load import DETAIL, DETAILS_PER_LIST, HOME, LIST_PAGES
 
     pages = []
     for list_page in LIST_PAGES:
+        if list_page == HOME:
+            continue
         response = client.get(list_page)
         if response.status_code != 200:
             continue
@@ -90,6 +96,25 @@ def _timed_beside(client, path: str, baseline: str) -> tuple[float, float]:
     return page, layout
 
 
+def _dashboard(client, email: str) -> Result:
+    from django.utils import timezone
+
+    from safeboard.accounts.models import User
+    from safeboard.core.selectors import shown_home_panels
+
+    from .load import HOME
+
+    panels = shown_home_panels(user=User.objects.get(email=email), today=timezone.localdate())
+    page, layout = _timed_beside(client, HOME, LAYOUT_PAGE)
+    return Result(
+        f"home dashboard {HOME} ({len(panels)} panels) vs layout-only page; a dashboard, "
+        "not a list or detail page: no goal",
+        RUNS,
+        page,
+        layout,
+    )
+
+
 def bench_pages(email: str) -> list[Result]:
     from django.test import Client, override_settings
 
@@ -106,6 +131,7 @@ def bench_pages(email: str) -> list[Result]:
                 redirect,
             )
         ]
+        results.append(_dashboard(client, email))
         for path in main_pages(client):
             page, layout_beside = _timed_beside(client, path, LAYOUT_PAGE)
             results.append(
