@@ -245,25 +245,20 @@ class LessonReach:
 
 
 def lesson_reach(lesson: Lesson, *, now: datetime.datetime | None = None) -> LessonReach:
-    """Three small queries, none without a course: the courses; the sessions held on each;
+    """Two small queries, one without a course: the courses with the sessions held on each;
     each person trained on each course, once. Counted apart, each over its own index, rather
     than in one join of courses, sessions and bookings, which multiplies the rows it counts."""
     now = now or timezone.now()
-    courses = list(lesson.courses().order_by("title"))
+    held = Q(lesson.counts_from("sessions__"), sessions__status=Session.Status.SCHEDULED)
+    held &= Q(sessions__starts_at__lte=now)
+    courses = list(
+        Course.objects.filter(lesson.linked)
+        .annotate(sessions_held=Count("sessions", filter=held, distinct=True))
+        .order_by("title")
+    )
     if not courses:
         return LessonReach(rule=lesson.rule, courses=[], people=0)
     ids = [course.pk for course in courses]
-    held = dict(
-        Session.objects.filter(
-            lesson.counts_from(),
-            course__in=ids,
-            status=Session.Status.SCHEDULED,
-            starts_at__lte=now,
-        )
-        .values_list("course")
-        .annotate(held=Count("pk"))
-        .order_by()
-    )
     # A person trained twice on a course is one person trained on it; the people across
     # all the courses are counted from the same pairs.
     course_learners = (
@@ -281,7 +276,6 @@ def lesson_reach(lesson: Lesson, *, now: datetime.datetime | None = None) -> Les
     for course_id, learner_id in course_learners:
         trained[course_id] += 1
         people.add(learner_id)
-    for course in courses:  # as an annotation would set them, beside the courses' fields
-        setattr(course, "sessions_held", held.get(course.pk, 0))  # noqa: B010
+    for course in courses:  # as an annotation would set it, beside the courses' fields
         setattr(course, "people_trained", trained[course.pk])  # noqa: B010
     return LessonReach(rule=lesson.rule, courses=courses, people=len(people))

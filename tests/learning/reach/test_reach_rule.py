@@ -183,7 +183,7 @@ def test_the_review_section_takes_the_same_queries_however_many_sessions(
 ):
     for days in range(sessions):
         _attended_on(linked, 1 + days % 30)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(2):
         result = reach.lesson_reach(rule.review_lesson(review))
     assert result.people == sessions
     assert result.courses[0].sessions_held == sessions
