@@ -46,6 +46,9 @@ def reviews_on_team(user) -> frozenset[int]:
 def is_on_review_team(user, review) -> bool:
     if review is None or not getattr(user, "is_authenticated", False):
         return False
+    team = getattr(review, "team_members", None)  # a review read with its team, for its page
+    if team is not None:
+        return any(member.user_id == user.pk for member in team)
     return review.pk in reviews_on_team(user)
 
 

@@ -136,3 +136,24 @@ def test_the_team_is_read_once_however_many_reviews_are_checked(cast):
 
     assert seen == [True, False, False, False, False] * 2
     assert sum("reviews_teammember" in query["sql"] for query in queries) == 1
+
+
+def test_a_review_read_for_its_page_answers_from_its_own_team(cast):
+    """The page reads the team it shows with the review; the rule asks that team, not the
+    reader's teams, and agrees with it for a member and for someone off the team."""
+    from safeboard.reviews.cases.selectors import review_for_page
+
+    member, outsider = cast[Role.AUDITOR], cast[Role.BOARD_MEMBER]
+    review = ReviewFactory()
+    TeamMemberFactory(review=review, user=member)
+    read = review_for_page(review.pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        answers = [user.has_perm("reviews.work_on_review", read) for user in (member, outsider)]
+
+    assert answers == [True, False]
+    assert not any("reviews_teammember" in query["sql"] for query in queries)
+    assert [user.has_perm("reviews.work_on_review", review) for user in (member, outsider)] == [
+        True,
+        False,
+    ]

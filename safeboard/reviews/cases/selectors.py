@@ -123,6 +123,8 @@ class ReviewPage:
 
 
 def review_for_page(pk: int) -> Review:
+    """The review with what its page shows of it; its team as `team_members`, which is also
+    what the page's own rule reads to know whether the reader is on it (reviews/rules.py)."""
     return (
         Review.objects.select_related(
             "edition",
@@ -131,7 +133,14 @@ def review_for_page(pk: int) -> Review:
             "decision__signed_off_by__person",
             "rapid_review",
         )
-        .prefetch_related("agencies")
+        .prefetch_related(
+            "agencies",
+            Prefetch(
+                "team",
+                queryset=TeamMember.objects.select_related("user__person__agency"),
+                to_attr="team_members",
+            ),
+        )
         .get(pk=pk)
     )
 
@@ -154,13 +163,18 @@ def review_page(*, review: Review, today: datetime.date) -> ReviewPage:
         review=review,
         decision=decision,
         timeline=timeline,
-        team=list(review.team.select_related("user__person__agency")),
+        team=_team(review),
         contributions=[review_steps.contribution_step(c, today=today) for c in contributions],
         events=list(review.events.order_by("held_on", "id")),
         milestones=[review_steps.milestone_step(m, today=today) for m in milestones],
         documents=documents,
         agencies=list(review.agencies.all()),
     )
+
+
+def _team(review: Review) -> list[TeamMember]:
+    read = getattr(review, "team_members", None)  # read with the review for its page
+    return read if read is not None else list(review.team.select_related("user__person__agency"))
 
 
 def reviews_worked_on_by(user: User) -> QuerySet[Review]:
