@@ -134,7 +134,6 @@ def review_for_page(pk: int) -> Review:
             "rapid_review",
         )
         .prefetch_related(
-            "agencies",
             Prefetch(
                 "team",
                 queryset=TeamMember.objects.select_related("user__person__agency"),
