@@ -251,7 +251,7 @@ def lesson_reach(lesson: Lesson, *, now: datetime.datetime | None = None) -> Les
     now = now or timezone.now()
     held = Q(lesson.counts_from("sessions__"), sessions__status=Session.Status.SCHEDULED)
     held &= Q(sessions__starts_at__lte=now)
-    courses = list(
+    courses: list[Course] = list(
         Course.objects.filter(lesson.linked)
         .annotate(sessions_held=Count("sessions", filter=held, distinct=True))
         .order_by("title")
