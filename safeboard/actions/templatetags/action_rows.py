@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 
 from safeboard.core.dates import short_date
 from safeboard.core.links import addresses_of, may_open
-from safeboard.core.templatetags.govuk_parts import reader, tag_class
+from safeboard.core.templatetags.govuk_parts import LINK, TAG, reader, tag_class
 
 register = template.Library()
 
@@ -21,11 +21,10 @@ _ROW = (
     '<td class="govuk-table__cell">{}</td>'
     '<td class="govuk-table__cell">{}<br><span class="govuk-hint govuk-!-font-size-16">{}</span></td>'
     '<td class="govuk-table__cell">{}</td>'
-    '<td class="govuk-table__cell"><strong class="{}">{}</strong></td>'
+    f'<td class="govuk-table__cell">{TAG}</td>'
     '<td class="govuk-table__cell">{}</td>'
     "</tr>"
 )
-_LINK = '<a class="govuk-link" href="{}">{}</a>'
 _NO_THEME = '<span class="govuk-hint govuk-!-font-size-16">None</span>'
 
 
@@ -49,7 +48,7 @@ def action_rows(context, actions: Iterable) -> SafeString:
         title = escape(action.title)
         rows.append(
             _ROW.format(
-                _LINK.format(escape(address), title)
+                LINK.format(escape(address), title)
                 if opens_every or may_open(user, address, action)
                 else title,
                 escape(action.owner_person.full_name) if action.owner_person_id else "",

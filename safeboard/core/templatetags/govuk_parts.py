@@ -23,6 +23,10 @@ from safeboard.core.links import may_open, record_url
 
 register = template.Library()
 
+# The markup of a GOV.UK tag and of a link, for `format_html` or for fields escaped already.
+TAG = '<strong class="{}">{}</strong>'
+LINK = '<a class="govuk-link" href="{}">{}</a>'
+
 
 def tag_class(colour: str) -> str:
     if not colour:
@@ -40,7 +44,7 @@ def tag_class(colour: str) -> str:
 def tag(text, colour: str = "") -> SafeString:
     """A GOV.UK tag: `{% tag "Overdue" "red" %}`; the colour may be a name or a
     `govuk-tag--…` class, and no colour gives the default tag."""
-    return format_html('<strong class="{}">{}</strong>', tag_class(colour or ""), text)
+    return format_html(TAG, tag_class(colour or ""), text)
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html")
@@ -307,7 +311,7 @@ def record_link(context, record, text=None, url=None) -> SafeString:
     shown = record if text is None else text
     href = url or record_url(record)
     if href and may_open(reader(context), href, record):
-        return format_html('<a class="govuk-link" href="{}">{}</a>', href, shown)
+        return format_html(LINK, href, shown)
     return conditional_escape(shown)
 
 

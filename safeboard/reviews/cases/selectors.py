@@ -136,7 +136,7 @@ def review_for_page(pk: int) -> Review:
         .prefetch_related(
             Prefetch(
                 "team",
-                queryset=TeamMember.objects.select_related("user__person__agency"),
+                queryset=_with_people(TeamMember.objects.all()),
                 to_attr="team_members",
             ),
         )
@@ -171,9 +171,14 @@ def review_page(*, review: Review, today: datetime.date) -> ReviewPage:
     )
 
 
+def _with_people(team: QuerySet[TeamMember]) -> QuerySet[TeamMember]:
+    """A team with who each member is and their agency, as the review's page names them."""
+    return team.select_related("user__person__agency")
+
+
 def _team(review: Review) -> list[TeamMember]:
     read = getattr(review, "team_members", None)  # read with the review for its page
-    return read if read is not None else list(review.team.select_related("user__person__agency"))
+    return read if read is not None else list(_with_people(review.team.all()))
 
 
 def reviews_worked_on_by(user: User) -> QuerySet[Review]:
